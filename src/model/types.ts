@@ -1,0 +1,138 @@
+/**
+ * The ApiModel: what the generator knows about an API once the spec is read and the contracts merged.
+ * Behaviour is decided here, once; templates only arrange it. Every node carries the JSON pointer it came
+ * from so that every diagnostic can name it.
+ */
+import type { JsonObject, JsonValue } from '../spec/types.js';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+/** Methods that root or path-item `x-idempotency` applies to. Others opt in on the operation. */
+export const UNSAFE_METHODS: readonly HttpMethod[] = ['post', 'patch'];
+
+export type IdempotencyKeySource =
+  | { in: 'header'; name: string }
+  | { in: 'path'; name: string }
+  | { in: 'query'; name: string }
+  | { in: 'body'; pointer: string };
+
+/** `method`, `path`, `query`, `body` or `header:<Name>`. */
+export type FingerprintPart = 'method' | 'path' | 'query' | 'body' | `header:${string}`;
+/** `principal`, `operation` or `header:<Name>`. */
+export type ScopePart = 'principal' | 'operation' | `header:${string}`;
+
+export interface IdempotencyContract {
+  key: IdempotencyKeySource;
+  required: boolean;
+  ttlMs: number;
+  inProgressTimeoutMs: number;
+  fingerprint: FingerprintPart[];
+  scope: ScopePart[];
+  concurrent: 'reject' | 'wait';
+  /** Status patterns whose outcomes are stored and replayed: `2XX`, `4XX`, `201`, ... */
+  replay: string[];
+  /** Pointer of the nearest annotation that contributed (operation, path item or root). */
+  pointer: string;
+}
+
+export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
+
+export interface BackoffContract {
+  initialMs: number;
+  maxMs: number;
+  multiplier: number;
+  jitter: Jitter;
+}
+
+/** A status code (`503`), a range (`5XX`), `network` or `timeout`. */
+export type RetryCondition = number | `${1 | 2 | 3 | 4 | 5}XX` | 'network' | 'timeout';
+
+export interface RetryContract {
+  maxAttempts: number;
+  backoff: BackoffContract;
+  maxElapsedMs: number;
+  attemptTimeoutMs: number;
+  retryOn: RetryCondition[];
+  respectRetryAfter: boolean;
+  pointer: string;
+}
+
+/** Root-only client-wide retry throttling (gRPC style). */
+export interface RetryBudget {
+  maxTokens: number;
+  tokenRatio: number;
+  pointer: string;
+}
+
+export interface ParameterModel {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  pointer: string;
+  /** The parameter's schema (may be a `$ref` object), as in the document. */
+  schema?: JsonValue;
+}
+
+export interface RequestBodyModel {
+  required: boolean;
+  /** Media types in document order, e.g. `application/json`. */
+  mediaTypes: string[];
+  pointer: string;
+  /** The schema of the JSON media type, if any (may be a `$ref` object). */
+  jsonSchema?: JsonValue;
+}
+
+export interface ResponseModel {
+  /** `200`, `4XX`, `default`, as written in the spec. */
+  status: string;
+  pointer: string;
+  mediaTypes: string[];
+  /** True when one of its media types is `application/problem+json`. */
+  isProblem: boolean;
+  /** True when the response has a JSON (or problem+json) body. */
+  hasJsonBody: boolean;
+  /** Response header names the operation declares (replayed on duplicates). */
+  headers: string[];
+  description?: string;
+}
+
+export interface OperationModel {
+  /** The operationId, or a derived, stable, readable name. */
+  id: string;
+  /** True when `id` was derived because the spec had no operationId. */
+  derivedId: boolean;
+  method: HttpMethod;
+  /** Path template as in the spec, e.g. `/orders/{orderId}`. */
+  path: string;
+  /** Pointer of the operation object, e.g. `/paths/~1orders/post`. */
+  pointer: string;
+  tags: string[];
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Path-item and operation parameters merged (operation wins by name+in), `$ref`s resolved. */
+  parameters: ParameterModel[];
+  requestBody?: RequestBodyModel;
+  responses: ResponseModel[];
+  /** The merged contract; absent when no `x-idempotency` applies. */
+  idempotency?: IdempotencyContract;
+  /** The merged contract; absent when no `x-retry` applies (the client makes one attempt). */
+  retry?: RetryContract;
+  /**
+   * Set when `x-retry` reaches the operation but the client must not retry it (an unsafe method without
+   * `x-idempotency`): the client makes one attempt, whatever the spec or the caller says.
+   */
+  retrySuppressed?: 'unsafe-without-idempotency';
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  openapi: '3.0' | '3.1';
+  /** First server URL, if any. */
+  serverUrl?: string;
+  operations: OperationModel[];
+  retryBudget?: RetryBudget;
+  /** The bundled document, for the renderer (openapi-typescript) and schema look-ups. */
+  document: JsonObject;
+}

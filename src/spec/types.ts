@@ -1,0 +1,52 @@
+import type { Diagnostic, UnlocatedDiagnostic } from '../model/diagnostics.js';
+
+/** A JSON value as parsed from YAML or JSON. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** Where a spec comes from: a file path, `-` for stdin, or an http(s) URL. */
+export type SpecSource = string;
+
+/** A place in the original source files. */
+export interface SourceLocation {
+  file: string;
+  /** Pointer into that file's own document. */
+  pointer: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * A loaded, bundled OpenAPI document. External `$ref`s are bundled in; internal `$ref`s (`#/...`) remain
+ * as they are, so circular schemas stay finite.
+ */
+export interface LoadedSpec {
+  /** Display name of the root document: the path as given, `<stdin>` or the URL. */
+  file: string;
+  /** Every local file that went into the bundle (absolute paths), for watch mode. */
+  files: string[];
+  /** The bundled document. */
+  document: JsonObject;
+  /** `3.0` or `3.1`. */
+  version: '3.0' | '3.1';
+  /**
+   * Maps a pointer into `document` to the file, pointer, line and column it came from. Positions are
+   * computed lazily, on the first call, and cached per file.
+   */
+  locate(pointer: string): SourceLocation;
+}
+
+export interface LoadResult {
+  /** Absent when the input is unusable (missing file, syntax error, Swagger 2.0, broken `$ref`). */
+  spec?: LoadedSpec;
+  diagnostics: Diagnostic[];
+}
+
+/** Fill in file, line and column of unlocated diagnostics through the spec's `locate`. */
+export function locateDiagnostics(spec: LoadedSpec, diagnostics: readonly UnlocatedDiagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.file !== undefined && d.line !== undefined) return d as Diagnostic;
+    const at = spec.locate(d.pointer);
+    return { ...d, file: at.file, pointer: at.pointer, line: at.line, column: at.column };
+  });
+}
