@@ -1,0 +1,149 @@
+/**
+ * ApiModel -> the client's template contexts: one file per group (the operation's first tag), flat
+ * per-operation exports. Types are indexed accesses into openapi-typescript's `paths`, never re-derived.
+ */
+import type { ApiModel, OperationModel, ResponseModel } from '../model/types.js';
+import type { ClientFileContext, ClientInputField, ClientOperationContext } from './context.js';
+import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+
+const JSON_MEDIA = /^application\/([\w.+-]+\+)?json(;.*)?$/i;
+
+export function pickJsonMediaType(mediaTypes: readonly string[]): string | undefined {
+  return mediaTypes.find((m) => JSON_MEDIA.test(m));
+}
+
+function statusKey(status: string): string {
+  return /^\d{3}$/.test(status) ? status : toStringLiteral(status);
+}
+
+function statusType(status: string): string {
+  return /^\d{3}$/.test(status) ? status : 'number';
+}
+
+function responseDataType(operationType: string, response: ResponseModel): string {
+  if (response.mediaTypes.length === 0) return 'undefined';
+  const json = pickJsonMediaType(response.mediaTypes);
+  if (!json) return 'string';
+  return `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`;
+}
+
+function isSuccess(status: string): boolean {
+  return /^2(\d\d|XX)$/i.test(status);
+}
+
+function inputFields(op: OperationModel, operationType: string): ClientInputField[] {
+  const fields: ClientInputField[] = [];
+  const params = (where: 'path' | 'query' | 'header') => op.parameters.filter((p) => p.in === where);
+  const add = (name: string, where: 'path' | 'query' | 'header') => {
+    const list = params(where);
+    if (list.length === 0) return;
+    fields.push({
+      name,
+      optional: !list.some((p) => p.required),
+      type: `NonNullable<${operationType}["parameters"][${toStringLiteral(where)}]>`,
+    });
+  };
+  add('path', 'path');
+  add('query', 'query');
+  add('headers', 'header');
+  const body = op.requestBody;
+  if (body) {
+    const json = pickJsonMediaType(body.mediaTypes);
+    fields.push({
+      name: 'body',
+      optional: !body.required,
+      type: json
+        ? `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(json)}]`
+        : 'string | Blob | ArrayBuffer | Uint8Array | FormData | URLSearchParams',
+    });
+  }
+  return fields;
+}
+
+/** What the runtime needs to call the operation: method, path, body media type and the contracts. */
+export function operationSpec(op: OperationModel): Record<string, unknown> {
+  const retry = op.retry && !op.retrySuppressed ? op.retry : undefined;
+  return {
+    operationId: op.id,
+    method: op.method.toUpperCase(),
+    path: op.path,
+    bodyMediaType: op.requestBody ? (pickJsonMediaType(op.requestBody.mediaTypes) ?? op.requestBody.mediaTypes[0]) : undefined,
+    idempotency: op.idempotency ? { key: op.idempotency.key, required: op.idempotency.required } : undefined,
+    retry: retry
+      ? {
+          maxAttempts: retry.maxAttempts,
+          backoff: retry.backoff,
+          maxElapsedMs: retry.maxElapsedMs,
+          attemptTimeoutMs: retry.attemptTimeoutMs,
+          retryOn: retry.retryOn,
+          respectRetryAfter: retry.respectRetryAfter,
+        }
+      : undefined,
+  };
+}
+
+function docLines(op: OperationModel): string[] {
+  const lines: string[] = [];
+  if (op.summary) lines.push(...toCommentLines(op.summary));
+  if (op.description && op.description !== op.summary) {
+    if (lines.length > 0) lines.push('');
+    lines.push(...toCommentLines(op.description));
+  }
+  if (lines.length > 0) lines.push('');
+  lines.push(...toCommentLines(`${op.method.toUpperCase()} ${op.path}`));
+  if (op.idempotency) lines.push(...toCommentLines(`Idempotent: key from ${op.idempotency.key.in}.`));
+  if (op.retrySuppressed) lines.push('Never retried: an unsafe method without x-idempotency.');
+  return lines;
+}
+
+export function operationToClientContext(op: OperationModel): ClientOperationContext {
+  const name = toSafeIdentifier(op.id);
+  const operationType = `paths[${toStringLiteral(op.path)}][${toStringLiteral(op.method)}]`;
+  const fields = inputFields(op, operationType);
+  const successes = op.responses
+    .filter((r) => isSuccess(r.status))
+    .map((r) => ({ status: statusType(r.status), dataType: responseDataType(operationType, r) }));
+  const errors = op.responses
+    .filter((r) => !isSuccess(r.status))
+    .map((r) => ({ status: statusType(r.status), bodyType: responseDataType(operationType, r) }));
+  return {
+    name,
+    typeName: toTypeName(name),
+    docLines: docLines(op),
+    deprecated: op.deprecated,
+    operationType,
+    inputFields: fields,
+    inputOptional: fields.every((f) => f.optional),
+    successes: successes.length > 0 ? successes : [{ status: 'number', dataType: 'unknown' }],
+    errors,
+    specLiteral: toLiteral(operationSpec(op)),
+  };
+}
+
+/** File name of a group: kebab-case of the tag, `default` for untagged operations. */
+export function groupFileName(tag: string | undefined): string {
+  const base = (tag ?? 'default')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return base === '' || base === 'index' ? `${base}-ops`.replace(/^-/, '') : base;
+}
+
+export function modelToClientGroups(
+  model: ApiModel,
+): Array<{ file: string; group: string; operations: ClientOperationContext[] }> {
+  const groups = new Map<string, { file: string; group: string; operations: ClientOperationContext[] }>();
+  for (const op of model.operations) {
+    const file = groupFileName(op.tags[0]);
+    let group = groups.get(file);
+    if (!group) {
+      group = { file, group: op.tags[0] ?? 'default', operations: [] };
+      groups.set(file, group);
+    }
+    group.operations.push(operationToClientContext(op));
+  }
+  return [...groups.values()].sort((a, b) => a.file.localeCompare(b.file));
+}
+
+export type { ClientFileContext };

@@ -1,0 +1,57 @@
+/**
+ * The template context: a documented, versioned type. Templates receive precomputed, escaped strings and
+ * flags only; every decision is made here or in the model. Bump CONTEXT_VERSION when a field is removed or
+ * changes meaning (adding a field is not a breaking change).
+ */
+export const CONTEXT_VERSION = 1;
+
+export interface FileHeaderContext {
+  contextVersion: number;
+  /** `idemgen 0.1.0`. */
+  generator: string;
+  /** The template that renders the file, e.g. `client/operations.hbs`. */
+  template: string;
+  /** True when the template comes from the user's `--templates` directory. */
+  overridden: boolean;
+  /** The API's title, as a single-line comment text. */
+  apiTitle: string;
+}
+
+export interface ClientInputField {
+  /** `path`, `query`, `headers` or `body`. */
+  name: string;
+  optional: boolean;
+  /** A TypeScript type expression. */
+  type: string;
+}
+
+export interface ClientOperationContext {
+  /** Function name, a safe identifier: `createOrder`. */
+  name: string;
+  /** Type-name prefix: `CreateOrder`. */
+  typeName: string;
+  /** Comment lines (summary, description, `POST /orders`), already escaped for a block comment. */
+  docLines: string[];
+  deprecated: boolean;
+  /** The indexed-access type of the operation: `paths["/orders"]["post"]`. */
+  operationType: string;
+  inputFields: ClientInputField[];
+  /** True when every input field is optional, so the input argument may be omitted. */
+  inputOptional: boolean;
+  /** `{ status: 201; data: ... }` members of the success union. */
+  successes: Array<{ status: string; dataType: string }>;
+  /** Declared error responses: `HttpError<404, ...>` members. */
+  errors: Array<{ status: string; bodyType: string }>;
+  /** The operation's runtime spec (method, path, idempotency, retry) as a literal expression. */
+  specLiteral: string;
+}
+
+export interface ClientFileContext extends FileHeaderContext {
+  /** The group (first tag) this file holds. */
+  group: string;
+  operations: ClientOperationContext[];
+}
+
+export interface ClientIndexContext extends FileHeaderContext {
+  modules: Array<{ file: string }>;
+}

@@ -1,0 +1,65 @@
+/**
+ * The one escaping layer. Every string taken from a user's spec (names, descriptions, paths, header names,
+ * server URLs) reaches generated code through exactly one of these functions, chosen for its context, so a
+ * spec cannot inject code into the output.
+ */
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
+    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
+    'while with yield let static implements interface package private protected public await arguments eval'
+  ).split(' '),
+);
+
+/** A string literal in double quotes, safe in any JS/TS source position (line terminators escaped). */
+export function toStringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** An object-literal or type-literal property key: bare when it is a plain identifier, else quoted. */
+export function toPropertyKey(value: string): string {
+  return IDENTIFIER.test(value) && !RESERVED.has(value) ? value : toStringLiteral(value);
+}
+
+/** A safe identifier made from any string: invalid characters dropped, camel-cased, never reserved. */
+export function toSafeIdentifier(value: string): string {
+  const words = value.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+  let out = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+  if (out === '' || /^[0-9]/.test(out)) out = `_${out}`;
+  return RESERVED.has(out) ? `${out}_` : out;
+}
+
+/** Upper-case the first letter: `createOrder` -> `CreateOrder` (input must already be an identifier). */
+export function toTypeName(identifier: string): string {
+  return identifier.charAt(0).toUpperCase() + identifier.slice(1);
+}
+
+/**
+ * The body of a block comment (JSDoc), one ` * ` line per input line. `*\/` cannot close the comment and
+ * control characters are dropped. Returns lines without the opening and closing markers.
+ */
+export function toCommentLines(value: string): string[] {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '')
+    .split('\n')
+    .map((line) => line.trimEnd());
+}
+
+/** A single-line comment's text: newlines folded, so nothing after it becomes code. */
+export function toLineComment(value: string): string {
+  return toCommentLines(value).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Text inside a template literal (between backticks): backslash, backtick and `${` escaped. */
+export function toTemplateLiteralText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** Any JSON-serializable value as a TS/JS literal expression (strings escaped, line terminators too). */
+export function toLiteral(value: unknown): string {
+  return (JSON.stringify(value) ?? 'undefined').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,49 @@
+/** Renders the client: one module per group, an index, over the shared runtime and schema types. */
+import type { ApiModel } from '../model/types.js';
+import type { FileHeaderContext } from './context.js';
+import { modelToClientGroups } from './client-context.js';
+import type { GeneratedFile } from './emit.js';
+import type { Renderer } from './handlebars.js';
+
+export function renderFile(options: {
+  renderer: Renderer;
+  template: string;
+  path: string;
+  header: Omit<FileHeaderContext, 'template' | 'overridden'>;
+  context: object;
+}): GeneratedFile {
+  const source = options.renderer.templates.get(options.template);
+  const overridden = source?.overridden ?? false;
+  const contents = options.renderer.render(options.template, {
+    ...options.header,
+    template: options.template,
+    overridden,
+    ...options.context,
+  });
+  return { path: options.path, contents, template: options.template, overridden };
+}
+
+export function renderClient(options: {
+  model: ApiModel;
+  renderer: Renderer;
+  header: Omit<FileHeaderContext, 'template' | 'overridden'>;
+}): GeneratedFile[] {
+  const groups = modelToClientGroups(options.model);
+  const files = groups.map((group) =>
+    renderFile({
+      ...options,
+      template: 'client/operations.hbs',
+      path: `client/${group.file}.ts`,
+      context: { group: group.group, operations: group.operations },
+    }),
+  );
+  files.push(
+    renderFile({
+      ...options,
+      template: 'client/index.hbs',
+      path: 'client/index.ts',
+      context: { modules: groups.map((g) => ({ file: g.file })) },
+    }),
+  );
+  return files;
+}
