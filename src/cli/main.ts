@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import yargs from 'yargs';
+import { type CommandContext, EXIT_CODES } from './command-context.js';
+import { lintCommand } from './commands/lint.js';
+import { type CliIo, resolveIo } from './io.js';
+import { isUsageError, UsageError } from './usage-error.js';
+
+const COMMANDS = ['lint'] as const;
+
+/**
+ * The CLI: argv (without `node` and the script) -> exit code. Usage mistakes print a message to stderr and
+ * resolve to 2; anything else that throws is a bug in idemgen and rejects (bin/idemgen.js prints the stack).
+ * Tests pass `io` to capture output and to fake the terminal, the working directory and stdin.
+ */
+export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
+  const resolved = resolveIo(io);
+  let exitCode: number = EXIT_CODES.ok;
+  const context: CommandContext = {
+    io: resolved,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const cli = yargs(argv)
+    .scriptName('idemgen')
+    .usage('$0 <command> [options]\n\nContract-first OpenAPI code generator with retries and idempotency.')
+    .command(lintCommand(context))
+    .demandCommand(1, 'Name a command.')
+    .strict()
+    .recommendCommands()
+    .version(await readVersion())
+    .help()
+    .alias('h', 'help')
+    .wrap(resolved.isTTY ? Math.min(110, process.stdout.columns || 80) : 80)
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(message ?? 'Invalid usage.');
+    });
+
+  try {
+    let output = '';
+    await cli.parseAsync(argv, {}, (_error, _args, text) => {
+      output = text ?? '';
+    });
+    // --help and --version: yargs hands us the text instead of printing it.
+    if (output) resolved.stdout.write(`${output}\n`);
+    return exitCode;
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    resolved.stderr.write(`idemgen: ${error.message}\n${helpPointer(error.command ?? commandIn(argv))}\n`);
+    return EXIT_CODES.usage;
+  }
+}
+
+function commandIn(argv: readonly string[]): string | undefined {
+  return COMMANDS.find((name) => argv.includes(name));
+}
+
+function helpPointer(command: string | undefined): string {
+  return `Run 'idemgen ${command ? `${command} ` : ''}--help' for usage.`;
+}
+
+async function readVersion(): Promise<string> {
+  // src/cli/main.ts and dist/cli/main.js both sit two levels below package.json.
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}

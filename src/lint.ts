@@ -1,0 +1,51 @@
+import { buildModel } from './model/build.js';
+import { type Diagnostic, sortDiagnostics, type UnlocatedDiagnostic } from './model/diagnostics.js';
+import { checkRules, type RuleSeverities } from './model/rules.js';
+import type { ApiModel } from './model/types.js';
+import { loadSpec } from './spec/load.js';
+import { type LoadedSpec, locateDiagnostics } from './spec/types.js';
+import { validateExtensions } from './spec/validate-extensions.js';
+
+export interface LintOptions {
+  /** A file path, `-` for stdin, or an http(s) URL. */
+  spec: string;
+  /** Relative paths are resolved against this; default `process.cwd()`. */
+  cwd?: string;
+  /** Severities by rule code; rules not named keep their default. */
+  rules?: RuleSeverities;
+  /** Read when `spec` is `-`; default `process.stdin`. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface LintResult {
+  /** Every problem found, located (file, line, column) and sorted. */
+  diagnostics: Diagnostic[];
+  /** The ApiModel, when the spec could be loaded. */
+  model?: ApiModel;
+  spec?: LoadedSpec;
+  /** False when the spec could not be loaded at all (missing file, syntax error, broken `$ref`). */
+  usable: boolean;
+}
+
+/**
+ * Load a spec, validate our extensions, build the model and check the safety rules. A user's mistake is a
+ * diagnostic in the result, never an exception. Positions are computed only for the diagnostics found.
+ */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const loaded = await loadSpec({ source: options.spec, cwd: options.cwd, stdin: options.stdin });
+  const { spec } = loaded;
+  if (!spec) return { diagnostics: sortDiagnostics(loaded.diagnostics), usable: false };
+
+  const unlocated: UnlocatedDiagnostic[] = [...validateExtensions(spec)];
+  const built = buildModel({ spec, rules: options.rules });
+  unlocated.push(...built.diagnostics);
+  unlocated.push(...checkRules({ model: built.model, severities: options.rules ?? {} }));
+
+  const located = unlocated.length > 0 ? locateDiagnostics(spec, unlocated) : [];
+  return {
+    diagnostics: sortDiagnostics([...loaded.diagnostics, ...located]),
+    model: built.model,
+    spec,
+    usable: true,
+  };
+}
