@@ -51,7 +51,7 @@ function frameFor(input: { d: Diagnostic; readSource: SourceReader | undefined }
   if (!readSource || d.line === undefined) return undefined;
   const text = readSource(d.file);
   if (text === undefined) return undefined;
-  const frame = codeFrame({ text, line: d.line, column: d.column ?? 1 }).replace(/\n+$/, '');
+  const frame = codeFrame({ text, line: d.line, column: d.column }).replace(/\n+$/, '');
   return frame === '' ? undefined : frame;
 }
 
