@@ -33,6 +33,11 @@ export interface IdempotencyContract {
   replay: string[];
   /** Pointer of the nearest annotation that contributed (operation, path item or root). */
   pointer: string;
+  /**
+   * Where each field that the spec set explicitly was written, keyed by the field's path in the extension
+   * (`ttl`, `key`, `backoff/initial`, ...), so a diagnostic can point at the field that is wrong.
+   */
+  fieldPointers?: Record<string, string>;
 }
 
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
@@ -54,7 +59,13 @@ export interface RetryContract {
   attemptTimeoutMs: number;
   retryOn: RetryCondition[];
   respectRetryAfter: boolean;
+  /** Pointer of the nearest annotation that contributed (operation, path item or root). */
   pointer: string;
+  /**
+   * Where each field that the spec set explicitly was written, keyed by the field's path in the extension
+   * (`ttl`, `key`, `backoff/initial`, ...), so a diagnostic can point at the field that is wrong.
+   */
+  fieldPointers?: Record<string, string>;
 }
 
 /** Root-only client-wide retry throttling (gRPC style). */
@@ -101,6 +112,8 @@ export interface OperationModel {
   id: string;
   /** True when `id` was derived because the spec had no operationId. */
   derivedId: boolean;
+  /** The `operationId` exactly as the spec writes it (it may not be an identifier); absent when derived. */
+  operationId?: string;
   method: HttpMethod;
   /** Path template as in the spec, e.g. `/orders/{orderId}`. */
   path: string;

@@ -1,0 +1,111 @@
+/** OpenAPI (a loaded, bundled document) -> ApiModel: operations with their merged contracts. */
+import type { JsonObject, LoadedSpec } from '../spec/types.js';
+import { mergeParameters, readRequestBody, readResponses } from './build-operation.js';
+import { findShadowedAliases } from './compat.js';
+import { type ContractLevel, mergeContracts } from './contracts.js';
+import type { UnlocatedDiagnostic } from './diagnostics.js';
+import { findIdCollisions, identifyOperation, operationLabel } from './operation-ids.js';
+import { readRetryBudget } from './read-retry-budget.js';
+import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
+import { applySeverities, type RuleSeverities } from './rules.js';
+import { type ApiModel, HTTP_METHODS, type OperationModel } from './types.js';
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function firstServerUrl(document: JsonObject): string | undefined {
+  const servers = document.servers;
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  return isObject(first) && typeof first.url === 'string' ? first.url : undefined;
+}
+
+function buildOperation(options: {
+  document: JsonObject;
+  root: ContractLevel;
+  pathItem: ContractLevel;
+  path: string;
+  method: (typeof HTTP_METHODS)[number];
+  diagnostics: UnlocatedDiagnostic[];
+}): OperationModel | undefined {
+  const { document, pathItem, path, method } = options;
+  const node = pathItem.node[method];
+  if (!isObject(node)) return undefined;
+  const pointer = `${pathItem.pointer}/${method}`;
+  const operation = { node, pointer };
+  const { identity, diagnostics } = identifyOperation({
+    operationId: node.operationId,
+    method,
+    path,
+    pointer,
+  });
+  options.diagnostics.push(...diagnostics);
+  const op: OperationModel = {
+    ...identity,
+    method,
+    path,
+    pointer,
+    tags: Array.isArray(node.tags) ? node.tags.filter((t): t is string => typeof t === 'string') : [],
+    deprecated: node.deprecated === true,
+    parameters: mergeParameters({ document, pathItem, operation }),
+    responses: readResponses({ document, operation: node, pointer }),
+    ...mergeContracts({ root: options.root, pathItem, operation, method }),
+  };
+  if (typeof node.summary === 'string') op.summary = node.summary;
+  if (typeof node.description === 'string') op.description = node.description;
+  const body = readRequestBody({ document, operation: node, pointer });
+  if (body) op.requestBody = body;
+  return op;
+}
+
+/**
+ * Build the ApiModel of a loaded spec. Diagnostics: `operation-id-collision`, `operation-id-not-identifier`
+ * and `compat-alias-shadowed`; the safety rules are checked separately (`checkRules`). `rules` changes the
+ * severity of the configurable ones among these.
+ */
+export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }): {
+  model: ApiModel;
+  diagnostics: UnlocatedDiagnostic[];
+} {
+  const { document } = options.spec;
+  const info = isObject(document.info) ? document.info : {};
+  const diagnostics: UnlocatedDiagnostic[] = [];
+  const root: ContractLevel = { node: document, pointer: '' };
+  const aliasNodes = [{ node: document, pointer: '', label: 'The document root' }];
+  const operations: OperationModel[] = [];
+  const paths = isObject(document.paths) ? document.paths : {};
+  for (const [path, value] of Object.entries(paths)) {
+    if (!path.startsWith('/')) continue;
+    const resolved = resolveRef({ document, value, pointer: joinPointer('/paths', path) });
+    if (!resolved || !isObject(resolved.value)) continue;
+    const pathItem = { node: resolved.value, pointer: resolved.pointer };
+    // A path item `$ref`ed from several paths is one node: warn about its aliases once.
+    const shared = aliasNodes.some((n) => n.pointer === pathItem.pointer);
+    if (!shared) aliasNodes.push({ ...pathItem, label: `Path ${path}` });
+    for (const method of HTTP_METHODS) {
+      const op = buildOperation({ document, root, pathItem, path, method, diagnostics });
+      if (!op) continue;
+      operations.push(op);
+      if (!shared)
+        aliasNodes.push({
+          node: pathItem.node[method] as JsonObject,
+          pointer: op.pointer,
+          label: operationLabel(op),
+        });
+    }
+  }
+  diagnostics.push(...findIdCollisions(operations), ...findShadowedAliases(aliasNodes));
+
+  const model: ApiModel = {
+    title: stringOr(info.title, ''),
+    version: stringOr(info.version, ''),
+    openapi: options.spec.version,
+    operations,
+    document,
+  };
+  const serverUrl = firstServerUrl(document);
+  if (serverUrl !== undefined) model.serverUrl = serverUrl;
+  const budget = readRetryBudget(document);
+  if (budget) model.retryBudget = budget;
+  return { model, diagnostics: applySeverities({ diagnostics, severities: options.rules ?? {} }) };
+}

@@ -1,0 +1,156 @@
+/**
+ * Merging `x-idempotency` and `x-retry` into one contract per operation.
+ *
+ * Merge semantics:
+ * - Walk root -> path item -> operation. At each level the annotation is `false`, `true` or an object.
+ * - `false` switches the contract off at that level and drops everything inherited from above (a level
+ *   below may switch it on again, starting from the defaults).
+ * - `true` switches it on and contributes no fields: the fields inherited from above apply, else the defaults.
+ * - An object switches it on and overlays its fields on the inherited ones, field by field. The nested
+ *   `backoff` of `x-retry` merges field by field too; `key` of `x-idempotency` is replaced as a whole.
+ * - `x-idempotency` at the root or on a path item applies only to the unsafe methods POST and PATCH. PUT,
+ *   DELETE, GET, HEAD, OPTIONS and TRACE get it only when the operation itself has `x-idempotency` (`true`
+ *   or an object); they then inherit fields from the path item and root like any other operation.
+ * - `x-retry` applies to every operation below it. `budget` is read from the root only (`ApiModel.retryBudget`).
+ * - The contract's `pointer` is that of the nearest annotation that contributed (switched it on or set fields).
+ * - An unsafe operation (POST, PATCH) that `x-retry` reaches (with `maxAttempts` above 1) but that has no
+ *   `x-idempotency` gets `retrySuppressed: 'unsafe-without-idempotency'`: its client makes one attempt,
+ *   whatever the severity of the `unsafe-retry` rule.
+ * - Compat aliases (`x-speakeasy-retries`, `x-fern-idempotent`) are read where ours is absent; see compat.ts.
+ */
+import type { JsonObject } from '../spec/types.js';
+import type { Annotation, IdempotencyFields, RetryFields } from './annotation.js';
+import { readFernIdempotent, readSpeakeasyRetries, SPEAKEASY_RETRIES } from './compat.js';
+import { DEFAULT_IDEMPOTENCY, DEFAULT_RETRY } from './contract-defaults.js';
+import { readIdempotency } from './read-idempotency.js';
+import { readRetry } from './read-retry.js';
+import type {
+  HttpMethod,
+  IdempotencyContract,
+  OperationModel,
+  RetryCondition,
+  RetryContract,
+} from './types.js';
+import { UNSAFE_METHODS } from './types.js';
+
+export interface ContractLevel {
+  node: JsonObject;
+  pointer: string;
+}
+
+interface Merged<F> {
+  fields: F;
+  fieldPointers: Record<string, string>;
+  pointer: string;
+}
+
+function mergeLevels<F>(levels: (Annotation<F> | undefined)[], overlay: (base: F, top: F) => F, empty: F) {
+  let merged: Merged<F> | undefined;
+  for (const level of levels) {
+    if (level === undefined) continue;
+    if (!level.on) {
+      merged = undefined;
+      continue;
+    }
+    merged = {
+      fields: overlay(merged?.fields ?? empty, level.fields),
+      fieldPointers: { ...merged?.fieldPointers, ...level.fieldPointers },
+      pointer: level.pointer,
+    };
+  }
+  return merged;
+}
+
+const CONNECTION: readonly RetryCondition[] = ['network', 'timeout'];
+
+function overlayRetry(base: RetryFields, top: RetryFields): RetryFields {
+  const { connectionErrors, ...fields } = top;
+  const out: RetryFields = { ...base, ...fields, backoff: { ...base.backoff, ...fields.backoff } };
+  if (connectionErrors !== undefined) {
+    const statuses = (out.retryOn ?? DEFAULT_RETRY.retryOn).filter((c) => !CONNECTION.includes(c));
+    out.retryOn = connectionErrors ? [...statuses, ...CONNECTION] : statuses;
+  }
+  return out;
+}
+
+function idempotencyAt(level: ContractLevel, root: JsonObject, isOperation: boolean) {
+  const ours = readIdempotency({
+    value: level.node['x-idempotency'],
+    pointer: `${level.pointer}/x-idempotency`,
+  });
+  if (ours !== undefined || !isOperation) return ours;
+  return readFernIdempotent({ root, operation: level.node, pointer: level.pointer });
+}
+
+function retryAt(level: ContractLevel) {
+  const ours = readRetry({ value: level.node['x-retry'], pointer: `${level.pointer}/x-retry` });
+  if (ours !== undefined) return ours;
+  return readSpeakeasyRetries({
+    value: level.node[SPEAKEASY_RETRIES],
+    pointer: `${level.pointer}/${SPEAKEASY_RETRIES}`,
+  });
+}
+
+export type OperationContracts = Pick<OperationModel, 'idempotency' | 'retry' | 'retrySuppressed'>;
+
+/** The merged `x-idempotency` and `x-retry` of one operation (see the merge semantics above). */
+export function mergeContracts(options: {
+  root: ContractLevel;
+  pathItem: ContractLevel;
+  operation: ContractLevel;
+  method: HttpMethod;
+}): OperationContracts {
+  const { root, pathItem, operation, method } = options;
+  const own = idempotencyAt(operation, root.node, true);
+  const unsafe = UNSAFE_METHODS.includes(method);
+  const idemLevels = [idempotencyAt(root, root.node, false), idempotencyAt(pathItem, root.node, false), own];
+  const applies = unsafe || own?.on === true;
+  const idem = applies
+    ? mergeLevels<IdempotencyFields>(idemLevels, (base, top) => ({ ...base, ...top }), {})
+    : undefined;
+  const retry = mergeLevels<RetryFields>(
+    [retryAt(root), retryAt(pathItem), retryAt(operation)],
+    overlayRetry,
+    {},
+  );
+
+  const out: OperationContracts = {};
+  if (idem) out.idempotency = toIdempotencyContract(idem);
+  if (retry) out.retry = toRetryContract(retry);
+  if (out.retry && out.retry.maxAttempts > 1 && unsafe && !out.idempotency) {
+    out.retrySuppressed = 'unsafe-without-idempotency';
+  }
+  return out;
+}
+
+function toIdempotencyContract(merged: Merged<IdempotencyFields>): IdempotencyContract {
+  const f = merged.fields;
+  const d = DEFAULT_IDEMPOTENCY;
+  return {
+    key: f.key ?? { ...d.key },
+    required: f.required ?? d.required,
+    ttlMs: f.ttlMs ?? d.ttlMs,
+    inProgressTimeoutMs: f.inProgressTimeoutMs ?? d.inProgressTimeoutMs,
+    fingerprint: [...(f.fingerprint ?? d.fingerprint)],
+    scope: [...(f.scope ?? d.scope)],
+    concurrent: f.concurrent ?? d.concurrent,
+    replay: [...(f.replay ?? d.replay)],
+    pointer: merged.pointer,
+    fieldPointers: merged.fieldPointers,
+  };
+}
+
+function toRetryContract(merged: Merged<RetryFields>): RetryContract {
+  const f = merged.fields;
+  const d = DEFAULT_RETRY;
+  return {
+    maxAttempts: f.maxAttempts ?? d.maxAttempts,
+    backoff: { ...d.backoff, ...f.backoff },
+    maxElapsedMs: f.maxElapsedMs ?? d.maxElapsedMs,
+    attemptTimeoutMs: f.attemptTimeoutMs ?? d.attemptTimeoutMs,
+    retryOn: [...(f.retryOn ?? d.retryOn)],
+    respectRetryAfter: f.respectRetryAfter ?? d.respectRetryAfter,
+    pointer: merged.pointer,
+    fieldPointers: merged.fieldPointers,
+  };
+}

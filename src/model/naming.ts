@@ -1,0 +1,55 @@
+/**
+ * Names for generated code: operation ids that are safe JavaScript identifiers, and readable derived names
+ * for operations without an `operationId` (`GET /orders/{orderId}/items` -> `getOrdersByOrderIdItems`).
+ */
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
+    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
+    'while with yield let static implements interface package private protected public await arguments eval'
+  ).split(' '),
+);
+
+/** True when `value` can name a function or variable in generated code (reserved words cannot). */
+export function isIdentifier(value: string): boolean {
+  return IDENTIFIER.test(value) && !RESERVED.has(value);
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function wordsOf(value: string): string[] {
+  return value.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+}
+
+/** A safe identifier made from any string: other characters dropped, camel-cased, never reserved. */
+export function toIdentifier(value: string): string {
+  let out = wordsOf(value)
+    .map((w, i) => (i === 0 ? w : capitalize(w)))
+    .join('');
+  if (out === '' || /^[0-9]/.test(out)) out = `_${out}`;
+  return RESERVED.has(out) ? `${out}_` : out;
+}
+
+/** PascalCase words of a path segment; `{param}` becomes `By<Param>`. */
+function segmentToName(segment: string): string {
+  return segment
+    .split(/(\{[^}]*\})/)
+    .filter(Boolean)
+    .map((part) => {
+      const param = /^\{([^}]*)\}$/.exec(part);
+      const words = wordsOf(param ? param[1]! : part)
+        .map(capitalize)
+        .join('');
+      return param && words !== '' ? `By${words}` : words;
+    })
+    .join('');
+}
+
+/** The derived operation name: the method, then each path segment; `POST /orders` -> `postOrders`. */
+export function operationToName(options: { method: string; path: string }): string {
+  const segments = options.path.split('/').map(segmentToName).join('');
+  return toIdentifier(`${options.method.toLowerCase()}${segments}`);
+}

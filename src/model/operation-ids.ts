@@ -1,0 +1,70 @@
+/**
+ * Operation ids: the spec's `operationId` when it is a JavaScript identifier, a safe identifier made from it
+ * when it is not (`operation-id-not-identifier`), or a derived name when it is absent. Two operations with
+ * the same id are an `operation-id-collision` error at both.
+ */
+import type { UnlocatedDiagnostic } from './diagnostics.js';
+import { isIdentifier, operationToName, toIdentifier } from './naming.js';
+import type { HttpMethod } from './types.js';
+
+export function operationLabel(op: { method: string; path: string; id: string }): string {
+  return `${op.method.toUpperCase()} ${op.path} (${op.id})`;
+}
+
+export interface OperationIdentity {
+  id: string;
+  derivedId: boolean;
+  operationId?: string;
+}
+
+/** The id of one operation, and a warning when its `operationId` is not an identifier. */
+export function identifyOperation(options: {
+  operationId: unknown;
+  method: HttpMethod;
+  path: string;
+  pointer: string;
+}): { identity: OperationIdentity; diagnostics: UnlocatedDiagnostic[] } {
+  const { operationId, method, path, pointer } = options;
+  if (typeof operationId !== 'string' || operationId === '') {
+    return { identity: { id: operationToName({ method, path }), derivedId: true }, diagnostics: [] };
+  }
+  if (isIdentifier(operationId))
+    return { identity: { id: operationId, derivedId: false, operationId }, diagnostics: [] };
+  const id = toIdentifier(operationId);
+  const diagnostic: UnlocatedDiagnostic = {
+    code: 'operation-id-not-identifier',
+    severity: 'warning',
+    message: `${method.toUpperCase()} ${path}: operationId "${operationId}" is not a JavaScript identifier; the generated code names it "${id}".`,
+    pointer: `${pointer}/operationId`,
+    hint: `Rename the operationId to a JavaScript identifier, e.g. "${id}".`,
+  };
+  return { identity: { id, derivedId: false, operationId }, diagnostics: [diagnostic] };
+}
+
+interface IdentifiedOperation extends OperationIdentity {
+  method: HttpMethod;
+  path: string;
+  pointer: string;
+}
+
+/** `operation-id-collision` at each operation whose id another operation also has. */
+export function findIdCollisions(operations: readonly IdentifiedOperation[]): UnlocatedDiagnostic[] {
+  const byId = new Map<string, IdentifiedOperation[]>();
+  for (const op of operations) byId.set(op.id, [...(byId.get(op.id) ?? []), op]);
+  const out: UnlocatedDiagnostic[] = [];
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const op of group) {
+      const others = group.filter((o) => o !== op).map((o) => `${o.method.toUpperCase()} ${o.path}`);
+      const source = op.derivedId ? 'derived name' : 'operationId';
+      out.push({
+        code: 'operation-id-collision',
+        severity: 'error',
+        message: `${operationLabel(op)}: the ${source} "${id}" is also the id of ${others.join(', ')}.`,
+        pointer: op.derivedId ? op.pointer : `${op.pointer}/operationId`,
+        hint: 'Set a unique operationId on each of these operations.',
+      });
+    }
+  }
+  return out;
+}
