@@ -1,0 +1,130 @@
+/**
+ * Bundles external `$ref`s into one document, in the manner of json-schema-ref-parser's `bundle`: the first
+ * `$ref` to an external target is replaced by the target's content; later `$ref`s to the same target (or into
+ * it) become internal `$ref`s to that place. Internal `$ref`s of the root stay as written, so circular
+ * schemas stay finite. Every place where content was inlined is recorded as an origin, so a pointer into the
+ * bundle maps back to the file and pointer it came from.
+ *
+ * Hand-written over the `yaml` package rather than @redocly/openapi-core's `bundle`: Redocly parses with
+ * js-yaml (YAML 1.1), needs a config, hoists content into generated component names and returns no map from
+ * bundled pointers back to (file, pointer), which precise diagnostics need.
+ */
+import type { Diagnostic } from '../model/diagnostics.js';
+import { isLiteralKey } from './collect-refs.js';
+import { type DocumentTable, isDocumentFailure } from './discover-documents.js';
+import { appendPointer, resolvePointer } from './json-pointer.js';
+import { refToTarget } from './ref-target.js';
+import { refUnresolved } from './ref-unresolved.js';
+import type { SourceDocument } from './source-document.js';
+import type { JsonObject, JsonValue } from './types.js';
+
+export interface Origin {
+  doc: SourceDocument;
+  /** Pointer into `doc`'s own value. */
+  pointer: string;
+}
+
+export interface BundleOutput {
+  document: JsonValue;
+  /** Bundled pointer prefix -> where that subtree came from. Always holds `''` -> the root. */
+  origins: Map<string, Origin>;
+  diagnostics: Diagnostic[];
+}
+
+export function bundleDocument(options: { root: SourceDocument; table: DocumentTable }): BundleOutput {
+  const { root, table } = options;
+  const origins = new Map<string, Origin>([['', { doc: root, pointer: '' }]]);
+  const placed = new Map<string, Map<string, string>>([[root.id, new Map([['', '']])]]);
+  const diagnostics: Diagnostic[] = [];
+  const ancestors = new Set<object>();
+
+  const findPlaced = (docId: string, pointer: string): string | undefined => {
+    const byPointer = placed.get(docId);
+    if (!byPointer) return undefined;
+    for (let prefix = pointer; ; prefix = prefix.slice(0, prefix.lastIndexOf('/'))) {
+      const at = byPointer.get(prefix);
+      if (at !== undefined) return at + pointer.slice(prefix.length);
+      if (prefix === '') return undefined;
+    }
+  };
+
+  const copyRef = (doc: SourceDocument, node: JsonObject, docPtr: string, outPtr: string): JsonValue => {
+    const ref = node.$ref as string;
+    const fail = (reason: string) => {
+      diagnostics.push(refUnresolved({ doc, pointer: `${docPtr}/$ref`, ref, reason }));
+      return node;
+    };
+    const target = refToTarget({ ref, fromId: doc.id });
+    if (target.error !== undefined) return fail(target.error);
+    const entry = table.get(target.docId);
+    if (entry === undefined) return fail('the document was not loaded');
+    // A document with syntax errors is reported once, by its own diagnostics.
+    if (isDocumentFailure(entry)) return entry.missing ? fail(entry.message) : node;
+    const value = resolvePointer(entry.value, target.pointer);
+    if (value === undefined) return fail(`${entry.display} has nothing at #${target.pointer}`);
+    const siblings = Object.keys(node).filter((k) => k !== '$ref');
+    const placedAt = findPlaced(target.docId, target.pointer);
+    if (placedAt !== undefined) {
+      const rewritten = entry === root && ref.startsWith('#') ? ref : `#${encodeFragment(placedAt)}`;
+      const out: JsonObject = { $ref: rewritten };
+      for (const key of siblings)
+        out[key] = copy(
+          doc,
+          node[key] as JsonValue,
+          appendPointer(docPtr, key),
+          appendPointer(outPtr, key),
+          key,
+          undefined,
+        );
+      return out;
+    }
+    const byPointer = placed.get(target.docId) ?? new Map<string, string>();
+    placed.set(target.docId, byPointer.set(target.pointer, outPtr));
+    origins.set(outPtr, { doc: entry, pointer: target.pointer });
+    const inlined = copy(entry, value, target.pointer, outPtr, undefined, undefined);
+    if (siblings.length === 0 || inlined === null || typeof inlined !== 'object' || Array.isArray(inlined))
+      return inlined;
+    const merged: JsonObject = { ...inlined };
+    for (const key of siblings) merged[key] = node[key] as JsonValue;
+    return merged;
+  };
+
+  const copy = (
+    doc: SourceDocument,
+    node: JsonValue,
+    docPtr: string,
+    outPtr: string,
+    key: string | number | undefined,
+    parentKey: string | number | undefined,
+  ): JsonValue => {
+    if (node === null || typeof node !== 'object' || ancestors.has(node)) return node;
+    ancestors.add(node);
+    let out: JsonValue;
+    if (Array.isArray(node)) {
+      out = node.map((item, i) => copy(doc, item, `${docPtr}/${i}`, `${outPtr}/${i}`, i, key));
+    } else if (typeof node.$ref === 'string') {
+      out = copyRef(doc, node, docPtr, outPtr);
+    } else {
+      const obj: JsonObject = {};
+      for (const k of Object.keys(node)) {
+        const child = node[k] as JsonValue;
+        obj[k] = isLiteralKey(k, child, parentKey)
+          ? child
+          : copy(doc, child, appendPointer(docPtr, k), appendPointer(outPtr, k), k, key);
+      }
+      out = obj;
+    }
+    ancestors.delete(node);
+    return out;
+  };
+
+  const document = copy(root, root.value, '', '', undefined, undefined);
+  for (const entry of table.values()) {
+    if (isDocumentFailure(entry) && !entry.missing) diagnostics.push(...entry.diagnostics);
+  }
+  return { document, origins, diagnostics };
+}
+
+function encodeFragment(pointer: string): string {
+  return pointer.replace(/[^A-Za-z0-9\-._~/!$&'()*+,;=:@]/g, (c) => encodeURIComponent(c));
+}

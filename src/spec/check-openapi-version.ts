@@ -1,0 +1,57 @@
+/**
+ * Is this an OpenAPI 3.0 or 3.1 document? Swagger 2.0 and other documents get a diagnostic with a fix.
+ */
+import type { UnlocatedDiagnostic } from '../model/diagnostics.js';
+import type { JsonValue } from './types.js';
+
+export type VersionCheck =
+  | { version: '3.0' | '3.1'; diagnostic?: undefined }
+  | { diagnostic: UnlocatedDiagnostic };
+
+export function checkOpenapiVersion(value: JsonValue): VersionCheck {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return notOpenapi('the document is not an object with an `openapi` field');
+  }
+  if (value.swagger !== undefined) {
+    return {
+      diagnostic: {
+        code: 'swagger-2-unsupported',
+        severity: 'error',
+        message: `Swagger ${String(value.swagger)} documents are not supported; idemgen reads OpenAPI 3.0 and 3.1`,
+        pointer: '/swagger',
+        hint: 'Convert it first: `npx swagger2openapi in.yaml -o openapi.yaml`, or Edit > Convert to OpenAPI 3 in Swagger Editor.',
+      },
+    };
+  }
+  const raw = value.openapi;
+  if (raw === undefined) return notOpenapi('the document has no `openapi` field');
+  const text = typeof raw === 'number' ? String(raw) : raw;
+  if (typeof text === 'string') {
+    if (/^3\.0(\.\d+)?(-[\w.]+)?$/.test(text)) return { version: '3.0' };
+    if (/^3\.1(\.\d+)?(-[\w.]+)?$/.test(text)) return { version: '3.1' };
+  }
+  return {
+    diagnostic: {
+      code: 'openapi-version-unsupported',
+      severity: 'error',
+      message: `openapi version ${JSON.stringify(raw)} is not supported; idemgen reads 3.0.x and 3.1.x`,
+      pointer: '/openapi',
+      hint:
+        typeof raw === 'number'
+          ? 'Quote the version so YAML keeps it a string: `openapi: "3.0.3"`.'
+          : 'Set `openapi: 3.1.0` (or 3.0.3) and check that the document follows that version.',
+    },
+  };
+}
+
+function notOpenapi(message: string): VersionCheck {
+  return {
+    diagnostic: {
+      code: 'not-openapi',
+      severity: 'error',
+      message: `not an OpenAPI document: ${message}`,
+      pointer: '',
+      hint: 'Start the document with `openapi: 3.1.0`, then `info` and `paths`.',
+    },
+  };
+}

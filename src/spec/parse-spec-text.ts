@@ -1,0 +1,90 @@
+/**
+ * Text -> JSON value. JSON (first non-space character `{`) takes the `JSON.parse` fast path; anything else is
+ * YAML 1.2 through the `yaml` package. Syntax errors become diagnostics with exact lines and columns.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from '../model/diagnostics.js';
+import { jsonErrorOffset } from './json-error-offset.js';
+import type { JsonValue } from './types.js';
+
+export type ParseTextResult =
+  | { value: JsonValue; diagnostics: [] }
+  | { value?: undefined; diagnostics: Diagnostic[] };
+
+const MAX_YAML_ERRORS = 10;
+
+export function parseSpecText(options: { text: string; file: string }): ParseTextResult {
+  const { text, file } = options;
+  return isJsonText(text) ? parseJson(text, file) : parseYaml(text, file);
+}
+
+/** JSON by content: the first non-space character is `{`. */
+export function isJsonText(text: string): boolean {
+  return /^\s*\{/.test(text.slice(0, 4096));
+}
+
+function parseJson(text: string, file: string): ParseTextResult {
+  try {
+    return { value: JSON.parse(text) as JsonValue, diagnostics: [] };
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    const { line, column } = offsetToPosition(text, offset);
+    const reason = error instanceof Error ? cleanJsonMessage(error.message) : 'invalid JSON';
+    return {
+      diagnostics: [
+        {
+          code: 'json-syntax',
+          severity: 'error',
+          message: `invalid JSON: ${reason}`,
+          pointer: '',
+          file,
+          line,
+          column,
+          hint: 'Fix the JSON at this position (trailing commas, comments and single quotes are not JSON).',
+        },
+      ],
+    };
+  }
+}
+
+function cleanJsonMessage(message: string): string {
+  return message
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .trim();
+}
+
+function parseYaml(text: string, file: string): ParseTextResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  if (doc.errors.length === 0) {
+    return { value: (doc.toJS({ maxAliasCount: -1 }) ?? null) as JsonValue, diagnostics: [] };
+  }
+  const diagnostics = doc.errors.slice(0, MAX_YAML_ERRORS).map((error): Diagnostic => {
+    const pos = lineCounter.linePos(error.pos[0]);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    return {
+      code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
+      severity: 'error',
+      message: duplicate ? error.message : `invalid YAML: ${error.message}`,
+      pointer: '',
+      file,
+      line: pos.line,
+      column: pos.col,
+      hint: duplicate
+        ? 'Remove or rename one of the two keys: YAML mappings may not repeat a key.'
+        : 'Check the indentation and quoting at this position.',
+    };
+  });
+  return { diagnostics };
+}
+
+export function offsetToPosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
