@@ -34,7 +34,7 @@ export function identifyOperation(options: {
   const diagnostic: UnlocatedDiagnostic = {
     code: 'operation-id-not-identifier',
     severity: 'warning',
-    message: `${method.toUpperCase()} ${path}: operationId "${operationId}" is not a JavaScript identifier; the generated code names it "${id}".`,
+    message: `${method.toUpperCase()} ${path} (${operationId}): the operationId is not a JavaScript identifier; the generated code names the operation "${id}".`,
     pointer: `${pointer}/operationId`,
     hint: `Rename the operationId to a JavaScript identifier, e.g. "${id}".`,
   };
