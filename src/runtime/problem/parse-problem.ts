@@ -1,0 +1,25 @@
+import { statusToPhrase } from './status-phrase.js';
+import { ABOUT_BLANK, type ProblemDetails } from './types.js';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a problem details body (already parsed from JSON). As RFC 9457 asks, members of the wrong type are
+ * ignored: a non-string `type` becomes `about:blank`, a non-string `title` the status phrase, and so on.
+ * `status` is the status of the HTTP response (authoritative; the body's `status` member is advisory and is
+ * overwritten). Every other member is kept as an extension. A body that is not an object gives a bare
+ * problem for the status.
+ */
+export const parseProblem = (body: unknown, status: number): ProblemDetails => {
+  const members = isRecord(body) ? body : {};
+  const problem: ProblemDetails = {
+    ...members,
+    type: typeof members.type === 'string' && members.type !== '' ? members.type : ABOUT_BLANK,
+    title: typeof members.title === 'string' ? members.title : statusToPhrase(status),
+    status,
+  };
+  if (typeof members.detail !== 'string') delete problem.detail;
+  if (typeof members.instance !== 'string') delete problem.instance;
+  return problem;
+};

@@ -1,0 +1,101 @@
+import type { Clock } from './clock.js';
+
+interface PendingSleep {
+  due: number;
+  seq: number;
+  resolve: () => void;
+  cancel: () => void;
+}
+
+/** Lets every pending promise continuation run (one macrotask turn), so woken code can schedule new sleeps. */
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A test clock. Time stands still until `advance(ms)`, which wakes due sleeps one at a time in order of their
+ * due time (ties in the order they were scheduled), setting `now()` to each sleep's exact due time before it
+ * wakes, and lets the woken code run before the next one.
+ */
+export class FakeClock implements Clock {
+  #now: number;
+  #seq = 0;
+  #pending: PendingSleep[] = [];
+  /** Every duration passed to `sleep`, in call order (handy for asserting exact delays). */
+  readonly sleeps: number[] = [];
+
+  constructor(start = 0) {
+    this.#now = start;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  /** Number of sleeps not yet woken or cancelled. */
+  get pendingCount(): number {
+    return this.#pending.length;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    this.sleeps.push(ms);
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = (): void => {
+        this.#pending = this.#pending.filter((p) => p !== entry);
+        reject(signal?.reason);
+      };
+      const entry: PendingSleep = {
+        due: this.#now + Math.max(0, ms),
+        seq: this.#seq++,
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        cancel: onAbort,
+      };
+      this.#pending.push(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Moves time forward by `ms`, waking every sleep that falls due on the way, in order. */
+  async advance(ms: number): Promise<void> {
+    const target = this.#now + ms;
+    await flush();
+    for (let next = this.#nextDue(target); next; next = this.#nextDue(target)) {
+      this.#pending = this.#pending.filter((p) => p !== next);
+      this.#now = next.due;
+      next.resolve();
+      await flush();
+    }
+    this.#now = Math.max(this.#now, target);
+  }
+
+  /** Advances to each next due sleep until none is pending (at most `limit` wake-ups). Returns them. */
+  async runAll(limit = 1000): Promise<number> {
+    let woken = 0;
+    await flush();
+    for (; woken < limit && this.#pending.length > 0; woken++) {
+      const next = this.#nextDue(Number.POSITIVE_INFINITY);
+      if (!next) break;
+      await this.advance(next.due - this.#now);
+    }
+    return woken;
+  }
+
+  /** Sets the time without waking anything (for tests of wall-clock jumps). */
+  setTime(now: number): void {
+    this.#now = now;
+  }
+
+  #nextDue(limit: number): PendingSleep | undefined {
+    let best: PendingSleep | undefined;
+    for (const p of this.#pending) {
+      if (p.due > limit) continue;
+      if (!best || p.due < best.due || (p.due === best.due && p.seq < best.seq)) best = p;
+    }
+    return best;
+  }
+}
