@@ -67,7 +67,9 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
     operationId: op.id,
     method: op.method.toUpperCase(),
     path: op.path,
-    bodyMediaType: op.requestBody ? (pickJsonMediaType(op.requestBody.mediaTypes) ?? op.requestBody.mediaTypes[0]) : undefined,
+    bodyMediaType: op.requestBody
+      ? (pickJsonMediaType(op.requestBody.mediaTypes) ?? op.requestBody.mediaTypes[0])
+      : undefined,
     idempotency: op.idempotency ? { key: op.idempotency.key, required: op.idempotency.required } : undefined,
     retry: retry
       ? {

@@ -15,7 +15,9 @@ const RESERVED = new Set(
 
 /** A string literal in double quotes, safe in any JS/TS source position (line terminators escaped). */
 export function toStringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** An object-literal or type-literal property key: bare when it is a plain identifier, else quoted. */
@@ -56,7 +58,7 @@ export function toLineComment(value: string): string {
 
 /** Text inside a template literal (between backticks): backslash, backtick and `${` escaped. */
 export function toTemplateLiteralText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  return value.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r');
 }
 
 /** Any JSON-serializable value as a TS/JS literal expression (strings escaped, line terminators too). */

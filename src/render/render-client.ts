@@ -1,7 +1,7 @@
 /** Renders the client: one module per group, an index, over the shared runtime and schema types. */
 import type { ApiModel } from '../model/types.js';
-import type { FileHeaderContext } from './context.js';
 import { modelToClientGroups } from './client-context.js';
+import type { FileHeaderContext } from './context.js';
 import type { GeneratedFile } from './emit.js';
 import type { Renderer } from './handlebars.js';
 
