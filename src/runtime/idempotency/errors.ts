@@ -1,13 +1,15 @@
-/**
- * The store's error. It carries a brand (a global symbol) so that `isStoreUnavailableError` still recognises
- * it when two copies of the runtime are loaded (generated code plus the package), where `instanceof` fails.
- */
-const BRAND = Symbol.for('idemgen.StoreUnavailableError');
+import { hasBrand, IDEMGEN_ERROR } from '../shared/brand.js';
+
+const KIND = 'StoreUnavailableError';
 
 export type StoreUnavailableReason = 'unreachable' | 'full';
 
+/**
+ * The dedup store cannot serve: unreachable, failing, or (memory store) full of live leases. It carries the
+ * runtime's brand, so `isStoreUnavailableError` works across two loaded copies of the runtime.
+ */
 export class StoreUnavailableError extends Error {
-  readonly [BRAND] = true;
+  readonly [IDEMGEN_ERROR] = KIND;
   override readonly name = 'StoreUnavailableError';
   readonly reason: StoreUnavailableReason;
 
@@ -18,5 +20,5 @@ export class StoreUnavailableError extends Error {
 }
 
 export function isStoreUnavailableError(value: unknown): value is StoreUnavailableError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  return hasBrand(value, KIND);
 }

@@ -1,3 +1,5 @@
+import { randomUuid } from '../shared/uuid.js';
+
 /**
  * The dedup store: a few protected primitives over a record state machine.
  *
@@ -94,5 +96,5 @@ export function isRecordClaimable(record: IdempotencyRecord | undefined, now: nu
 
 /** A fresh token for the `fence`-th claim of a record. */
 export function createFencingToken(fence: number): string {
-  return `${fence}:${crypto.randomUUID()}`;
+  return `${fence}:${randomUuid()}`;
 }

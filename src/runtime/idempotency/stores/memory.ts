@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.js';
-import { systemClock } from '../clock.js';
+import type { Clock } from '../../shared/clock.js';
+import { systemClock } from '../../shared/clock.js';
 import { StoreUnavailableError } from '../errors.js';
 import type { IdempotencyRecord, IdempotencyStore } from '../store.js';
 import { createFencingToken, isRecordClaimable } from '../store.js';
@@ -73,7 +73,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       if (fits(extra)) return;
       drop(key);
     }
-    if (!fits(extra)) throw new StoreUnavailableError('memory store full of in-progress records', { reason: 'full' });
+    if (!fits(extra))
+      throw new StoreUnavailableError('memory store full of in-progress records', { reason: 'full' });
   };
 
   return {
@@ -83,7 +84,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         if (current.state === 'completed' && current.outcome !== undefined) {
           return { kind: 'completed', fingerprint: current.fingerprint, outcome: current.outcome };
         }
-        return { kind: 'in-progress', fingerprint: current.fingerprint, leaseExpiresAt: current.leaseExpiresAt ?? now };
+        return {
+          kind: 'in-progress',
+          fingerprint: current.fingerprint,
+          leaseExpiresAt: current.leaseExpiresAt ?? now,
+        };
       }
       drop(key);
       const fence = (current?.fence ?? 0) + 1;
@@ -107,7 +112,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const { leaseExpiresAt: _lease, ...rest } = current;
       const record: IdempotencyRecord = { ...rest, state: 'completed', expiresAt: now + ttlMs, outcome };
       const size = recordToBytes(record);
-      if (size > maxBytes) throw new StoreUnavailableError('outcome larger than the store', { reason: 'full' });
+      if (size > maxBytes)
+        throw new StoreUnavailableError('outcome larger than the store', { reason: 'full' });
       makeRoom(size, now);
       put(done, record);
       return true;

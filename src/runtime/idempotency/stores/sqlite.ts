@@ -1,3 +1,4 @@
+import { randomUuid } from '../../shared/uuid.js';
 import { StoreUnavailableError } from '../errors.js';
 import type { ClaimResult, IdempotencyRecord, IdempotencyStore, StoredOutcome } from '../store.js';
 import { tableToSql } from './sqlite-sql.js';
@@ -55,9 +56,11 @@ export function createSqliteStore(options: SqliteStoreOptions): IdempotencyStore
       guard((): ClaimResult => {
         // A record deleted between the failed upsert and the read is claimed on the next round.
         for (;;) {
-          const nonce = crypto.randomUUID();
+          const nonce = randomUuid();
           const params = { key, fingerprint, nonce, leaseExpiresAt: now + leaseMs, now };
-          const won = claimStatement.get(params) as { token: string; fence: number; taken_over: number } | undefined;
+          const won = claimStatement.get(params) as
+            | { token: string; fence: number; taken_over: number }
+            | undefined;
           if (won !== undefined) {
             return { kind: 'claimed', token: won.token, fence: won.fence, takenOver: won.taken_over === 1 };
           }
@@ -66,7 +69,11 @@ export function createSqliteStore(options: SqliteStoreOptions): IdempotencyStore
           if (row.state === 'completed' && row.outcome !== null) {
             return { kind: 'completed', fingerprint: row.fingerprint, outcome: parseOutcome(row.outcome) };
           }
-          return { kind: 'in-progress', fingerprint: row.fingerprint, leaseExpiresAt: row.lease_expires_at ?? now };
+          return {
+            kind: 'in-progress',
+            fingerprint: row.fingerprint,
+            leaseExpiresAt: row.lease_expires_at ?? now,
+          };
         }
       }),
     complete: ({ key, token, outcome, ttlMs, now }) =>

@@ -1,0 +1,141 @@
+import type { Clock } from '../shared/clock.js';
+import { systemClock } from '../shared/clock.js';
+import { claimKey } from './claim-key.js';
+import { extractIdempotencyKey } from './extract-key.js';
+import { requestToFingerprint } from './fingerprint.js';
+import type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
+import { fireHook } from './hooks.js';
+import { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
+import * as problems from './problems.js';
+import { requestToStoreKey } from './scope.js';
+import type { IdempotencyStore } from './store.js';
+import type {
+  IdempotencyContractLike,
+  IdempotencyRequest,
+  IdempotencyResult,
+  IdempotentResponse,
+} from './types.js';
+
+export interface IdempotencyEngineOptions {
+  store: IdempotencyStore;
+  /** Leases, TTLs and waits all read this clock. */
+  clock?: Clock;
+  hooks?: IdempotencyHooks;
+  /**
+   * When the store fails on claim, run the handler without deduplication (and fire `onStoreError`) instead
+   * of answering 503. Off by default: duplicates may then execute twice. Opt in only knowingly.
+   */
+  failOpen?: boolean;
+}
+
+export interface RunIdempotentInput {
+  contract: IdempotencyContractLike;
+  request: IdempotencyRequest;
+  /** The authenticated caller from the server's resolver; `undefined` is the anonymous scope. */
+  principal?: string | undefined;
+  operationId: string;
+  /** The response headers the operation declares: stored and replayed with the body. */
+  replayHeaders?: readonly string[];
+  /** The request's signal: passed to `execute`, and it ends a `wait`. */
+  signal?: AbortSignal;
+  execute(signal: AbortSignal): Promise<IdempotentResponse>;
+}
+
+export interface IdempotencyEngine {
+  runIdempotent(input: RunIdempotentInput): Promise<IdempotencyResult>;
+}
+
+const executed = (response: IdempotentResponse): IdempotencyResult => ({
+  kind: 'executed',
+  response,
+  replayed: false,
+});
+
+export function createIdempotencyEngine(options: IdempotencyEngineOptions): IdempotencyEngine {
+  const { store, hooks = {}, failOpen = false } = options;
+  const clock = options.clock ?? systemClock;
+
+  const reportStoreError = (event: IdempotencyEvent, operation: StoreOperation, error: unknown): void =>
+    fireHook(hooks.onStoreError, { ...event, operation, error, failOpen });
+
+  const releaseQuietly = async (event: IdempotencyEvent, token: string): Promise<void> => {
+    try {
+      await store.release({ key: event.storeKey, token });
+    } catch (error) {
+      reportStoreError(event, 'release', error);
+    }
+  };
+
+  return {
+    async runIdempotent(input) {
+      const { contract, request, operationId, signal } = input;
+      const run = (): Promise<IdempotentResponse> => input.execute(signal ?? new AbortController().signal);
+      const extracted = extractIdempotencyKey({ source: contract.key, request });
+      if (extracted.kind === 'invalid') {
+        return problems.createKeyInvalidProblem({ source: contract.key, reason: extracted.reason });
+      }
+      if (extracted.kind === 'absent') {
+        return contract.required ? problems.createKeyMissingProblem(contract.key) : executed(await run());
+      }
+      const [storeKey, fingerprint] = await Promise.all([
+        requestToStoreKey({ scope: contract.scope, key: extracted.key, principal: input.principal, request }),
+        requestToFingerprint({ parts: contract.fingerprint, request }),
+      ]);
+      const event: IdempotencyEvent = { operationId, storeKey };
+      const wait = contract.concurrent === 'wait';
+      const leaseMs = contract.inProgressTimeoutMs;
+      const claim = await claimKey({ store, clock, key: storeKey, fingerprint, leaseMs, wait, signal });
+
+      if (claim.kind === 'store-error') {
+        reportStoreError(event, 'claim', claim.error);
+        return failOpen ? executed(await run()) : problems.createStoreUnavailableProblem();
+      }
+      if (claim.kind !== 'claimed' && claim.fingerprint !== fingerprint) {
+        fireHook(hooks.onMismatch, { ...event, state: claim.kind });
+        return problems.createKeyReusedProblem();
+      }
+      if (claim.kind === 'in-progress') {
+        fireHook(hooks.onConflict, {
+          ...event,
+          leaseExpiresAt: claim.leaseExpiresAt,
+          waitedMs: claim.waitedMs,
+        });
+        return problems.createInProgressProblem({ leaseExpiresAt: claim.leaseExpiresAt, now: clock.now() });
+      }
+      if (claim.kind === 'completed') {
+        fireHook(hooks.onReplay, { ...event, status: claim.outcome.status });
+        return { kind: 'replayed', response: outcomeToResponse(claim.outcome) };
+      }
+
+      if (claim.takenOver) fireHook(hooks.onTakeOver, { ...event, fence: claim.fence });
+      let response: IdempotentResponse;
+      try {
+        response = await run();
+      } catch (error) {
+        await releaseQuietly(event, claim.token);
+        throw error;
+      }
+      if (!isReplayableStatus(response.status, contract.replay)) {
+        await releaseQuietly(event, claim.token);
+        return executed(response);
+      }
+      try {
+        const outcome = responseToOutcome(response, input.replayHeaders ?? []);
+        const now = clock.now();
+        const stored = await store.complete({
+          key: storeKey,
+          token: claim.token,
+          outcome,
+          ttlMs: contract.ttlMs,
+          now,
+        });
+        if (!stored)
+          fireHook(hooks.onFencedCompletion, { ...event, fence: claim.fence, status: response.status });
+      } catch (error) {
+        reportStoreError(event, 'complete', error);
+        await releaseQuietly(event, claim.token);
+      }
+      return executed(response);
+    },
+  };
+}

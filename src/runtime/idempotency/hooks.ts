@@ -1,0 +1,37 @@
+/**
+ * Hooks for metrics and logs. `storeKey` is the hashed, scoped key (never the client's raw key). A hook that
+ * throws or rejects is ignored: observing a request never changes its answer.
+ */
+export interface IdempotencyEvent {
+  operationId: string;
+  storeKey: string;
+}
+
+export type StoreOperation = 'claim' | 'complete' | 'release';
+
+export interface IdempotencyHooks {
+  /** A duplicate was answered with the stored outcome. */
+  onReplay?(event: IdempotencyEvent & { status: number }): void;
+  /** A duplicate met a running request and got 409 (`waitedMs` is 0 in `reject` mode). */
+  onConflict?(event: IdempotencyEvent & { leaseExpiresAt: number; waitedMs: number }): void;
+  /** The key was used before with a different fingerprint (422). */
+  onMismatch?(event: IdempotencyEvent & { state: 'in-progress' | 'completed' }): void;
+  /** An expired lease was taken over; `fence` is the new holder's. */
+  onTakeOver?(event: IdempotencyEvent & { fence: number }): void;
+  /** The store failed. `failOpen` is the engine's setting: on a failed claim, whether the handler ran anyway. */
+  onStoreError?(
+    event: IdempotencyEvent & { operation: StoreOperation; error: unknown; failOpen: boolean },
+  ): void;
+  /** The handler finished after its lease was taken over: its outcome was not stored (it was still sent). */
+  onFencedCompletion?(event: IdempotencyEvent & { fence: number; status: number }): void;
+}
+
+export function fireHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
+  if (hook === undefined) return;
+  try {
+    const result: unknown = hook(event);
+    if (result instanceof Promise) result.catch(() => {});
+  } catch {
+    // Ignored on purpose, see above.
+  }
+}

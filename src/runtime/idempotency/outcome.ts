@@ -1,0 +1,46 @@
+import { base64ToBytes, bytesToBase64 } from './digest.js';
+import type { StoredOutcome } from './store.js';
+import type { IdempotentResponse } from './types.js';
+
+const NEVER_REPLAYED = new Set([409, 429]);
+
+/**
+ * Whether an outcome is stored and replayed: its status matches one of the patterns (`2XX`, a range, or an
+ * exact code such as `201`) and is not 409 or 429, which always release the key so that a retry executes.
+ */
+export function isReplayableStatus(status: number, patterns: readonly (string | number)[]): boolean {
+  if (NEVER_REPLAYED.has(status)) return false;
+  return patterns.some((pattern) => {
+    const text = String(pattern).toUpperCase();
+    if (/^[1-5]XX$/.test(text)) return Math.floor(status / 100) === Number(text[0]);
+    return /^\d{3}$/.test(text) && Number(text) === status;
+  });
+}
+
+/**
+ * What is kept of a response: status, body, `content-type` and the headers the operation declares
+ * (`replayHeaders`), names lower-cased. Other headers (cookies, dates, tracing) are not replayed.
+ */
+export function responseToOutcome(
+  response: IdempotentResponse,
+  replayHeaders: readonly string[],
+): StoredOutcome {
+  const kept = new Set(['content-type', ...replayHeaders.map((name) => name.toLowerCase())]);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (kept.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  }
+  const { body } = response;
+  if (body instanceof Uint8Array) {
+    return { status: response.status, headers, body: bytesToBase64(body), bodyEncoding: 'base64' };
+  }
+  return { status: response.status, headers, body: body ?? '', bodyEncoding: 'text' };
+}
+
+/** The replayed response: the stored outcome plus `idempotent-replayed: true`; an empty body is left out. */
+export function outcomeToResponse(outcome: StoredOutcome): IdempotentResponse {
+  const headers = { ...outcome.headers, 'idempotent-replayed': 'true' };
+  if (outcome.body === '') return { status: outcome.status, headers };
+  const body = outcome.bodyEncoding === 'base64' ? base64ToBytes(outcome.body) : outcome.body;
+  return { status: outcome.status, headers, body };
+}
