@@ -46,6 +46,7 @@ export function toCommentLines(value: string): string[] {
   return value
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '')
     .split('\n')
     .map((line) => line.trimEnd());

@@ -25,6 +25,7 @@ const HOSTILE = [
   `a"b'c`,
   'line\nbreak\r\nand\u2028sep\u2029',
   '*/ process.exit(1) /*',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile string on purpose
   '`${process.exit(1)}`',
   '\\"; process.exit(1); //',
   '</script><script>alert(1)</script>',
