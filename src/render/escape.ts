@@ -43,11 +43,12 @@ export function toTypeName(identifier: string): string {
  * control characters are dropped. Returns lines without the opening and closing markers.
  */
 export function toCommentLines(value: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+  const controls = /[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g;
   return value
     .replace(/\r\n?/g, '\n')
     .replace(/\*\//g, '*\\/')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, '')
+    .replace(controls, '')
     .split('\n')
     .map((line) => line.trimEnd());
 }
