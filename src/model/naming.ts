@@ -33,14 +33,15 @@ export function toIdentifier(value: string): string {
   return RESERVED.has(out) ? `${out}_` : out;
 }
 
-/** PascalCase words of a path segment; `{param}` becomes `By<Param>`. */
+/** PascalCase words of a path segment (`_`, `-`, `.` split words); `{param}` becomes `By<Param>`. */
 function segmentToName(segment: string): string {
   return segment
     .split(/(\{[^}]*\})/)
     .filter(Boolean)
     .map((part) => {
       const param = /^\{([^}]*)\}$/.exec(part);
-      const words = wordsOf(param ? param[1]! : part)
+      const words = (param ? param[1]! : part)
+        .split(/[^A-Za-z0-9]+/)
         .map(capitalize)
         .join('');
       return param && words !== '' ? `By${words}` : words;
