@@ -125,6 +125,7 @@ export function bundleDocument(options: { root: SourceDocument; table: DocumentT
   return { document, origins, diagnostics };
 }
 
+/** Percent-encodes only what a URI fragment cannot hold as is (`{` and `}` stay readable). */
 function encodeFragment(pointer: string): string {
-  return pointer.replace(/[^A-Za-z0-9\-._~/!$&'()*+,;=:@]/g, (c) => encodeURIComponent(c));
+  return pointer.replace(/[%#\s"<>\\^`]/g, (c) => encodeURIComponent(c));
 }

@@ -61,12 +61,13 @@ function parseYaml(text: string, file: string): ParseTextResult {
     return { value: (doc.toJS({ maxAliasCount: -1 }) ?? null) as JsonValue, diagnostics: [] };
   }
   const diagnostics = doc.errors.slice(0, MAX_YAML_ERRORS).map((error): Diagnostic => {
-    const pos = lineCounter.linePos(error.pos[0]);
+    const offset = skipIndentation(text, error.pos[0]);
+    const pos = lineCounter.linePos(offset);
     const duplicate = error.code === 'DUPLICATE_KEY';
     return {
       code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
       severity: 'error',
-      message: duplicate ? error.message : `invalid YAML: ${error.message}`,
+      message: duplicate ? `duplicate key ${keyAt(text, offset)}` : `invalid YAML: ${error.message}`,
       pointer: '',
       file,
       line: pos.line,
@@ -77,6 +78,18 @@ function parseYaml(text: string, file: string): ParseTextResult {
     };
   });
   return { diagnostics };
+}
+
+/** yaml reports indentation errors at the start of the line; point at the content instead. */
+function skipIndentation(text: string, offset: number): number {
+  let i = offset;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i < text.length && text[i] !== '\n' && text[i] !== '\r' ? i : offset;
+}
+
+function keyAt(text: string, offset: number): string {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*:/.exec(text.slice(offset, offset + 300))?.[1];
+  return key ? JSON.stringify(key.replace(/^["']|["']$/g, '')) : '(a key repeated in one mapping)';
 }
 
 export function offsetToPosition(text: string, offset: number): { line: number; column: number } {
