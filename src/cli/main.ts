@@ -31,11 +31,13 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .version(await readVersion())
     .help()
     .alias('h', 'help')
-    .wrap(resolved.isTTY ? Math.min(110, process.stdout.columns || 80) : 80)
+    .wrap(resolved.isTTY ? Math.min(100, process.stdout.columns || 80) : 100)
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(message ?? 'Invalid usage.');
+      // recommendCommands reports only its suggestion; say what was wrong first.
+      const text = message?.startsWith('Did you mean') ? `Unknown command: ${argv[0]}. ${message}` : message;
+      throw new UsageError(text ?? 'Invalid usage.');
     });
 
   try {

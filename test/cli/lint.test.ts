@@ -94,6 +94,16 @@ describe('idemgen lint: json output', () => {
     expect((off as JsonOutput).diagnostics.some((d) => d.code === 'unsafe-retry')).toBe(false);
   });
 
+  it('takes --rule more than once, before or after the spec', async () => {
+    const argv = ['lint', '--rule', 'unsafe-retry=off', ERRORS, '--format', 'json'];
+    const run = await runCli([...argv, '--rule', 'idempotency-on-safe-method=error']);
+    expect(run.code).toBe(1);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    expect(output.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['idempotency-on-safe-method', 'error'],
+    ]);
+  });
+
   it('reports an unusable spec as JSON too, with exit 2', async () => {
     const run = await runCli(['lint', 'fixtures/cli-none/openapi.yaml', '--format', 'json']);
     expect(run.code).toBe(2);

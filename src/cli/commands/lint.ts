@@ -30,6 +30,9 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
           demandOption: true,
           describe: 'The OpenAPI document: a file path, - for stdin, or an http(s) URL',
         })
+        // yargs re-parses a positional as `--spec <value>`, where a lone `-` would read as no value;
+        // nargs makes it take the next word as it is.
+        .nargs('spec', 1)
         .option('format', {
           choices: FORMATS,
           default: 'stylish' as const,
@@ -49,8 +52,9 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
           describe: 'Colour the output (default: only when stdout is a terminal and NO_COLOR is unset)',
         })
         .example('$0 lint openapi.yaml', 'Lint a file')
-        .example('$0 lint - --format json < openapi.yaml', 'Lint stdin, print JSON')
-        .example('$0 lint openapi.yaml --rule retry-permanent-status=off', 'Turn a rule off'),
+        .example('$0 lint - < openapi.yaml', 'Lint stdin')
+        .example('$0 lint api.yaml --format json', 'Print JSON')
+        .example('$0 lint api.yaml --rule unsafe-retry=warn', 'Demote a rule'),
     handler: async (args) => {
       context.setExitCode(await runLint({ args, context }));
     },
