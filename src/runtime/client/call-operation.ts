@@ -1,0 +1,105 @@
+import { isProblemContentType } from '../problem/content-type.js';
+import { parseProblem } from '../problem/parse-problem.js';
+import { classifyStatus, retriesOn } from '../retry/classify.js';
+import { DEFAULT_RETRY_ON } from '../retry/defaults.js';
+import { executeWithRetry } from '../retry/execute.js';
+import { parseRetryAfter } from '../retry/retry-after.js';
+import type { RetryHooks } from '../retry/types.js';
+import { randomUuid } from '../shared/uuid.js';
+import { buildUrl } from './build-url.js';
+import { HttpError, NetworkError } from './errors/index.js';
+import { readBody } from './read-body.js';
+import { resolveKey } from './resolve-key.js';
+import type { CallOptions, CallResult, Client, ClientHooks, OperationInfo } from './types.js';
+
+/** The header that carries the call's correlation id (the server echoes it as the problem `instance`). */
+export const CORRELATION_HEADER = 'X-Request-Id';
+const UNSAFE_METHODS = new Set(['POST', 'PATCH']);
+
+const mergeHeaders = async (client: Client, own: CallOptions['headers']): Promise<Headers> => {
+  const defaults = typeof client.headers === 'function' ? await client.headers() : client.headers;
+  const headers = new Headers(defaults);
+  for (const [name, value] of Object.entries(own ?? {})) if (value !== undefined) headers.set(name, value);
+  return headers;
+};
+
+const combineHooks = (all: (ClientHooks | undefined)[], operation: OperationInfo): RetryHooks => ({
+  onAttempt: (event) => {
+    for (const hooks of all) hooks?.onAttempt?.({ ...event, ...operation });
+  },
+  onRetry: (event) => {
+    for (const hooks of all) hooks?.onRetry?.({ ...event, ...operation });
+  },
+});
+
+/**
+ * One logical call of an operation: builds the request once (URL, JSON body, headers, one idempotency key
+ * and one `X-Request-Id` for all attempts), then sends it under the operation's retry policy. Resolves on a
+ * 2XX; otherwise rejects with `HttpError` (body parsed, `problem` for problem+json) or a transport error.
+ * POST and PATCH without an idempotency key are never retried, whatever the policy says.
+ */
+export const callOperation = async <Data = unknown, Status extends number = number>(
+  options: CallOptions,
+): Promise<CallResult<Data, Status>> => {
+  const { client, pathTemplate, pathParams, query, idempotency, retry, body } = options;
+  const method = options.method.toUpperCase();
+  const url = buildUrl({ baseUrl: client.baseUrl, pathTemplate, pathParams, query });
+  const headers = await mergeHeaders(client, options.headers);
+  const given =
+    idempotency?.in === 'header' ? (options.idempotencyKey ?? headers.get(idempotency.name)) : null;
+  const key = resolveKey({ idempotency, given: given ?? undefined, pathParams, query, body });
+  if (idempotency?.in === 'header' && key !== undefined) headers.set(idempotency.name, key);
+  const correlationId = headers.get(CORRELATION_HEADER) ?? randomUuid();
+  headers.set(CORRELATION_HEADER, correlationId);
+  if (!headers.has('accept')) headers.set('accept', 'application/json, application/problem+json');
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  if (payload !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+
+  const retryOn = retry?.retryOn ?? DEFAULT_RETRY_ON;
+  const ids = { idempotencyKey: key, correlationId };
+  const unsafeWithoutKey = UNSAFE_METHODS.has(method) && idempotency === undefined;
+  const { value, attempts } = await executeWithRetry({
+    policy: retry,
+    clock: client.clock,
+    random: client.random,
+    budget: client.budget,
+    signal: options.signal,
+    hooks: combineHooks([client.hooks, options.hooks], { method, pathTemplate }),
+    key,
+    correlationId,
+    maxAttempts: unsafeWithoutKey ? 1 : options.maxAttempts,
+    maxElapsedMs: options.maxElapsedMs,
+    run: async ({ attempt, signal }) => {
+      let response: Response;
+      let data: unknown;
+      try {
+        response = await client.fetch(url, { method, headers, body: payload, signal });
+        data = await readBody(response, method);
+      } catch (cause) {
+        if (signal.aborted) throw cause;
+        throw new NetworkError({
+          ...ids,
+          retryable: retriesOn(retryOn, 'network'),
+          attempts: attempt,
+          cause,
+        });
+      }
+      if (response.ok) return { status: response.status, data, headers: response.headers };
+      const problem = isProblemContentType(response.headers.get('content-type'))
+        ? parseProblem(data, response.status)
+        : undefined;
+      const { transient } = classifyStatus({ status: response.status, problemType: problem?.type, retryOn });
+      throw new HttpError({
+        ...ids,
+        status: response.status,
+        body: data,
+        headers: response.headers,
+        problem,
+        retryAfterMs: parseRetryAfter({ headers: response.headers, now: client.clock.now() }),
+        retryable: transient,
+        attempts: attempt,
+      });
+    },
+  });
+  return { ...value, data: value.data as Data, status: value.status as Status, ...ids, attempts };
+};

@@ -1,0 +1,22 @@
+import { RetryBudget } from '../retry/budget.js';
+import { systemClock } from '../shared/clock.js';
+import { systemRandom } from '../shared/random.js';
+import type { Client, ClientOptions } from './types.js';
+
+/**
+ * The state shared by every call of a generated client: base URL, fetch, default headers, clock, randomness,
+ * the retry budget (one bucket for the whole client) and hooks. `fetch` defaults to the global one, looked up
+ * at call time.
+ */
+export const createClient = (options: ClientOptions): Client => {
+  const { budget } = options;
+  return {
+    baseUrl: options.baseUrl,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    headers: options.headers,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? systemRandom,
+    budget: budget === undefined || budget instanceof RetryBudget ? budget : new RetryBudget(budget),
+    hooks: options.hooks ?? {},
+  };
+};

@@ -1,0 +1,39 @@
+import { brandOf } from '../../shared/brand.js';
+import type { HttpError } from './http-error.js';
+import { ERROR_KINDS, type ErrorKind, type IdemgenError } from './idemgen-error.js';
+import type {
+  AbortedError,
+  BudgetExhaustedError,
+  DeadlineExceededError,
+  NetworkError,
+  TimeoutError,
+} from './transport-errors.js';
+
+/*
+ * Guards read the `Symbol.for('idemgen.error')` brand, never `instanceof`, so an error thrown by one copy of
+ * the runtime (vendored into generated code) is recognized by another (the npm package).
+ */
+
+const KINDS: readonly string[] = ERROR_KINDS;
+
+/** The error's kind when it is one of the runtime's errors. */
+export const errorKindOf = (value: unknown): ErrorKind | undefined => {
+  const kind = brandOf(value);
+  return kind !== undefined && KINDS.includes(kind) ? (kind as ErrorKind) : undefined;
+};
+
+export const isIdemgenError = (value: unknown): value is IdemgenError => errorKindOf(value) !== undefined;
+export const isNetworkError = (value: unknown): value is NetworkError => brandOf(value) === 'network';
+export const isTimeoutError = (value: unknown): value is TimeoutError => brandOf(value) === 'timeout';
+export const isAbortedError = (value: unknown): value is AbortedError => brandOf(value) === 'aborted';
+export const isDeadlineExceededError = (value: unknown): value is DeadlineExceededError =>
+  brandOf(value) === 'deadline-exceeded';
+export const isBudgetExhaustedError = (value: unknown): value is BudgetExhaustedError =>
+  brandOf(value) === 'budget-exhausted';
+
+/** True for an `HttpError`; with `status`, only for that status (narrowing the type). */
+export const isHttpError = <S extends number = number>(
+  value: unknown,
+  status?: S,
+): value is HttpError<S, unknown> =>
+  brandOf(value) === 'http' && (status === undefined || (value as { status?: unknown }).status === status);

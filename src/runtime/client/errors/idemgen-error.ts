@@ -1,0 +1,48 @@
+import { IDEMGEN_ERROR } from '../../shared/brand.js';
+
+export const ERROR_KINDS = [
+  'network',
+  'timeout',
+  'aborted',
+  'deadline-exceeded',
+  'budget-exhausted',
+  'http',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** What every error of a call says about it. */
+export interface CallErrorInit {
+  /** True when the failure is transient (the policy's `retryOn` matches it), whether or not retries remain. */
+  retryable: boolean;
+  /** Attempts made, the failed one included (0 when the call was aborted before its first attempt). */
+  attempts: number;
+  idempotencyKey?: string;
+  correlationId?: string;
+  cause?: unknown;
+}
+
+/**
+ * The base of the runtime's errors. Branded with `Symbol.for('idemgen.error')` holding the kind, so the
+ * `isXError` guards work across two copies of the runtime; never test these with `instanceof`.
+ */
+export abstract class IdemgenError extends Error {
+  abstract readonly kind: ErrorKind;
+  readonly retryable: boolean;
+  readonly attempts: number;
+  readonly idempotencyKey?: string;
+  readonly correlationId?: string;
+
+  protected constructor(message: string, init: CallErrorInit) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.retryable = init.retryable;
+    this.attempts = init.attempts;
+    if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
+    if (init.correlationId !== undefined) this.correlationId = init.correlationId;
+  }
+
+  /** Sets the brand; each subclass calls it with its kind. */
+  protected brand(kind: ErrorKind): void {
+    Object.defineProperty(this, IDEMGEN_ERROR, { value: kind, enumerable: false });
+    this.name = `${kind.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Error`;
+  }
+}

@@ -1,0 +1,19 @@
+export {
+  errorKindOf,
+  isAbortedError,
+  isBudgetExhaustedError,
+  isDeadlineExceededError,
+  isHttpError,
+  isIdemgenError,
+  isNetworkError,
+  isTimeoutError,
+} from './guards.js';
+export { HttpError, type HttpErrorInit } from './http-error.js';
+export { type CallErrorInit, ERROR_KINDS, type ErrorKind, IdemgenError } from './idemgen-error.js';
+export {
+  AbortedError,
+  BudgetExhaustedError,
+  DeadlineExceededError,
+  NetworkError,
+  TimeoutError,
+} from './transport-errors.js';

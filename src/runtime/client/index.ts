@@ -1,0 +1,19 @@
+export { type BuildUrlInput, buildUrl } from './build-url.js';
+export { CORRELATION_HEADER, callOperation } from './call-operation.js';
+export { createClient } from './create-client.js';
+export * from './errors/index.js';
+export { readBody } from './read-body.js';
+export { type ResolveKeyInput, resolveKey } from './resolve-key.js';
+export type {
+  CallOptions,
+  CallResult,
+  Client,
+  ClientHooks,
+  ClientOptions,
+  DefaultHeaders,
+  FetchLike,
+  IdempotencyOption,
+  OperationInfo,
+  PathValue,
+  QueryValue,
+} from './types.js';

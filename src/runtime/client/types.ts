@@ -1,0 +1,88 @@
+import type { RetryBudget, RetryBudgetOptions } from '../retry/budget.js';
+import type { AttemptEvent, RetryEvent, RetryPolicy } from '../retry/types.js';
+import type { Clock } from '../shared/clock.js';
+import type { Random } from '../shared/random.js';
+
+/** The subset of `fetch` the client calls; any Web-standard fetch fits. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** The operation an event belongs to, for metrics labels. */
+export interface OperationInfo {
+  method: string;
+  pathTemplate: string;
+}
+
+export interface ClientHooks {
+  onAttempt?: (event: AttemptEvent & OperationInfo) => void;
+  onRetry?: (event: RetryEvent & OperationInfo) => void;
+}
+
+/** Headers sent on every call; a function is called once per logical call (for fresh auth tokens). */
+export type DefaultHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+export interface ClientOptions {
+  /** Server URL the path templates are appended to, e.g. `https://api.example.com/v1`. */
+  baseUrl: string;
+  fetch?: FetchLike;
+  headers?: DefaultHeaders;
+  clock?: Clock;
+  random?: Random;
+  /** The spec's root `x-retry.budget`: one bucket shared by every call of this client. */
+  budget?: RetryBudget | RetryBudgetOptions;
+  hooks?: ClientHooks;
+}
+
+export interface Client {
+  readonly baseUrl: string;
+  readonly fetch: FetchLike;
+  readonly headers?: DefaultHeaders;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly budget?: RetryBudget;
+  readonly hooks: ClientHooks;
+}
+
+/** Where the operation's idempotency key lives: a client-minted header, or a deterministic request part. */
+export type IdempotencyOption =
+  | { in: 'header'; name: string }
+  | { in: 'path'; name: string }
+  | { in: 'query'; name: string }
+  | { in: 'body'; pointer: string };
+
+export type PathValue = string | number | boolean;
+export type QueryValue = PathValue | null | undefined | readonly (PathValue | null | undefined)[];
+
+export interface CallOptions {
+  client: Client;
+  /** HTTP method, any case. */
+  method: string;
+  /** As in the spec, e.g. `/orders/{orderId}`. */
+  pathTemplate: string;
+  pathParams?: Record<string, PathValue>;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string | undefined>;
+  /** Sent as JSON when defined. */
+  body?: unknown;
+  idempotency?: IdempotencyOption;
+  /** The operation's merged `x-retry`; undefined makes one attempt. */
+  retry?: RetryPolicy;
+  signal?: AbortSignal;
+  /** Use this key instead of minting one (header keys only). */
+  idempotencyKey?: string;
+  /** Per-call limits: they can only lower the policy's. */
+  maxAttempts?: number;
+  maxElapsedMs?: number;
+  /** Called after the client's hooks. */
+  hooks?: ClientHooks;
+}
+
+export interface CallResult<Data = unknown, Status extends number = number> {
+  status: Status;
+  data: Data;
+  headers: Headers;
+  /** The key sent (header keys) or read from the request (deterministic keys). */
+  idempotencyKey?: string;
+  attempts: number;
+  /** The `X-Request-Id` sent on every attempt. */
+  correlationId: string;
+}

@@ -1,0 +1,30 @@
+/** Anything with a case-insensitive `get`, such as `Headers`. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
+const SECONDS = /^\s*(\d+)\s*$/;
+const MILLISECONDS = /^\s*(\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * The server's wait hint in milliseconds, or `undefined`: `retry-after-ms` (milliseconds, preferred when
+ * valid), else `Retry-After` as delay-seconds or an HTTP date (relative to `now`, never below 0).
+ * Malformed values are ignored.
+ */
+export const parseRetryAfter = ({
+  headers,
+  now,
+}: {
+  headers: HeaderReader;
+  now: number;
+}): number | undefined => {
+  const ms = headers.get('retry-after-ms');
+  const msMatch = ms === null ? null : MILLISECONDS.exec(ms);
+  if (msMatch?.[1] !== undefined) return Number(msMatch[1]);
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = SECONDS.exec(value);
+  if (seconds?.[1] !== undefined) return Number(seconds[1]) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+};
