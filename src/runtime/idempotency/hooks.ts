@@ -22,7 +22,10 @@ export interface IdempotencyHooks {
   onStoreError?(
     event: IdempotencyEvent & { operation: StoreOperation; error: unknown; failOpen: boolean },
   ): void;
-  /** The handler finished after its lease was taken over: its outcome was not stored (it was still sent). */
+  /**
+   * The store refused the outcome because the record is no longer held under this request's token (its
+   * lease was taken over, or it ran out and was swept): the outcome was not stored, but it was still sent.
+   */
   onFencedCompletion?(event: IdempotencyEvent & { fence: number; status: number }): void;
 }
 

@@ -1,17 +1,11 @@
+import { FRAMEWORK_PROBLEMS } from '../problem/slugs.js';
 import type { IdempotencyKeySourceLike, IdempotencyProblemSlug, IdempotencyResult } from './types.js';
 
 type ProblemResult = Extract<IdempotencyResult, { kind: 'problem' }>;
 
-const STATUS: Record<IdempotencyProblemSlug, number> = {
-  'idempotency-key-missing': 400,
-  'idempotency-key-invalid': 400,
-  'idempotency-key-reused': 422,
-  'idempotency-request-in-progress': 409,
-  'dependency-unavailable': 503,
-};
-
+/** Details are fixed sentences about the request: never a store's or a handler's internal message. */
 function createProblem(slug: IdempotencyProblemSlug, detail: string, headers = {}): ProblemResult {
-  return { kind: 'problem', slug, status: STATUS[slug], detail, headers };
+  return { kind: 'problem', slug, status: FRAMEWORK_PROBLEMS[slug].status, detail, headers };
 }
 
 export function keySourceToText(source: IdempotencyKeySourceLike): string {

@@ -1,3 +1,5 @@
+import type { ProblemSlug } from '../problem/slugs.js';
+
 /**
  * The engine's inputs and outputs. `IdempotencyContractLike` is structurally compatible with the model's
  * `IdempotencyContract` (the runtime never imports the generator), so generated code can pass either.
@@ -46,12 +48,15 @@ export interface IdempotentResponse {
   body?: string | Uint8Array;
 }
 
-export type IdempotencyProblemSlug =
+/** The framework problems the engine answers with (a subset of the runtime's problem slug table). */
+export type IdempotencyProblemSlug = Extract<
+  ProblemSlug,
   | 'idempotency-key-missing'
   | 'idempotency-key-invalid'
   | 'idempotency-key-reused'
   | 'idempotency-request-in-progress'
-  | 'dependency-unavailable';
+  | 'dependency-unavailable'
+>;
 
 /** What the server layer turns into a response. Problem `headers` hold lower-case names (`retry-after`). */
 export type IdempotencyResult =
