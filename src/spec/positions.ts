@@ -1,9 +1,12 @@
 /**
- * Pointer -> line:column, computed lazily and only for diagnostics. A file's text is parsed into a YAML
- * document (JSON is YAML) the first time one of its pointers is located, then cached by the caller.
+ * Pointer -> line:column, computed lazily and only for diagnostics. The first time one of a file's pointers
+ * is located, YAML text is parsed into a `yaml` document (JSON text gets a much faster scanner); the caller
+ * keeps the index per file.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { pointerToSegments } from './json-pointer.js';
+import { createJsonOffsetFinder } from './json-positions.js';
+import { isJsonText } from './parse-spec-text.js';
 
 export { codeFrame } from './code-frame.js';
 
@@ -23,30 +26,43 @@ export interface PositionIndex {
 export const positionStats = { parses: 0 };
 
 export function createPositionIndex(text: string): PositionIndex {
-  let built:
-    | { root: Node | null; lineCounter: LineCounter; doc: ReturnType<typeof parseDocument> }
-    | undefined;
+  let offsetFor: ((segments: readonly string[]) => number) | undefined;
+  let lineStarts: number[] | undefined;
   const build = () => {
-    if (built) return built;
     positionStats.parses++;
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false, merge: true });
-    built = { root: doc.contents as Node | null, lineCounter, doc };
-    return built;
+    if (isJsonText(text)) return createJsonOffsetFinder(text);
+    const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, merge: true });
+    return (segments: readonly string[]) => offsetOf({ root: doc.contents as Node | null, segments, doc });
   };
   return {
     positionOf(pointer) {
-      const { root, lineCounter, doc } = build();
-      const offset = offsetOf({ root, segments: pointerToSegments(pointer), doc });
-      const pos = lineCounter.linePos(offset);
-      return { line: pos.line, column: pos.col };
+      offsetFor ??= build();
+      lineStarts ??= lineStartsOf(text);
+      return offsetToLineColumn(lineStarts, offsetFor(pointerToSegments(pointer)));
     },
   };
 }
 
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function offsetToLineColumn(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
+}
+
 function offsetOf(options: {
   root: Node | null;
-  segments: string[];
+  segments: readonly string[];
   doc: ReturnType<typeof parseDocument>;
 }): number {
   const { segments, doc } = options;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolvePointer } from '../../src/spec/json-pointer.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { FIXTURES } from './fixtures-dir.js';
 
@@ -16,24 +17,22 @@ describe('loadSpec: multi-file specs', () => {
         join(FIXTURES, 'load-multi-file', f),
       ),
     );
-    const document = spec?.document as Record<string, any>;
-    const item = document.paths['/orders/{orderId}'];
-    expect(item.parameters[0]).toEqual({
+    const at = (pointer: string) => resolvePointer(spec?.document ?? {}, pointer);
+    expect(at(`${ITEM}/parameters/0`)).toEqual({
       name: 'orderId',
       in: 'path',
       required: true,
       schema: { type: 'string', format: 'uuid' },
     });
-    expect(item.put.requestBody.content['application/json'].schema.properties.id).toEqual({ type: 'string' });
+    expect(at(`${BODY_SCHEMA}/properties/id`)).toEqual({ type: 'string' });
   });
 
   it('inlines a target once and points later references at it', async () => {
     const { spec } = await loadSpec({ source: 'load-multi-file/openapi.yaml', cwd: FIXTURES });
-    const put = (spec?.document as Record<string, any>).paths['/orders/{orderId}'].put;
-    expect(put.responses['200'].content['application/json'].schema).toEqual({ $ref: `#${BODY_SCHEMA}` });
-    const schema = put.requestBody.content['application/json'].schema;
-    expect(schema.properties.lines.items).toEqual({ $ref: `#${BODY_SCHEMA}/$defs/Line` });
-    expect(schema.properties.note).toEqual({ $ref: '#/components/schemas/Local' });
+    const at = (pointer: string) => resolvePointer(spec?.document ?? {}, pointer);
+    expect(at(`${PUT}/responses/200/content/application~1json/schema`)).toEqual({ $ref: `#${BODY_SCHEMA}` });
+    expect(at(`${BODY_SCHEMA}/properties/lines/items`)).toEqual({ $ref: `#${BODY_SCHEMA}/$defs/Line` });
+    expect(at(`${BODY_SCHEMA}/properties/note`)).toEqual({ $ref: '#/components/schemas/Local' });
   });
 
   it.each([
@@ -67,8 +66,9 @@ describe('loadSpec: circular and broken references', () => {
   it('loads a circular schema, keeping the internal $ref', async () => {
     const { spec, diagnostics } = await loadSpec({ source: 'load-circular/openapi.yaml', cwd: FIXTURES });
     expect(diagnostics).toEqual([]);
-    const node = (spec?.document as Record<string, any>).components.schemas.Node;
-    expect(node.properties.children.items).toEqual({ $ref: '#/components/schemas/Node' });
+    expect(
+      resolvePointer(spec?.document ?? {}, '/components/schemas/Node/properties/children/items'),
+    ).toEqual({ $ref: '#/components/schemas/Node' });
   });
 
   it('reports a broken internal $ref at the $ref with its line', async () => {

@@ -101,7 +101,7 @@ describe('loadSpec: unusable input', () => {
     },
     {
       name: 'broken YAML',
-      source: 'load-broken-yaml/openapi.yaml',
+      source: 'load-broken-yaml/openapi.yaml.broken',
       expected: { code: 'yaml-syntax', severity: 'error' },
       line: 11,
       column: 8,
