@@ -103,9 +103,9 @@ describe('JSON positions agree with the YAML reading of the same text', () => {
   const walk = (value: unknown, pointer: string) => {
     pointers.push(pointer);
     if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${escape(key)}`);
+    for (const [key, child] of Object.entries(value)) walk(child, `${pointer}/${escapeKey(key)}`);
   };
-  const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+  const escapeKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
   walk(JSON.parse(json), '');
   pointers.push('/paths/nope', '/list/9', '/openapi/deeper');
 
