@@ -4,6 +4,8 @@ export interface HeaderReader {
 }
 
 const SECONDS = /^\s*(\d+)\s*$/;
+/** HTTP-date forms (IMF-fixdate, RFC 850, asctime) all start with a day name. */
+const HTTP_DATE = /^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i;
 const MILLISECONDS = /^\s*(\d+(?:\.\d+)?)\s*$/;
 
 /**
@@ -25,6 +27,8 @@ export const parseRetryAfter = ({
   if (value === null) return undefined;
   const seconds = SECONDS.exec(value);
   if (seconds?.[1] !== undefined) return Number(seconds[1]) * 1000;
-  const date = Date.parse(value);
+  if (!HTTP_DATE.test(value)) return undefined;
+  // asctime dates carry no zone; HTTP dates are always GMT.
+  const date = Date.parse(/gmt/i.test(value) ? value : `${value} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 };

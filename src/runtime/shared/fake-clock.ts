@@ -7,8 +7,19 @@ interface PendingSleep {
   cancel: () => void;
 }
 
-/** Lets every pending promise continuation run (one macrotask turn), so woken code can schedule new sleeps. */
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const FLUSH_TURNS = 8;
+/** `setImmediate` where the runtime has it (Node, Bun): much faster than `setTimeout(0)`. Typed locally. */
+const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+const macrotask = (): Promise<void> =>
+  new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+
+/**
+ * Lets pending continuations run (a few macrotask turns, so that promise chains that read a `Response` body
+ * finish) before time moves on; woken code can then schedule new sleeps.
+ */
+const flush = async (): Promise<void> => {
+  for (let turn = 0; turn < FLUSH_TURNS; turn++) await macrotask();
+};
 
 /**
  * A test clock. Time stands still until `advance(ms)`, which wakes due sleeps one at a time in order of their
@@ -73,15 +84,19 @@ export class FakeClock implements Clock {
     this.#now = Math.max(this.#now, target);
   }
 
-  /** Advances to each next due sleep until none is pending (at most `limit` wake-ups). Returns them. */
+  /** Lets pending work run, then advances to the next due sleep and wakes it. False when none is pending. */
+  async advanceToNext(): Promise<boolean> {
+    await flush();
+    const next = this.#nextDue(Number.POSITIVE_INFINITY);
+    if (!next) return false;
+    await this.advance(next.due - this.#now);
+    return true;
+  }
+
+  /** Advances to each next due sleep until none is pending (at most `limit` wake-ups). Returns the count. */
   async runAll(limit = 1000): Promise<number> {
     let woken = 0;
-    await flush();
-    for (; woken < limit && this.#pending.length > 0; woken++) {
-      const next = this.#nextDue(Number.POSITIVE_INFINITY);
-      if (!next) break;
-      await this.advance(next.due - this.#now);
-    }
+    while (woken < limit && (await this.advanceToNext())) woken++;
     return woken;
   }
 
