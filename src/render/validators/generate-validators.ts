@@ -1,0 +1,124 @@
+import type { JsonObject } from '../../spec/types.js';
+import { toLineComment } from '../escape.js';
+import { createValidatorAjv, FORMATS_NAME } from './create-validator-ajv.js';
+import { DOCUMENT_ID, documentToSchema } from './document-to-schema.js';
+import { formatsToSource } from './format-source.js';
+import { ERROR_MAPPING, RUNTIME_HELPERS } from './inline-runtime.js';
+import type { ValidatorOperation } from './request-schema.js';
+import { operationToBodySchema, operationToParamsSchema } from './request-schema.js';
+import { ajvToStandaloneSource } from './standalone-source.js';
+import { operationIdsToValidatorNames } from './validator-names.js';
+import { validatorsToDeclarations } from './validators-declarations.js';
+
+export interface GenerateValidatorsInput {
+  /** The bundled OpenAPI document: `$ref`s in the operations' schemas resolve inside it. */
+  document: JsonObject;
+  openapi: '3.0' | '3.1';
+  operations: readonly ValidatorOperation[];
+}
+
+export interface GeneratedValidators {
+  /** One ESM JavaScript module with no imports: one `validate<OperationId>` export per operation. */
+  js: string;
+  /** Its declarations (`.d.ts`). */
+  dts: string;
+  /** The export name of each operation's validator, in the operations' order. */
+  names: { operationId: string; name: string }[];
+}
+
+const INPUT_HELPERS = `function idemgenLowerKeys(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers || {})) out[name.toLowerCase()] = value;
+  return out;
+}`;
+
+function wrapperSource(input: {
+  name: string;
+  index: number;
+  hasBody: boolean;
+  bodyRequired: boolean;
+}): string {
+  const { name, index } = input;
+  const body = input.hasBody
+    ? `else if (!idemgenBody.b${index}(input.body)) idemgenErrors(idemgenBody.b${index}.errors, '/body', errors);`
+    : '';
+  return `export function ${name}(input, options) {
+  const errors = [];
+  const params = {
+    path: structuredClone(input.path || {}),
+    query: structuredClone(input.query || {}),
+    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+  };
+  if (!idemgenParams.p${index}(params)) idemgenErrors(idemgenParams.p${index}.errors, '', errors);
+  if (!options || options.body !== false) {
+    if (input.body === undefined) {${input.bodyRequired ? ` errors.push({ pointer: '/body', message: 'is required' });` : ''} }
+    ${body}
+  }
+  if (errors.length > 0) return errors;
+  input.path = params.path;
+  input.query = params.query;
+  input.headers = params.headers;
+  return null;
+}`;
+}
+
+/**
+ * Standalone request validators, compiled by ajv at generation time. Each `validate<OperationId>(input,
+ * options?)` takes `{ path, query, headers, body }` and returns `{ pointer, message }[]` (pointers under
+ * `/path`, `/query`, `/headers` or `/body`) or null. Parameters are validated on a copy with ajv's
+ * `coerceTypes: 'array'` (they arrive as strings); on success the coerced copies replace `input.path`,
+ * `input.query` and `input.headers`, so the handler sees numbers for integer parameters. The body is
+ * validated as it is, without coercion. `options.body === false` skips the body (a non-JSON request body).
+ */
+export function generateValidators(input: GenerateValidatorsInput): GeneratedValidators {
+  const { openapi, operations } = input;
+  const document = documentToSchema({ document: input.document, openapi });
+  const paramsAjv = createValidatorAjv({ openapi, coerce: true });
+  const bodyAjv = createValidatorAjv({ openapi, coerce: false });
+  paramsAjv.addSchema(document, DOCUMENT_ID);
+  bodyAjv.addSchema(document, DOCUMENT_ID);
+  const paramsExports: Record<string, string> = {};
+  const bodyExports: Record<string, string> = {};
+  operations.forEach((operation, index) => {
+    const paramsId = `urn:idemgen:params:${index}`;
+    paramsAjv.addSchema(operationToParamsSchema({ operation, openapi }), paramsId);
+    paramsExports[`p${index}`] = paramsId;
+    const bodySchema = operationToBodySchema({ operation, openapi });
+    if (bodySchema === undefined) return;
+    const bodyId = `urn:idemgen:body:${index}`;
+    bodyAjv.addSchema(typeof bodySchema === 'object' && bodySchema !== null ? bodySchema : {}, bodyId);
+    bodyExports[`b${index}`] = bodyId;
+  });
+
+  const helpers = new Set<string>();
+  const paramsSource = ajvToStandaloneSource({ ajv: paramsAjv, exports: paramsExports, helpers });
+  const bodySource = ajvToStandaloneSource({ ajv: bodyAjv, exports: bodyExports, helpers });
+  const names = operationIdsToValidatorNames(operations.map((operation) => operation.id));
+  const wrappers = operations.map((operation, index) =>
+    [
+      `/** ${toLineComment(`Validates the request of ${operation.id}.`)} */`,
+      wrapperSource({
+        name: names[index]!,
+        index,
+        hasBody: bodyExports[`b${index}`] !== undefined,
+        bodyRequired: operation.requestBody?.required === true,
+      }),
+    ].join('\n'),
+  );
+  const js = [
+    '// Generated by idemgen: request validators compiled by ajv. Needs nothing at run time. Do not edit.',
+    ...[...helpers].sort().map((name) => RUNTIME_HELPERS[name]!),
+    formatsToSource(FORMATS_NAME),
+    ERROR_MAPPING,
+    INPUT_HELPERS,
+    `const idemgenParams = ${paramsSource};`,
+    `const idemgenBody = ${bodySource};`,
+    ...wrappers,
+    '',
+  ].join('\n\n');
+  return {
+    js,
+    dts: validatorsToDeclarations(names),
+    names: operations.map((operation, index) => ({ operationId: operation.id, name: names[index]! })),
+  };
+}

@@ -1,0 +1,58 @@
+import type { JsonObject, JsonValue } from '../../spec/types.js';
+import { operationSchemaToSchema } from './document-to-schema.js';
+
+export interface ValidatorParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  /** Absent: any value. */
+  schema?: JsonValue;
+}
+
+export interface ValidatorOperation {
+  id: string;
+  parameters: readonly ValidatorParameter[];
+  requestBody?: { required: boolean; jsonSchema?: JsonValue };
+}
+
+const PARTS = { path: 'path', query: 'query', header: 'headers' } as const;
+
+/**
+ * One JSON schema for an operation's parameters: `{ path, query, headers }`, each an object whose properties
+ * are the parameters of that location (header names lower-cased, since HTTP header names are
+ * case-insensitive). Unknown parameters are allowed; cookie parameters are not checked.
+ */
+export function operationToParamsSchema(input: {
+  operation: ValidatorOperation;
+  openapi: '3.0' | '3.1';
+}): JsonObject {
+  const parts: Record<string, { properties: JsonObject; required: string[] }> = {
+    path: { properties: {}, required: [] },
+    query: { properties: {}, required: [] },
+    headers: { properties: {}, required: [] },
+  };
+  for (const parameter of input.operation.parameters) {
+    if (parameter.in === 'cookie') continue;
+    const part = parts[PARTS[parameter.in]]!;
+    const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+    part.properties[name] =
+      parameter.schema === undefined
+        ? {}
+        : operationSchemaToSchema({ schema: parameter.schema, openapi: input.openapi });
+    if (parameter.required || parameter.in === 'path') part.required.push(name);
+  }
+  const properties: JsonObject = {};
+  for (const [name, part] of Object.entries(parts)) {
+    properties[name] = { type: 'object', properties: part.properties, required: part.required };
+  }
+  return { type: 'object', properties, required: ['path', 'query', 'headers'] };
+}
+
+/** The JSON schema of the request body, or undefined when the operation has no JSON body schema. */
+export function operationToBodySchema(input: {
+  operation: ValidatorOperation;
+  openapi: '3.0' | '3.1';
+}): JsonValue | undefined {
+  const schema = input.operation.requestBody?.jsonSchema;
+  return schema === undefined ? undefined : operationSchemaToSchema({ schema, openapi: input.openapi });
+}
