@@ -20,10 +20,10 @@ export async function readSource(options: {
   stdin?: NodeJS.ReadableStream;
 }): Promise<ReadSourceResult> {
   const { id, display, stdin } = options;
-  if (stdin) return { text: await readStream(stdin) };
+  if (stdin) return { text: stripBom(await readStream(stdin)) };
   if (isUrl(id)) return fetchText(id, display);
   try {
-    return { text: await readFile(id, 'utf8') };
+    return { text: stripBom(await readFile(id, 'utf8')) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
@@ -57,7 +57,7 @@ async function fetchText(url: string, display: string): Promise<ReadSourceResult
     const response = await fetch(url, { redirect: 'follow' });
     if (!response.ok)
       return fail(`fetching ${display} failed: HTTP ${response.status} ${response.statusText}`);
-    return { text: await response.text() };
+    return { text: stripBom(await response.text()) };
   } catch (error) {
     const cause = (error as { cause?: { message?: string } }).cause?.message;
     return fail(`fetching ${display} failed: ${cause ?? (error as Error).message}`);
@@ -68,4 +68,8 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

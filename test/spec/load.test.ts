@@ -170,3 +170,14 @@ describe('loadSpec: unusable input', () => {
     }
   });
 });
+
+describe('loadSpec: byte order mark', () => {
+  it('ignores a UTF-8 BOM before JSON', async () => {
+    const { spec, diagnostics } = await loadSpec({
+      source: '-',
+      stdin: Readable.from(['\uFEFF{"openapi": "3.1.0", "paths": {}}']),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(spec?.version).toBe('3.1');
+  });
+});
