@@ -1,4 +1,5 @@
 import type { FetchLike } from '../../../../src/runtime/client/index.js';
+import type { RetryPolicy } from '../../../../src/runtime/retry/index.js';
 
 /** One scripted answer: a response to build, an error to throw, or `hang` (settles only on abort). */
 export type Step =
@@ -53,4 +54,15 @@ export const problem = (status: number, slug: string, headers: Record<string, st
     detail: `because ${slug}`,
   },
   headers: { 'content-type': 'application/problem+json', ...headers },
+});
+
+/** A policy with deterministic backoff (no jitter, 100 ms doubling) unless overridden. */
+export const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
+  maxAttempts: 3,
+  backoff: { initialMs: 100, maxMs: 20_000, multiplier: 2, jitter: 'none' },
+  maxElapsedMs: 60_000,
+  attemptTimeoutMs: 30_000,
+  retryOn: [408, 425, 429, 500, 502, 503, 504, 'network', 'timeout'],
+  respectRetryAfter: true,
+  ...overrides,
 });
