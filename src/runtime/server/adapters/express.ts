@@ -1,0 +1,45 @@
+import type { ServerCore } from '../types.js';
+import type { NodeRequestLike, NodeResponseLike } from './node.js';
+import { toNodeHandler } from './node.js';
+
+/** Express's request, structurally: a Node request that a body parser may have read into `body`. */
+export interface ExpressRequestLike extends NodeRequestLike {
+  body?: unknown;
+  /** Set by Express's body parsers when they read the stream. */
+  _body?: boolean;
+}
+
+export type ExpressNext = (error?: unknown) => void;
+
+const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
+
+/**
+ * The body as `express.json()`, `express.text()` or `express.raw()` left it, when one of them read the
+ * stream: re-serialized JSON (the idempotency fingerprint is computed on canonical JSON, so the bytes need
+ * not be the original ones), the text, or the bytes. Undefined when no parser ran: the stream is read.
+ */
+function parsedBody(request: ExpressRequestLike): Uint8Array | string | undefined {
+  if (request._body !== true) return undefined;
+  const { body } = request;
+  if (typeof body === 'string' || isBytes(body)) return body;
+  return body === undefined ? undefined : JSON.stringify(body);
+}
+
+/**
+ * Express middleware (`app.use(toExpressMiddleware(core))`, Express 4 and 5). Paths that no operation
+ * matches go on to the next middleware; everything else is answered by the core. Mounted under a path
+ * (`app.use('/api', ...)`), it sees the path below the mount point.
+ */
+export function toExpressMiddleware(
+  core: Pick<ServerCore, 'fetch' | 'handles'>,
+): (request: ExpressRequestLike, response: NodeResponseLike, next: ExpressNext) => void {
+  const handle = toNodeHandler(core, { body: (request) => parsedBody(request as ExpressRequestLike) });
+  return (request, response, next) => {
+    const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
+    if (!core.handles(path)) {
+      next();
+      return;
+    }
+    handle(request, response).catch(next);
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * Node's `http` request and response, typed structurally (this file may be copied to projects that do not
+ * have `@types/node`): `IncomingMessage` and `ServerResponse` fit.
+ */
+export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  socket?: { encrypted?: boolean } | null;
+}
+
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent?: boolean;
+  readonly writableFinished?: boolean;
+  setHeader(name: string, value: string | readonly string[]): unknown;
+  end(chunk?: Uint8Array | string): unknown;
+  once(event: 'close', listener: () => void): unknown;
+}

@@ -1,0 +1,9 @@
+import type { ServerCore } from '../types.js';
+
+/** A Web-standard handler: Hono (`app.mount`/`app.all`), Bun (`Bun.serve({ fetch })`), Deno, edge runtimes. */
+export type WebHandler = (request: Request) => Promise<Response>;
+
+/** The core's `fetch`, as it is. */
+export function toWebHandler(core: Pick<ServerCore, 'fetch'>): WebHandler {
+  return (request) => core.fetch(request);
+}

@@ -1,0 +1,45 @@
+import type { IdempotentResponse } from '../idempotency/types.js';
+import type { HandlerResult } from './types.js';
+
+const NO_BODY = new Set([204, 205, 304]);
+
+/**
+ * A handler's result as the engine stores it: header names lower-cased, the body serialized. A string or
+ * bytes with a `content-type` header is sent as it is; any other body is JSON (`application/json` unless
+ * the handler set a content type). 204, 205 and 304 carry no body.
+ */
+export function handlerResultToResponse(result: HandlerResult): IdempotentResponse {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
+  const { status, body } = result;
+  if (body === undefined || NO_BODY.has(status)) return { status, headers };
+  const typed = headers['content-type'] !== undefined;
+  if (typed && (typeof body === 'string' || body instanceof Uint8Array)) return { status, headers, body };
+  headers['content-type'] ??= 'application/json';
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+/** A Web `Response` from a stored or fresh response, with `x-request-id`. */
+export function responseToWebResponse(response: IdempotentResponse, correlationId: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('x-request-id', correlationId);
+  const { body } = response;
+  if (body === undefined || NO_BODY.has(response.status))
+    return new Response(null, { status: response.status, headers });
+  // A copy types the bytes as backed by an ArrayBuffer, as `BodyInit` asks.
+  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+    status: response.status,
+    headers,
+  });
+}
+
+/** Whether a status matches a declared one: `201`, a range `2XX`, or `default`. */
+export function isDeclaredStatus(status: number, declared: readonly string[]): boolean {
+  return declared.some((pattern) => {
+    const text = pattern.toUpperCase();
+    if (text === 'DEFAULT') return true;
+    if (/^[1-5]XX$/.test(text)) return Math.floor(status / 100) === Number(text[0]);
+    return Number(text) === status;
+  });
+}

@@ -1,0 +1,19 @@
+/** The generated server's runtime: a Web-standard core and thin adapters. Zero dependencies. */
+export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
+export { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
+export { createProblem, createProblemResponse, type ProblemInput } from './problem-response.js';
+export { createRouter, type RouteMatch } from './router.js';
+export { UndeclaredStatusError } from './run-route.js';
+export { consoleLogger, createServerCore } from './server-core.js';
+export type {
+  Handler,
+  HandlerRequest,
+  HandlerResult,
+  ServerCore,
+  ServerCoreOptions,
+  ServerLogEntry,
+  ServerLogger,
+  ServerRoute,
+  ValidationInput,
+  ValidationIssue,
+} from './types.js';

@@ -1,0 +1,105 @@
+import { createIdempotencyEngine } from '../idempotency/engine.js';
+import { createMemoryStore } from '../idempotency/stores/memory.js';
+import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
+import { systemClock } from '../shared/clock.js';
+import { headersToCorrelationId } from './correlation-id.js';
+import { createProblemResponse } from './problem-response.js';
+import { createRouter } from './router.js';
+import { runRoute } from './run-route.js';
+import type { ServerCore, ServerCoreOptions, ServerLogger } from './types.js';
+
+/** The default logger: one line on stderr with the correlation id, then the error. */
+export const consoleLogger: ServerLogger = {
+  error: (entry) =>
+    console.error(`[idemgen] ${entry.message} (correlation id ${entry.correlationId})`, entry.error),
+};
+
+/**
+ * The Web-standard server core: `fetch(Request) -> Response`. Routes a request, validates it, runs its
+ * handler (through the idempotency engine when the operation has `x-idempotency`) and answers every error
+ * with RFC 9457 problem details whose `instance` carries the correlation id, also sent as `X-Request-Id`.
+ */
+export function createServerCore(options: ServerCoreOptions): ServerCore {
+  const base = options.problemTypeBase ?? DEFAULT_PROBLEM_BASE;
+  const logger = options.logger ?? consoleLogger;
+  const clock = options.clock ?? systemClock;
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const match = createRouter(options.routes);
+  const engine =
+    options.engine ??
+    (options.routes.some((route) => route.idempotency !== undefined)
+      ? createIdempotencyEngine({
+          store: options.store ?? createMemoryStore({ clock }),
+          clock,
+          ...(options.hooks ? { hooks: options.hooks } : {}),
+        })
+      : undefined);
+  const missing = [...new Set(options.routes.map((route) => route.operationId))].filter(
+    (id) => options.handlers[id] === undefined,
+  );
+
+  const toRoutePath = (path: string): string | undefined => {
+    if (basePath === '') return path;
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) return undefined;
+    return path.slice(basePath.length) || '/';
+  };
+
+  return {
+    missing,
+    handles(path) {
+      const routePath = toRoutePath(path);
+      return routePath !== undefined && match('GET', routePath).kind !== 'not-found';
+    },
+    async fetch(request) {
+      const correlationId = headersToCorrelationId(request.headers);
+      const url = new URL(request.url);
+      const problem: Parameters<typeof runRoute>[0]['problem'] = (input) =>
+        createProblemResponse({ ...input, base, correlationId });
+      const path = toRoutePath(url.pathname);
+      if (path === undefined) return problem({ status: 404, detail: `No operation at ${url.pathname}.` });
+      const found = match(request.method, path);
+      if (found.kind === 'not-found') return problem({ status: 404, detail: `No operation at ${path}.` });
+      if (found.kind === 'method-not-allowed') {
+        const allow = found.allow.join(', ');
+        const detail = `${request.method} is not allowed here; allowed: ${allow}.`;
+        return problem({ status: 405, detail, headers: { allow } });
+      }
+      if (found.kind === 'bad-path') {
+        const errors = [{ pointer: `/path/${found.name}`, message: 'is not valid percent-encoding' }];
+        const detail = 'The request does not match the API description; see errors.';
+        return problem({ slug: 'request-validation-failed', detail, extensions: { errors } });
+      }
+      const { route, params } = found;
+      const handler = options.handlers[route.operationId];
+      if (handler === undefined) {
+        return problem({ slug: 'not-implemented', detail: `${route.operationId} is not implemented yet.` });
+      }
+      try {
+        return await runRoute({
+          request,
+          url,
+          route,
+          params,
+          handler,
+          correlationId,
+          engine,
+          principal: options.principal,
+          validateResponses: options.validateResponses ?? false,
+          problem,
+        });
+      } catch (error) {
+        const message = `${route.operationId} failed`;
+        logger.error({
+          message,
+          correlationId,
+          operationId: route.operationId,
+          method: request.method,
+          path,
+          error,
+        });
+        const detail = `The server could not complete the request; quote ${correlationId} when reporting it.`;
+        return problem({ slug: 'internal-error', detail });
+      }
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The generated server's shapes. Routes are generated data; handlers are the user's code. Everything here is
+ * structural, so generated code can pass the model's contracts as they are.
+ */
+import type { IdempotencyEngine } from '../idempotency/engine.js';
+import type { IdempotencyHooks } from '../idempotency/hooks.js';
+import type { IdempotencyStore } from '../idempotency/store.js';
+import type { IdempotencyContractLike } from '../idempotency/types.js';
+import type { Clock } from '../shared/clock.js';
+
+/** One request validation error: a JSON pointer into `{ path, query, headers, body }` and a message. */
+export interface ValidationIssue {
+  pointer: string;
+  message: string;
+}
+
+/** What a generated validator receives; it replaces `path`, `query` and `headers` with coerced copies. */
+export interface ValidationInput {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface ServerRoute {
+  operationId: string;
+  /** Upper or lower case; compared upper-cased. */
+  method: string;
+  /** As in the spec: `/orders/{orderId}`. */
+  pathTemplate: string;
+  idempotency?: IdempotencyContractLike;
+  /** Response headers the operation declares, replayed with the body on duplicates. */
+  replayHeaders: readonly string[];
+  /** `options.body === false` skips the body (sent when the request body is not JSON). */
+  validate?: (input: ValidationInput, options?: { body?: boolean }) => ValidationIssue[] | null;
+  requestBodyRequired: boolean;
+  /** Media types of the request body in the spec (`application/json`, `text/*`, ...); empty: no body. */
+  bodyMediaTypes: readonly string[];
+  /** Declared response statuses (`200`, `4XX`, `default`): checked when `validateResponses` is on. */
+  responseStatuses?: readonly string[];
+}
+
+export interface HandlerRequest {
+  /** Path parameters, decoded (and coerced by the validator, if any). */
+  path: Record<string, unknown>;
+  /** Query parameters: a repeated name gives an array (then coerced by the validator, if any). */
+  query: Record<string, unknown>;
+  /** Header names lower-cased. */
+  headers: Record<string, unknown>;
+  /** The parsed JSON body; a string for `text/*`; bytes otherwise; `undefined` without a body. */
+  body: unknown;
+  /** The request's idempotency key, when the operation has `x-idempotency` and one was sent. */
+  idempotencyKey: string | undefined;
+  /** From the server's `principal` resolver. */
+  principal: string | undefined;
+  /** Aborts when the client goes away. */
+  signal: AbortSignal;
+  correlationId: string;
+  raw: Request;
+}
+
+export interface HandlerResult {
+  status: number;
+  /** JSON-serialized, unless a string or bytes with a `content-type` header. */
+  body?: unknown;
+  headers?: Readonly<Record<string, string | number>>;
+}
+
+export type Handler = (request: HandlerRequest) => HandlerResult | Promise<HandlerResult>;
+
+/** What the logger receives: one entry per failure that the client does not see the details of. */
+export interface ServerLogEntry {
+  message: string;
+  correlationId: string;
+  operationId?: string;
+  method: string;
+  path: string;
+  error?: unknown;
+}
+
+export interface ServerLogger {
+  error(entry: ServerLogEntry): void;
+}
+
+export interface ServerCoreOptions {
+  routes: readonly ServerRoute[];
+  handlers: Readonly<Partial<Record<string, Handler>>>;
+  /** The dedup store; an in-memory store when neither `store` nor `engine` is given. */
+  store?: IdempotencyStore;
+  /** A ready engine (then `store`, `hooks` and `clock` are not used for it). */
+  engine?: IdempotencyEngine;
+  principal?: (request: Request) => string | undefined | Promise<string | undefined>;
+  problemTypeBase?: string;
+  /** Replays, conflicts, mismatches, take-overs, store errors: passed to the engine. */
+  hooks?: IdempotencyHooks;
+  logger?: ServerLogger;
+  /** Answer 500 (and log) when a handler returns a status its operation does not declare. */
+  validateResponses?: boolean;
+  clock?: Clock;
+  /** A prefix stripped from every request path before routing (a server URL's path, `/v1`). */
+  basePath?: string;
+}
+
+export interface ServerCore {
+  fetch(request: Request): Promise<Response>;
+  /** Operation ids that have no handler: they answer 501. */
+  missing: string[];
+  /** Whether some operation's path template matches `path` (any method): adapters fall through if not. */
+  handles(path: string): boolean;
+}
