@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostics.js';
-import { codeFrame } from '../spec/positions.js';
 import { fileToDisplayPath } from './display-path.js';
+import { linesToFrame } from './line-frame.js';
 import { createPaint, type Paint } from './palette.js';
 import type { SourceReader } from './source-reader.js';
 import { countDiagnostics } from './summary.js';
@@ -49,9 +49,9 @@ function formatBlock(input: { d: Diagnostic; options: StylishOptions; paint: Pai
 function frameFor(input: { d: Diagnostic; readSource: SourceReader | undefined }): string | undefined {
   const { d, readSource } = input;
   if (!readSource || d.line === undefined) return undefined;
-  const text = readSource(d.file);
-  if (text === undefined) return undefined;
-  const frame = codeFrame({ text, line: d.line, column: d.column }).replace(/\n+$/, '');
+  const lines = readSource(d.file);
+  if (lines === undefined) return undefined;
+  const frame = linesToFrame({ lines, line: d.line, column: d.column });
   return frame === '' ? undefined : frame;
 }
 

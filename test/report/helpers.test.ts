@@ -34,11 +34,11 @@ describe('createSourceReader', () => {
     const file = join(dir, 'a.yaml');
     writeFileSync(file, 'first');
     const read = createSourceReader({ cwd: dir, texts: new Map([['<stdin>', 'from stdin']]) });
-    expect(read('a.yaml')).toBe('first');
-    writeFileSync(file, 'second');
-    expect(read('a.yaml')).toBe('first');
-    expect(read(file)).toBe('second');
-    expect(read('<stdin>')).toBe('from stdin');
+    expect(read('a.yaml')).toEqual(['first']);
+    writeFileSync(file, 'second\r\nthird');
+    expect(read('a.yaml')).toEqual(['first']);
+    expect(read(file)).toEqual(['second', 'third']);
+    expect(read('<stdin>')).toEqual(['from stdin']);
     expect(read('https://example.com/a.yaml')).toBeUndefined();
     expect(read('missing.yaml')).toBeUndefined();
   });

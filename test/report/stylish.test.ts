@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../src/model/diagnostics.js';
 import { formatStylish } from '../../src/report/stylish.js';
 
 const SOURCE = ['openapi: 3.1.0', 'paths:', '  /orders:', '    post:', '      x-retry: true', ''].join('\n');
-const readSource = (file: string) => (file === '/api/openapi.yaml' ? SOURCE : undefined);
+const readSource = (file: string) => (file === '/api/openapi.yaml' ? SOURCE.split('\n') : undefined);
 
 const unsafe: Diagnostic = {
   code: 'unsafe-retry',

@@ -1,17 +1,9 @@
 import type { Argv, CommandModule } from 'yargs';
-import { lint } from '../../lint.js';
-import { hasErrors } from '../../model/diagnostics.js';
-import { parseRuleFlags } from '../../model/rules.js';
-import { formatJson } from '../../report/json.js';
-import { createSourceReader } from '../../report/source-reader.js';
-import { formatStylish } from '../../report/stylish.js';
-import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
-import { shouldColor } from '../io.js';
-import { UsageError } from '../usage-error.js';
+import type { CommandContext } from '../command-context.js';
 
 const FORMATS = ['stylish', 'json'] as const;
 
-interface LintArgs {
+export interface LintArgs {
   spec: string;
   format: (typeof FORMATS)[number];
   rule: string[];
@@ -56,30 +48,9 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
         .example('$0 lint api.yaml --format json', 'Print JSON')
         .example('$0 lint api.yaml --rule unsafe-retry=warn', 'Demote a rule'),
     handler: async (args) => {
+      // Loaded on use, so that --help, --version and usage errors do not pay for the whole pipeline.
+      const { runLint } = await import('./run-lint.js');
       context.setExitCode(await runLint({ args, context }));
     },
   };
-}
-
-async function runLint(input: { args: LintArgs; context: CommandContext }): Promise<ExitCode> {
-  const { args, context } = input;
-  const { io } = context;
-  const { severities, errors } = parseRuleFlags(args.rule);
-  if (errors.length > 0) throw new UsageError(errors.join('\n'), 'lint');
-
-  const result = await lint({ spec: args.spec, cwd: io.cwd, rules: severities, stdin: io.stdin });
-  const output =
-    args.format === 'json'
-      ? formatJson(result.diagnostics)
-      : formatStylish({
-          diagnostics: result.diagnostics,
-          cwd: io.cwd,
-          color: shouldColor({ flag: args.color, io }),
-          readSource: createSourceReader({ cwd: io.cwd }),
-          subject: result.spec?.file ?? args.spec,
-        });
-  io.stdout.write(output);
-
-  if (!result.usable) return EXIT_CODES.usage;
-  return hasErrors(result.diagnostics) ? EXIT_CODES.errors : EXIT_CODES.ok;
 }
