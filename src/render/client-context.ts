@@ -60,17 +60,14 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
   return fields;
 }
 
-/** What the runtime needs to call the operation: method, path, body media type and the contracts. */
+/** What the runtime needs to call the operation (`OperationSpec`): method, path and the contracts. */
 export function operationSpec(op: OperationModel): Record<string, unknown> {
   const retry = op.retry && !op.retrySuppressed ? op.retry : undefined;
   return {
     operationId: op.id,
     method: op.method.toUpperCase(),
     path: op.path,
-    bodyMediaType: op.requestBody
-      ? (pickJsonMediaType(op.requestBody.mediaTypes) ?? op.requestBody.mediaTypes[0])
-      : undefined,
-    idempotency: op.idempotency ? { key: op.idempotency.key, required: op.idempotency.required } : undefined,
+    idempotency: op.idempotency?.key,
     retry: retry
       ? {
           maxAttempts: retry.maxAttempts,
@@ -81,6 +78,7 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
           respectRetryAfter: retry.respectRetryAfter,
         }
       : undefined,
+    errorStatuses: op.responses.filter((r) => !isSuccess(r.status)).map((r) => r.status),
   };
 }
 
@@ -101,13 +99,14 @@ function docLines(op: OperationModel): string[] {
 export function operationToClientContext(op: OperationModel): ClientOperationContext {
   const name = toSafeIdentifier(op.id);
   const operationType = `paths[${toStringLiteral(op.path)}][${toStringLiteral(op.method)}]`;
-  const fields = inputFields(op, operationType);
+  const alias = `${toTypeName(name)}Operation`;
+  const fields = inputFields(op, alias);
   const successes = op.responses
     .filter((r) => isSuccess(r.status))
-    .map((r) => ({ status: statusType(r.status), dataType: responseDataType(operationType, r) }));
+    .map((r) => ({ status: statusType(r.status), dataType: responseDataType(alias, r) }));
   const errors = op.responses
     .filter((r) => !isSuccess(r.status))
-    .map((r) => ({ status: statusType(r.status), bodyType: responseDataType(operationType, r) }));
+    .map((r) => ({ status: statusType(r.status), bodyType: responseDataType(alias, r) }));
   return {
     name,
     typeName: toTypeName(name),

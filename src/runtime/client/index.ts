@@ -2,6 +2,14 @@ export { type BuildUrlInput, buildUrl } from './build-url.js';
 export { CORRELATION_HEADER, callOperation } from './call-operation.js';
 export { createClient } from './create-client.js';
 export * from './errors/index.js';
+export {
+  invokeOperation,
+  type OperationCallOptions,
+  type OperationMeta,
+  type OperationResult,
+  type OperationSpec,
+  type TransportError,
+} from './operation.js';
 export { readBody } from './read-body.js';
 export { type ResolveKeyInput, resolveKey } from './resolve-key.js';
 export type {

@@ -8,6 +8,7 @@ import type {
   NetworkError,
   TimeoutError,
 } from './transport-errors.js';
+import type { UnexpectedStatusError } from './unexpected-status-error.js';
 
 /*
  * Guards read the `Symbol.for('idemgen.error')` brand, never `instanceof`, so an error thrown by one copy of
@@ -37,3 +38,7 @@ export const isHttpError = <S extends number = number>(
   status?: S,
 ): value is HttpError<S, unknown> =>
   brandOf(value) === 'http' && (status === undefined || (value as { status?: unknown }).status === status);
+
+/** A status the operation does not declare (the generated client's catch-all). */
+export const isUnexpectedStatusError = (value: unknown): value is UnexpectedStatusError =>
+  brandOf(value) === 'unexpected-status';

@@ -7,6 +7,7 @@ export const ERROR_KINDS = [
   'deadline-exceeded',
   'budget-exhausted',
   'http',
+  'unexpected-status',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

@@ -7,6 +7,7 @@ export {
   isIdemgenError,
   isNetworkError,
   isTimeoutError,
+  isUnexpectedStatusError,
 } from './guards.js';
 export { HttpError, type HttpErrorInit } from './http-error.js';
 export { type CallErrorInit, ERROR_KINDS, type ErrorKind, IdemgenError } from './idemgen-error.js';
@@ -17,3 +18,4 @@ export {
   NetworkError,
   TimeoutError,
 } from './transport-errors.js';
+export { UnexpectedStatusError } from './unexpected-status-error.js';

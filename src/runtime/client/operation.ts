@@ -1,0 +1,117 @@
+/**
+ * What generated operation functions call: one typed entry per operation over `callOperation`, returning
+ * a result instead of throwing, so that declared error bodies narrow by status:
+ *
+ *   const r = await createPayment(client, { body });
+ *   if (!r.ok && r.error.kind === 'http' && r.error.status === 422) r.error.body; // the declared body
+ */
+import type { RetryPolicy } from '../retry/types.js';
+import { callOperation } from './call-operation.js';
+import { isHttpError, isIdemgenError } from './errors/guards.js';
+import type { HttpError } from './errors/http-error.js';
+import type {
+  AbortedError,
+  BudgetExhaustedError,
+  DeadlineExceededError,
+  NetworkError,
+  TimeoutError,
+} from './errors/transport-errors.js';
+import { UnexpectedStatusError } from './errors/unexpected-status-error.js';
+import type { Client, ClientHooks, IdempotencyOption, PathValue, QueryValue } from './types.js';
+
+/** The operation as the generator saw it: emitted as a literal next to each operation function. */
+export interface OperationSpec {
+  operationId: string;
+  method: string;
+  path: string;
+  idempotency?: IdempotencyOption;
+  /** The merged `x-retry`; absent: one attempt. */
+  retry?: RetryPolicy;
+  /** Declared non-2XX statuses: `404`, `4XX`, `default`. */
+  errorStatuses: readonly string[];
+}
+
+/** Per-call options: they may lower the spec's limits, never raise them. */
+export interface OperationCallOptions {
+  signal?: AbortSignal;
+  /** Send this idempotency key instead of minting one (header keys). */
+  idempotencyKey?: string;
+  maxAttempts?: number;
+  maxElapsedMs?: number;
+  headers?: Record<string, string | undefined>;
+  hooks?: ClientHooks;
+}
+
+export type TransportError =
+  | NetworkError
+  | TimeoutError
+  | AbortedError
+  | DeadlineExceededError
+  | BudgetExhaustedError;
+
+export interface OperationMeta {
+  headers: Headers;
+  attempts: number;
+  /** The idempotency key sent on every attempt (header keys) or read from the request. */
+  idempotencyKey?: string;
+  correlationId: string;
+}
+
+export type OperationResult<Success, Failure> =
+  | (Success & OperationMeta & { ok: true })
+  | { ok: false; error: Failure };
+
+interface OperationInput {
+  path?: object;
+  query?: object;
+  headers?: object;
+  body?: unknown;
+}
+
+function isDeclared(status: number, declared: readonly string[]): boolean {
+  return declared.some(
+    (d) => d === 'default' || d === String(status) || (/^[1-5]XX$/i.test(d) && d[0] === String(status)[0]),
+  );
+}
+
+function stringHeaders(headers: object | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined && value !== null) out[name] = String(value);
+  }
+  return out;
+}
+
+export async function invokeOperation(
+  client: Client,
+  spec: OperationSpec,
+  input: OperationInput,
+  options: OperationCallOptions = {},
+): Promise<OperationResult<{ status: number; data: unknown }, unknown>> {
+  try {
+    const result = await callOperation({
+      client,
+      method: spec.method,
+      pathTemplate: spec.path,
+      pathParams: input.path as Record<string, PathValue> | undefined,
+      query: input.query as Record<string, QueryValue> | undefined,
+      headers: { ...stringHeaders(input.headers), ...options.headers },
+      body: input.body,
+      idempotency: spec.idempotency,
+      retry: spec.retry,
+      signal: options.signal,
+      idempotencyKey: options.idempotencyKey,
+      maxAttempts: options.maxAttempts,
+      maxElapsedMs: options.maxElapsedMs,
+      hooks: options.hooks,
+    });
+    return { ok: true, ...result };
+  } catch (error) {
+    if (isHttpError(error)) {
+      const declared = isDeclared(error.status, spec.errorStatuses);
+      return { ok: false, error: declared ? (error as HttpError) : new UnexpectedStatusError(error) };
+    }
+    if (isIdemgenError(error)) return { ok: false, error };
+    throw error;
+  }
+}
