@@ -9,7 +9,7 @@ import type { Diagnostic } from './model/diagnostics.js';
 import { hasErrors } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
-import { CONTEXT_VERSION } from './render/context.js';
+import { CONTEXT_VERSION, type FileHeaderContext } from './render/context.js';
 import { type EmitMode, type EmitResult, emitFiles, type GeneratedFile } from './render/emit.js';
 import { toLineComment } from './render/escape.js';
 import { createRenderer } from './render/handlebars.js';
@@ -28,6 +28,11 @@ export interface GenerateOptions extends LintOptions {
   templates?: string;
   /** `none` (default): return the files only. */
   mode?: EmitMode | 'none';
+  /**
+   * `copy` (default): the runtime is copied into `<outDir>/runtime/`, so the output has no dependency.
+   * `package`: the output imports `idemgen/runtime/<part>`, and the project depends on idemgen at run time.
+   */
+  runtime?: 'copy' | 'package';
   /** Parse every generated file once to catch syntax errors (default true). */
   checkSyntax?: boolean;
 }
@@ -44,6 +49,12 @@ const PACKAGE_VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
 ).version;
 
+function runtimeImportsFor(runtime: 'copy' | 'package'): FileHeaderContext['runtimeImports'] {
+  const from = (part: string) =>
+    runtime === 'copy' ? `../runtime/${part}/index.js` : `idemgen/runtime/${part}`;
+  return { client: from('client'), server: from('server'), idempotency: from('idempotency') };
+}
+
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const linted = await lint(options);
   const { model } = linted;
@@ -55,8 +66,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const renderer = createRenderer({
     overridesDir: options.templates ? resolve(options.cwd ?? process.cwd(), options.templates) : undefined,
   });
+  const runtime = options.runtime ?? 'copy';
   const header = {
     contextVersion: CONTEXT_VERSION,
+    runtimeImports: runtimeImportsFor(runtime),
     generator: `idemgen ${PACKAGE_VERSION}`,
     apiTitle: toLineComment(`${model.title} ${model.version}`),
   };
@@ -69,7 +82,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       path: 'package.json',
       contents: '{\n  "type": "module",\n  "private": true,\n  "sideEffects": false\n}\n',
     },
-    ...runtimeFilesFor(targets),
+    ...(runtime === 'copy' ? runtimeFilesFor(targets) : []),
   ];
   if (targets.includes('client')) files.push(...renderClient({ model, renderer, header }));
   if (targets.includes('server')) files.push(...renderServer({ model, renderer, header }));

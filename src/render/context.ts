@@ -15,6 +15,11 @@ export interface FileHeaderContext {
   overridden: boolean;
   /** The API's title, as a single-line comment text. */
   apiTitle: string;
+  /**
+   * Module specifiers of the runtime parts, relative to a file one folder below the output root:
+   * `../runtime/client/index.js` (runtime copied) or `idemgen/runtime/client` (runtime from the package).
+   */
+  runtimeImports: { client: string; server: string; idempotency: string };
 }
 
 export interface ClientInputField {
