@@ -12,11 +12,11 @@ export function pickJsonMediaType(mediaTypes: readonly string[]): string | undef
   return mediaTypes.find((m) => JSON_MEDIA.test(m));
 }
 
-function statusKey(status: string): string {
+export function statusKey(status: string): string {
   return /^\d{3}$/.test(status) ? status : toStringLiteral(status);
 }
 
-function statusType(status: string): string {
+export function statusType(status: string): string {
   return /^\d{3}$/.test(status) ? status : 'number';
 }
 
@@ -27,7 +27,7 @@ function responseDataType(operationType: string, response: ResponseModel): strin
   return `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`;
 }
 
-function isSuccess(status: string): boolean {
+export function isSuccessStatus(status: string): boolean {
   return /^2(\d\d|XX)$/i.test(status);
 }
 
@@ -78,7 +78,7 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
           respectRetryAfter: retry.respectRetryAfter,
         }
       : undefined,
-    errorStatuses: op.responses.filter((r) => !isSuccess(r.status)).map((r) => r.status),
+    errorStatuses: op.responses.filter((r) => !isSuccessStatus(r.status)).map((r) => r.status),
   };
 }
 
@@ -102,10 +102,10 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
   const alias = `${toTypeName(name)}Operation`;
   const fields = inputFields(op, alias);
   const successes = op.responses
-    .filter((r) => isSuccess(r.status))
+    .filter((r) => isSuccessStatus(r.status))
     .map((r) => ({ status: statusType(r.status), dataType: responseDataType(alias, r) }));
   const errors = op.responses
-    .filter((r) => !isSuccess(r.status))
+    .filter((r) => !isSuccessStatus(r.status))
     .map((r) => ({ status: statusType(r.status), bodyType: responseDataType(alias, r) }));
   return {
     name,

@@ -60,3 +60,44 @@ export interface ClientFileContext extends FileHeaderContext {
 export interface ClientIndexContext extends FileHeaderContext {
   modules: Array<{ file: string }>;
 }
+
+export interface ServerResponseContext {
+  /** A status literal (`201`) or `number` for ranges and `default`. */
+  status: string;
+  /** The body's type; `undefined` when the response has no content. */
+  bodyType: string;
+  /** True when the response has no content (the body may be omitted). */
+  noBody: boolean;
+}
+
+export interface ServerOperationContext {
+  /** Handler key and type-name prefix, safe identifiers: `createPayment`, `CreatePayment`. */
+  name: string;
+  typeName: string;
+  docLines: string[];
+  operationType: string;
+  pathType: string;
+  queryType: string;
+  bodyType: string;
+  responses: ServerResponseContext[];
+  /** The route (method, path, contract, replay headers, media types) as a literal expression. */
+  routeLiteral: string;
+  /** Export name of the operation's validator in `validators.js`. */
+  validatorName: string;
+}
+
+export interface ServerFileContext extends FileHeaderContext {
+  group: string;
+  operations: ServerOperationContext[];
+}
+
+export interface ServerIndexContext extends FileHeaderContext {
+  modules: Array<{ file: string }>;
+  operations: Array<{
+    name: string;
+    typeName: string;
+    file: string;
+    routeLiteral: string;
+    validatorName: string;
+  }>;
+}

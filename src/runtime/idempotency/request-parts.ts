@@ -35,13 +35,22 @@ export function readQueryValues(query: QueryLike | undefined, name: string): str
 export function queryToSortedPairs(query: QueryLike | undefined): [string, string][] {
   if (query === undefined) return [];
   const pairs: [string, string][] = isSearchParams(query)
-    ? [...query.entries()]
+    ? searchParamsToPairs(query)
     : Object.entries(query).flatMap(([name, value]) =>
         value === undefined
           ? []
           : (typeof value === 'string' ? [value] : [...value]).map((v): [string, string] => [name, v]),
       );
   return pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `forEach`, not `entries()`: the runtime type-checks without the DOM.Iterable lib (edge projects). */
+function searchParamsToPairs(query: URLSearchParams): [string, string][] {
+  const pairs: [string, string][] = [];
+  query.forEach((value, name) => {
+    pairs.push([name, value]);
+  });
+  return pairs;
 }
 
 function isHeaders(value: HeadersLike): value is Headers {

@@ -1,0 +1,106 @@
+/**
+ * ApiModel -> the server's template contexts: handler request and response types per operation (indexed
+ * accesses into openapi-typescript's `paths`), and the route table the runtime core dispatches on.
+ */
+import type { ApiModel, OperationModel } from '../model/types.js';
+import { groupFileName, pickJsonMediaType, statusKey, statusType } from './client-context.js';
+import type { ServerOperationContext, ServerResponseContext } from './context.js';
+import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+
+function paramsType(op: OperationModel, alias: string, where: 'path' | 'query'): string {
+  if (!op.parameters.some((p) => p.in === where)) return 'Record<string, never>';
+  return `NonNullable<${alias}["parameters"][${toStringLiteral(where)}]>`;
+}
+
+function bodyType(op: OperationModel, alias: string): string {
+  const body = op.requestBody;
+  if (!body) return 'undefined';
+  const json = pickJsonMediaType(body.mediaTypes);
+  const type = json
+    ? `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(json)}]`
+    : 'string | Uint8Array';
+  return body.required ? type : `${type} | undefined`;
+}
+
+function responses(op: OperationModel, alias: string): ServerResponseContext[] {
+  return op.responses.map((r) => {
+    const json = pickJsonMediaType(r.mediaTypes);
+    const noBody = r.mediaTypes.length === 0;
+    const bodyType = noBody
+      ? 'undefined'
+      : json
+        ? `${alias}["responses"][${statusKey(r.status)}]["content"][${toStringLiteral(json)}]`
+        : 'string | Uint8Array';
+    return { status: statusType(r.status), bodyType, noBody };
+  });
+}
+
+/** The route the runtime dispatches on (`ServerRoute` without its validator, which is linked by name). */
+export function operationToRoute(op: OperationModel): Record<string, unknown> {
+  const idem = op.idempotency;
+  return {
+    operationId: op.id,
+    method: op.method.toUpperCase(),
+    pathTemplate: op.path,
+    idempotency: idem
+      ? {
+          key: idem.key,
+          required: idem.required,
+          ttlMs: idem.ttlMs,
+          inProgressTimeoutMs: idem.inProgressTimeoutMs,
+          fingerprint: idem.fingerprint,
+          scope: idem.scope,
+          concurrent: idem.concurrent,
+          replay: idem.replay,
+        }
+      : undefined,
+    replayHeaders: [...new Set(op.responses.flatMap((r) => r.headers.map((h) => h.toLowerCase())))],
+    requestBodyRequired: op.requestBody?.required ?? false,
+    bodyMediaTypes: op.requestBody?.mediaTypes ?? [],
+    responseStatuses: op.responses.map((r) => r.status),
+  };
+}
+
+export function operationToServerContext(op: OperationModel, validatorName: string): ServerOperationContext {
+  const name = toSafeIdentifier(op.id);
+  const typeName = toTypeName(name);
+  const alias = `${typeName}Operation`;
+  const declared = responses(op, alias);
+  const docLines = [
+    ...(op.summary ? toCommentLines(op.summary) : []),
+    ...toCommentLines(`${op.method.toUpperCase()} ${op.path}`),
+  ];
+  return {
+    name,
+    typeName,
+    docLines,
+    operationType: `paths[${toStringLiteral(op.path)}][${toStringLiteral(op.method)}]`,
+    pathType: paramsType(op, alias, 'path'),
+    queryType: paramsType(op, alias, 'query'),
+    bodyType: bodyType(op, alias),
+    // An operation that declares no response may answer any status with any body.
+    responses: declared.length > 0 ? declared : [{ status: 'number', bodyType: 'unknown', noBody: false }],
+    routeLiteral: toLiteral(operationToRoute(op)),
+    validatorName,
+  };
+}
+
+export interface ServerGroup {
+  file: string;
+  group: string;
+  operations: ServerOperationContext[];
+}
+
+export function modelToServerGroups(model: ApiModel, validatorNames: readonly string[]): ServerGroup[] {
+  const groups = new Map<string, ServerGroup>();
+  model.operations.forEach((op, index) => {
+    const file = groupFileName(op.tags[0]);
+    let group = groups.get(file);
+    if (!group) {
+      group = { file, group: op.tags[0] ?? 'default', operations: [] };
+      groups.set(file, group);
+    }
+    group.operations.push(operationToServerContext(op, validatorNames[index] ?? ''));
+  });
+  return [...groups.values()].sort((a, b) => a.file.localeCompare(b.file));
+}
