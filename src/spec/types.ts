@@ -43,7 +43,10 @@ export interface LoadResult {
 }
 
 /** Fill in file, line and column of unlocated diagnostics through the spec's `locate`. */
-export function locateDiagnostics(spec: LoadedSpec, diagnostics: readonly UnlocatedDiagnostic[]): Diagnostic[] {
+export function locateDiagnostics(
+  spec: LoadedSpec,
+  diagnostics: readonly UnlocatedDiagnostic[],
+): Diagnostic[] {
   return diagnostics.map((d) => {
     if (d.file !== undefined && d.line !== undefined) return d as Diagnostic;
     const at = spec.locate(d.pointer);

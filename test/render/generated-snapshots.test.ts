@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 
-export const SNAPSHOT_CASES = [
+const SNAPSHOT_CASES = [
   { name: 'payments', spec: 'examples/payments.yaml' },
   { name: 'hostile', spec: 'fixtures/gen-hostile/openapi.yaml' },
 ] as const;
