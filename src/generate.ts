@@ -2,21 +2,29 @@
  * The programmatic `generate()`: spec -> model -> files. It touches the disk only when asked (`mode`), and,
  * like `lint()`, reports a user's mistakes as diagnostics rather than exceptions.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { HelperDelegate } from 'handlebars';
 import { type LintOptions, lint } from './lint.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import { hasErrors } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
 import { CONTEXT_VERSION, type FileHeaderContext } from './render/context.js';
+import { type ContextDump, createRecordingRenderer, recordingToContextDump } from './render/context-dump.js';
 import { type EmitMode, type EmitResult, emitFiles, type GeneratedFile } from './render/emit.js';
 import { toLineComment } from './render/escape.js';
-import { createRenderer } from './render/handlebars.js';
+import {
+  createRenderer,
+  isTemplateRenderError,
+  type Renderer,
+  type TemplateProblem,
+} from './render/handlebars.js';
 import { renderClient } from './render/render-client.js';
 import { renderServer } from './render/render-server.js';
 import { runtimeFilesFor, type Target } from './render/runtime-files.js';
 import { renderSchemaTypes } from './render/schema-types.js';
+import type { LoadedSpec } from './spec/types.js';
 
 export type GenerateTarget = 'client' | 'server' | 'both';
 
@@ -35,6 +43,35 @@ export interface GenerateOptions extends LintOptions {
   runtime?: 'copy' | 'package';
   /** Parse every generated file once to catch syntax errors (default true). */
   checkSyntax?: boolean;
+  /** Keep `.idemgen-manifest.json` in the output directory (write/check/dry-run; default false). */
+  manifest?: boolean;
+  /** Delete files idemgen wrote before (per the manifest) and no longer generates; implies `manifest`. */
+  clean?: boolean;
+  /** Custom Handlebars helpers, by name. */
+  helpers?: Record<string, HelperDelegate>;
+  /** Custom or replacement Handlebars partials, by name: template source text. */
+  partials?: Record<string, string>;
+  /** Project choices handed to every template as `choices` (recorded, not yet acted on by the built-ins). */
+  choices?: GenerateChoices;
+  /** Record each template's context into `contextDump`; no syntax check, nothing touches the disk. */
+  dumpContext?: boolean;
+  /** Called as generation moves on: `loading`, `rendering`, `checking`, `writing`. */
+  onPhase?: (phase: GeneratePhase) => void;
+}
+
+export type GeneratePhase = 'loading' | 'rendering' | 'checking' | 'writing';
+
+export interface GenerateChoices {
+  store?: string;
+  adapter?: string;
+  problemTypeBase?: string;
+}
+
+/** The `choices` field of every template context: each value, or null when the project sets none. */
+export interface ChoicesContext {
+  store: string | null;
+  adapter: string | null;
+  problemTypeBase: string | null;
 }
 
 export interface GenerateResult {
@@ -43,6 +80,12 @@ export interface GenerateResult {
   model?: ApiModel;
   syntaxProblems: SyntaxProblem[];
   emitted?: EmitResult;
+  /** Unknown override files and template errors (`error`), context version mismatches (`warning`). */
+  templateProblems: TemplateProblem[];
+  /** With `dumpContext`. */
+  contextDump?: ContextDump;
+  /** The loaded spec (its `files` are what a watcher watches), when it could be loaded. */
+  spec?: LoadedSpec;
 }
 
 const PACKAGE_VERSION: string = JSON.parse(
@@ -55,24 +98,70 @@ function runtimeImportsFor(runtime: 'copy' | 'package'): FileHeaderContext['runt
   return { client: from('client'), server: from('server'), idempotency: from('idempotency') };
 }
 
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
-  const linted = await lint(options);
-  const { model } = linted;
-  if (!model || hasErrors(linted.diagnostics)) {
-    return { files: [], diagnostics: linted.diagnostics, model, syntaxProblems: [] };
+function createProjectRenderer(options: GenerateOptions): {
+  renderer?: Renderer;
+  problems: TemplateProblem[];
+} {
+  const overridesDir = options.templates
+    ? resolve(options.cwd ?? process.cwd(), options.templates)
+    : undefined;
+  if (overridesDir && !existsSync(overridesDir)) {
+    const message = `The templates directory ${overridesDir} does not exist.`;
+    return { problems: [{ severity: 'error', template: '', path: overridesDir, message }] };
   }
+  const renderer = createRenderer({ overridesDir, helpers: options.helpers, partials: options.partials });
+  return { renderer, problems: [...renderer.problems] };
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  options.onPhase?.('loading');
+  const linted = await lint(options);
+  const { model, spec } = linted;
+  const empty = { files: [], diagnostics: linted.diagnostics, model, syntaxProblems: [], spec };
+  if (!model || hasErrors(linted.diagnostics)) return { ...empty, templateProblems: [] };
   const target = options.target ?? 'both';
   const targets: Target[] = target === 'both' ? ['client', 'server'] : [target];
-  const renderer = createRenderer({
-    overridesDir: options.templates ? resolve(options.cwd ?? process.cwd(), options.templates) : undefined,
-  });
+  const project = createProjectRenderer(options);
+  const templateProblems = project.problems;
+  if (!project.renderer || templateProblems.some((p) => p.severity === 'error')) {
+    return { ...empty, templateProblems };
+  }
+  const recording = options.dumpContext ? createRecordingRenderer(project.renderer) : undefined;
+  const renderer = recording ?? project.renderer;
   const runtime = options.runtime ?? 'copy';
+  const choices: ChoicesContext = {
+    store: options.choices?.store ?? null,
+    adapter: options.choices?.adapter ?? null,
+    problemTypeBase: options.choices?.problemTypeBase ?? null,
+  };
   const header = {
     contextVersion: CONTEXT_VERSION,
     runtimeImports: runtimeImportsFor(runtime),
     generator: `idemgen ${PACKAGE_VERSION}`,
     apiTitle: toLineComment(`${model.title} ${model.version}`),
+    choices,
   };
+  options.onPhase?.('rendering');
+  let rendered: GeneratedFile[];
+  try {
+    rendered = [
+      ...(targets.includes('client') ? renderClient({ model, renderer, header }) : []),
+      ...(targets.includes('server') ? renderServer({ model, renderer, header }) : []),
+    ];
+  } catch (error) {
+    if (!isTemplateRenderError(error)) throw error;
+    const problem: TemplateProblem = {
+      severity: 'error',
+      template: error.template,
+      path: error.path,
+      message: error.message,
+    };
+    return { ...empty, templateProblems: [...templateProblems, problem] };
+  }
+  if (recording) {
+    const contextDump = recordingToContextDump({ calls: recording.calls, files: rendered });
+    return { ...empty, files: rendered, templateProblems, contextDump };
+  }
 
   const schemaHeader = `// Generated by idemgen ${PACKAGE_VERSION} with openapi-typescript. Do not edit.\n`;
   const files: GeneratedFile[] = [
@@ -83,19 +172,22 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       contents: '{\n  "type": "module",\n  "private": true,\n  "sideEffects": false\n}\n',
     },
     ...(runtime === 'copy' ? runtimeFilesFor(targets) : []),
+    ...rendered,
   ];
-  if (targets.includes('client')) files.push(...renderClient({ model, renderer, header }));
-  if (targets.includes('server')) files.push(...renderServer({ model, renderer, header }));
 
+  if (options.checkSyntax !== false) options.onPhase?.('checking');
   const syntaxProblems = options.checkSyntax === false ? [] : checkSyntax(files);
-  const result: GenerateResult = { files, diagnostics: linted.diagnostics, model, syntaxProblems };
+  const result: GenerateResult = { ...empty, files, syntaxProblems, templateProblems };
   const mode = options.mode ?? 'none';
   if (mode !== 'none' && syntaxProblems.length === 0) {
     if (!options.outDir) throw new Error('generate(): outDir is required to write, check or dry-run');
+    options.onPhase?.('writing');
     result.emitted = await emitFiles({
       outDir: resolve(options.cwd ?? process.cwd(), options.outDir),
       files,
       mode,
+      manifest: options.manifest,
+      clean: options.clean,
     });
   }
   return result;

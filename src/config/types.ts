@@ -1,0 +1,64 @@
+/**
+ * The configuration file's shape (`idemgen.config.{ts,mjs,json,yaml}`), mirrored by `config.schema.json`,
+ * which validates it. Paths in a config file are relative to the file's directory.
+ */
+import type { HelperDelegate } from 'handlebars';
+
+export const CONFIG_TARGETS = ['client', 'server', 'both'] as const;
+export const CONFIG_RUNTIMES = ['copy', 'package'] as const;
+export const CONFIG_STORES = ['memory', 'sqlite', 'redis', 'postgres'] as const;
+export const CONFIG_ADAPTERS = ['web', 'node', 'express', 'fastify'] as const;
+
+export type ConfigTarget = (typeof CONFIG_TARGETS)[number];
+export type ConfigRuntime = (typeof CONFIG_RUNTIMES)[number];
+export type ConfigStore = (typeof CONFIG_STORES)[number];
+export type ConfigAdapter = (typeof CONFIG_ADAPTERS)[number];
+export type ConfigSeverity = 'error' | 'warn' | 'warning' | 'off';
+
+/** Settings a project may set, and the top level may set for every project. */
+export interface SharedConfig {
+  target?: ConfigTarget;
+  runtime?: ConfigRuntime;
+  /** A directory of Handlebars templates overriding the built-ins file by file. */
+  templates?: string;
+  /** Remove files idemgen wrote before and no longer generates (never anything else). */
+  clean?: boolean;
+  /** Rule severities by code, as `--rule code=severity`. */
+  rules?: Record<string, ConfigSeverity>;
+  /** Base URI of the problem types the generated server uses (passed to the templates). */
+  problemTypeBase?: string;
+  /** The idempotency store the generated server is meant for (passed to the templates). */
+  store?: ConfigStore;
+  /** The server adapter the generated server is meant for (passed to the templates). */
+  adapter?: ConfigAdapter;
+  /** Custom Handlebars helpers by name (functions: only in `.mjs` and `.ts` configs). */
+  helpers?: Record<string, HelperDelegate>;
+  /** Custom Handlebars partials by name: template source text. */
+  partials?: Record<string, string>;
+}
+
+/** One spec and where its output goes. */
+export interface ProjectConfig extends SharedConfig {
+  /** The OpenAPI document: a path relative to the config file, or an http(s) URL. */
+  spec: string;
+  /** The output directory, relative to the config file. */
+  out: string;
+}
+
+/** Either one project at the top level, or shared settings and `projects`. */
+export interface IdemgenConfigObject extends SharedConfig {
+  $schema?: string;
+  spec?: string;
+  out?: string;
+  projects?: ProjectConfig[];
+}
+
+/** What a config file exports: an object, or an array of projects. */
+export type IdemgenConfig = IdemgenConfigObject | ProjectConfig[];
+
+/** A config file, loaded and validated. */
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  file: string;
+  config: IdemgenConfig;
+}
