@@ -5,8 +5,10 @@ import { toNodeHandler } from './node.js';
 /** Express's request, structurally: a Node request that a body parser may have read into `body`. */
 export interface ExpressRequestLike extends NodeRequestLike {
   body?: unknown;
-  /** Set by Express's body parsers when they read the stream. */
+  /** Set by the body parsers of Express 4 when they read the stream. */
   _body?: boolean;
+  /** True once the stream was read to its end (by the body parsers of Express 5, among others). */
+  readableEnded?: boolean;
 }
 
 export type ExpressNext = (error?: unknown) => void;
@@ -19,7 +21,7 @@ const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8A
  * not be the original ones), the text, or the bytes. Undefined when no parser ran: the stream is read.
  */
 function parsedBody(request: ExpressRequestLike): Uint8Array | string | undefined {
-  if (request._body !== true) return undefined;
+  if (request._body !== true && request.readableEnded !== true) return undefined;
   const { body } = request;
   if (typeof body === 'string' || isBytes(body)) return body;
   return body === undefined ? undefined : JSON.stringify(body);

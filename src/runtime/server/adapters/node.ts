@@ -39,7 +39,8 @@ export function nodeToWebRequest(input: {
     if (typeof value === 'string') headers.set(name, value);
     else for (const item of value) headers.append(name, item);
   }
-  const protocol = request.socket?.encrypted ? 'https' : 'http';
+  const encrypted = (request.socket as { encrypted?: boolean } | null | undefined)?.encrypted === true;
+  const protocol = encrypted ? 'https' : 'http';
   const host = headers.get('host') ?? '';
   const origin = `${protocol}://${HOST.test(host) ? host : 'localhost'}`;
   // Concatenated, not resolved: a request target such as `//other.test/x` stays a path on this host.
