@@ -1,0 +1,209 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateValidators } from '../../../src/render/validators/generate-validators.js';
+import { DOCUMENT_30, DOCUMENT_31, OPERATIONS } from './spec.js';
+
+type Issue = { pointer: string; message: string };
+type Validate = (input: Record<string, unknown>, options?: { body?: boolean }) => Issue[] | null;
+
+let dir: string;
+const load = async (js: string, name: string): Promise<Record<string, Validate>> => {
+  const file = join(dir, `${name}.mjs`);
+  await writeFile(file, js);
+  return (await import(pathToFileURL(file).href)) as Record<string, Validate>;
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'idemgen-validators-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const generated30 = generateValidators({ document: DOCUMENT_30, openapi: '3.0', operations: OPERATIONS });
+const validOrder = () => ({
+  path: { shopId: '7' },
+  query: { limit: '10', ids: ['1', '2'], dryRun: 'true' },
+  headers: { 'X-Tenant-Id': 't-1' },
+  body: {
+    items: [{ sku: 'ab', qty: 1, note: null, kind: { a: 1 } }],
+    placedAt: '2024-02-29T12:00:00Z',
+    email: 'a@example.test',
+    ref: '6f1c2a4e-1b7d-4c59-9e0f-2a3b4c5d6e7f',
+  },
+});
+
+describe('generateValidators (OpenAPI 3.0)', () => {
+  it('emits one module with no imports and no requires, one export per operation, and declarations', () => {
+    expect(generated30.js).not.toMatch(/\brequire\(|^import |from ['"]/m);
+    expect(generated30.names).toEqual([
+      { operationId: 'createOrder', name: 'validateCreateOrder' },
+      { operationId: 'put-category', name: 'validatePutCategory' },
+      { operationId: 'listThings', name: 'validateListThings' },
+    ]);
+    expect(generated30.dts).toContain(
+      'export declare function validatePutCategory(input: RequestValidationInput, options?: RequestValidationOptions): RequestValidationError[] | null;',
+    );
+  });
+
+  it('accepts a valid request and coerces parameters in place (numbers, booleans, arrays, lower-cased headers)', async () => {
+    const { validateCreateOrder } = await load(generated30.js, 'ok');
+    const input = validOrder();
+    expect(validateCreateOrder!(input)).toBeNull();
+    expect(input.path).toEqual({ shopId: 7 });
+    expect(input.query).toEqual({ limit: 10, ids: [1, 2], dryRun: true });
+    expect(input.headers).toEqual({ 'x-tenant-id': 't-1' });
+  });
+
+  it('wraps a single value into an array for an array parameter', async () => {
+    const { validateCreateOrder } = await load(generated30.js, 'wrap');
+    const input = { ...validOrder(), query: { ids: '5' } };
+    expect(validateCreateOrder!(input)).toBeNull();
+    expect(input.query).toEqual({ ids: [5] });
+  });
+
+  it.each([
+    [
+      'a non-integer query param',
+      { query: { limit: 'ten' } },
+      [{ pointer: '/query/limit', message: 'must be integer' }],
+    ],
+    [
+      'a query param over its maximum',
+      { query: { limit: '101' } },
+      [{ pointer: '/query/limit', message: 'must be <= 100' }],
+    ],
+    [
+      'an array item that is not an integer',
+      { query: { ids: ['1', 'x'] } },
+      [{ pointer: '/query/ids/1', message: 'must be integer' }],
+    ],
+    [
+      'a path param under its minimum',
+      { path: { shopId: '0' } },
+      [{ pointer: '/path/shopId', message: 'must be >= 1' }],
+    ],
+    ['a missing header', { headers: {} }, [{ pointer: '/headers/x-tenant-id', message: 'is required' }]],
+    [
+      'a header in any case',
+      { headers: { 'x-TENANT-id': 'nope' } },
+      [{ pointer: '/headers/x-tenant-id', message: 'must match pattern "^t-"' }],
+    ],
+    ['a missing required body', { body: undefined }, [{ pointer: '/body', message: 'is required' }]],
+  ])('reports %s', async (_name, patch, errors) => {
+    const { validateCreateOrder } = await load(generated30.js, `case-${_name.replace(/\W+/g, '-')}`);
+    const input = { ...validOrder(), ...patch };
+    const before = structuredClone(input);
+    expect(validateCreateOrder!(input)).toEqual(errors);
+    expect(input).toEqual(before);
+  });
+
+  it('maps body errors through $ref components to pointers under /body', async () => {
+    const { validateCreateOrder } = await load(generated30.js, 'body');
+    const input = validOrder();
+    input.body = {
+      items: [
+        { sku: 'ab', qty: 1, note: null, kind: { a: 1 } },
+        // biome-ignore lint/suspicious/noExplicitAny: a deliberately wrong body
+        { sku: '😀😀😀😀😀', qty: 0, extra: 1, kind: { a: 2 } } as any,
+      ],
+      placedAt: '2023-02-29T12:00:00Z',
+      email: 'not-an-email',
+      ref: 'nope',
+    };
+    expect(validateCreateOrder!(input)).toEqual([
+      { pointer: '/body/items/1/extra', message: 'must NOT have additional properties' },
+      { pointer: '/body/items/1/sku', message: 'must NOT have more than 4 characters' },
+      { pointer: '/body/items/1/qty', message: 'must be > 0' },
+      { pointer: '/body/items/1/kind', message: 'must be equal to one of the allowed values' },
+      { pointer: '/body/placedAt', message: 'must match format "date-time"' },
+      { pointer: '/body/email', message: 'must match format "email"' },
+      { pointer: '/body/ref', message: 'must match format "uuid"' },
+    ]);
+  });
+
+  it('does not coerce the body: a string is not an integer there', async () => {
+    const { validateCreateOrder } = await load(generated30.js, 'nocoerce');
+    const input = validOrder();
+    input.body.items[0]!.qty = '2' as unknown as number;
+    expect(validateCreateOrder!(input)).toEqual([
+      { pointer: '/body/items/0/qty', message: 'must be integer' },
+    ]);
+  });
+
+  it('validates circular schemas to any depth, and skips the body with { body: false }', async () => {
+    const { validatePutCategory } = await load(generated30.js, 'circular');
+    const deep = { name: 'a', children: [{ name: 'b', children: [{ name: 'c', children: [{ name: 1 }] }] }] };
+    const base = { path: {}, query: {}, headers: {} };
+    expect(validatePutCategory!({ ...base, body: deep })).toEqual([
+      { pointer: '/body/children/0/children/0/children/0/name', message: 'must be string' },
+    ]);
+    expect(validatePutCategory!({ ...base, body: deep }, { body: false })).toBeNull();
+    expect(validatePutCategory!(base)).toBeNull();
+  });
+
+  it('treats a parameter without a schema as any value, and still requires it', async () => {
+    const { validateListThings } = await load(generated30.js, 'noschema');
+    expect(validateListThings!({ path: {}, query: { q: 'x' }, headers: {} })).toBeNull();
+    expect(validateListThings!({ path: {}, query: {}, headers: {} })).toEqual([
+      { pointer: '/query/q', message: 'is required' },
+    ]);
+  });
+});
+
+describe('generateValidators (OpenAPI 3.1)', () => {
+  it('uses the 2020-12 dialect: type arrays, numeric exclusiveMinimum, recursion', async () => {
+    const { js } = generateValidators({
+      document: DOCUMENT_31,
+      openapi: '3.1',
+      operations: [
+        {
+          id: 'plantTree',
+          parameters: [],
+          requestBody: { required: true, jsonSchema: { $ref: '#/components/schemas/Tree' } },
+        },
+      ],
+    });
+    const { validatePlantTree } = await load(js, 'tree31');
+    const base = { path: {}, query: {}, headers: {} };
+    expect(
+      validatePlantTree!({ ...base, body: { label: null, children: [{ label: 'x', weight: 1 }] } }),
+    ).toBeNull();
+    expect(
+      validatePlantTree!({ ...base, body: { label: 'a', children: [{ label: 2, weight: 0 }] } }),
+    ).toEqual([
+      { pointer: '/body/children/0/label', message: 'must be string,null' },
+      { pointer: '/body/children/0/weight', message: 'must be > 0' },
+    ]);
+  });
+});
+
+describe('the generated module at run time', () => {
+  it('runs in a plain node process from a directory with no node_modules', async () => {
+    const file = join(dir, 'standalone.mjs');
+    await writeFile(file, generated30.js);
+    const script = `import { validateCreateOrder } from ${JSON.stringify(pathToFileURL(file).href)};
+const input = { path: { shopId: '3' }, query: {}, headers: { 'x-tenant-id': 't-9' }, body: { items: [{ sku: 'abc', qty: 2, kind: 'plain' }] } };
+const errors = validateCreateOrder(input);
+const bad = validateCreateOrder({ path: { shopId: 'x' }, query: {}, headers: {}, body: { items: [] } });
+console.log(JSON.stringify({ errors, shopId: input.path.shopId, bad }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '' },
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      errors: null,
+      shopId: 3,
+      bad: [
+        { pointer: '/path/shopId', message: 'must be integer' },
+        { pointer: '/headers/x-tenant-id', message: 'is required' },
+        { pointer: '/body/items', message: 'must NOT have fewer than 1 items' },
+      ],
+    });
+  });
+});
