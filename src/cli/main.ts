@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import yargs from 'yargs';
 import { type CommandContext, EXIT_CODES } from './command-context.js';
+import { generateCommand } from './commands/generate.js';
+import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
+import { templatesCommand } from './commands/templates.js';
 import { type CliIo, resolveIo } from './io.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
-const COMMANDS = ['lint'] as const;
+const COMMANDS = ['lint', 'generate', 'templates', 'init'] as const;
 
 /**
  * The CLI: argv (without `node` and the script) -> exit code. Usage mistakes print a message to stderr and
@@ -25,6 +28,9 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .scriptName('idemgen')
     .usage('$0 <command> [options]\n\nContract-first OpenAPI code generator with retries and idempotency.')
     .command(lintCommand(context))
+    .command(generateCommand(context))
+    .command(templatesCommand(context))
+    .command(initCommand(context))
     .demandCommand(1, 'Name a command.')
     .strict()
     .recommendCommands()
