@@ -26,6 +26,25 @@ export type {
 export { createFencingToken, isRecordClaimable } from './store.js';
 export type { MemoryStore, MemoryStoreOptions } from './stores/memory.js';
 export { createMemoryStore } from './stores/memory.js';
+export type {
+  CompleteWithinInput,
+  PgQueryable,
+  PostgresStore,
+  PostgresStoreOptions,
+} from './stores/postgres.js';
+export { createPostgresStore } from './stores/postgres.js';
+export { postgresSchemaSql } from './stores/postgres-sql.js';
+export type {
+  PgPoolClientLike,
+  PgPoolLike,
+  TransactionalCompletionInput,
+  TransactionalCompletionResult,
+} from './stores/postgres-transaction.js';
+export { withTransactionalCompletion } from './stores/postgres-transaction.js';
+export type { RedisStoreOptions } from './stores/redis.js';
+export { createRedisStore } from './stores/redis.js';
+export type { IoredisClientLike, NodeRedisClientLike, RedisLike } from './stores/redis-client.js';
+export { fromIoredis, fromNodeRedis } from './stores/redis-client.js';
 export type { SqliteDatabaseLike, SqliteStatementLike, SqliteStoreOptions } from './stores/sqlite.js';
 export { createSqliteStore } from './stores/sqlite.js';
 export type {
