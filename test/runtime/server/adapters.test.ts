@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServerCore } from '../../../src/runtime/server/server-core.js';
 import { createFixture, SECRET } from './fixture.js';
 import { ADAPTERS, type RunningServer } from './servers.js';
 
@@ -117,5 +118,42 @@ describe.each(Object.keys(ADAPTERS))('%s adapter over a real socket', (name) => 
     expect(await (await send('/health')).json()).toEqual({ ok: true });
     const other = await send('/not-an-operation');
     expect(other.status).toBe(name === 'express' ? 418 : 404);
+  });
+});
+
+describe('node adapter signal', () => {
+  it('aborts the handler signal when the client goes away', async () => {
+    let aborted!: () => void;
+    const sawAbort = new Promise<void>((resolve) => (aborted = resolve));
+    let entered!: () => void;
+    const started = new Promise<void>((resolve) => (entered = resolve));
+    const core = createServerCore({
+      routes: [
+        {
+          operationId: 'slow',
+          method: 'GET',
+          pathTemplate: '/slow',
+          replayHeaders: [],
+          requestBodyRequired: false,
+          bodyMediaTypes: [],
+        },
+      ],
+      handlers: {
+        slow: async (request) => {
+          request.signal.addEventListener('abort', () => aborted(), { once: true });
+          entered();
+          await sawAbort;
+          return { status: 204 };
+        },
+      },
+    });
+    const server = await ADAPTERS.node!(core);
+    const client = new AbortController();
+    const pending = fetch(`${server.url}/slow`, { signal: client.signal }).catch(() => undefined);
+    await started;
+    client.abort();
+    await sawAbort;
+    await pending;
+    await server.close();
   });
 });
