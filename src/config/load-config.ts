@@ -65,7 +65,16 @@ async function importModule(file: string): Promise<unknown> {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError(`Cannot load config file ${file}: ${(error as Error).message}`, file);
   }
-  const exported = namespace.default ?? namespace.config;
+  let exported = namespace.default ?? namespace.config;
+  // A .ts config in a CommonJS package is transpiled to CommonJS: its default export arrives wrapped.
+  if (
+    typeof exported === 'object' &&
+    exported !== null &&
+    '__esModule' in exported &&
+    'default' in exported
+  ) {
+    exported = exported.default;
+  }
   if (exported === undefined) {
     throw new ConfigError(
       `Config file ${file} has no default export (export default defineConfig({...})).`,
