@@ -62,6 +62,8 @@ async function generateAll(input: {
       heading: current.projects.length > 1,
     });
     code = Math.max(code, outcome.code) as ExitCode;
+    // The spec itself too: when it is broken, the load names no files, and its fix must still be seen.
+    if (!/^(https?:|-$)/.test(project.spec)) targets.files.push(project.spec);
     targets.files.push(...outcome.specFiles);
     if (project.templates) targets.dirs.push(project.templates);
   }
