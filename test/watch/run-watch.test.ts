@@ -60,7 +60,14 @@ function startWatch(cwd: string) {
         () => reject(new Error(`no "${text}" x${count} within 10 s:\n${stderr}`)),
         10_000,
       );
-      waiters.push({ text, count, resolve: () => (clearTimeout(timer), resolve()) });
+      waiters.push({
+        text,
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
       check();
     });
   return { waitFor, done, controller, output: () => ({ stdout, stderr }) };
