@@ -10,7 +10,7 @@ import type { Diagnostic } from './model/diagnostics.js';
 import { hasErrors } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
-import { CONTEXT_VERSION, type FileHeaderContext } from './render/context.js';
+import { type ChoicesContext, CONTEXT_VERSION, type FileHeaderContext } from './render/context.js';
 import { type ContextDump, createRecordingRenderer, recordingToContextDump } from './render/context-dump.js';
 import { type EmitMode, type EmitResult, emitFiles, type GeneratedFile } from './render/emit.js';
 import { toLineComment } from './render/escape.js';
@@ -65,13 +65,6 @@ export interface GenerateChoices {
   store?: string;
   adapter?: string;
   problemTypeBase?: string;
-}
-
-/** The `choices` field of every template context: each value, or null when the project sets none. */
-export interface ChoicesContext {
-  store: string | null;
-  adapter: string | null;
-  problemTypeBase: string | null;
 }
 
 export interface GenerateResult {

@@ -15,7 +15,6 @@ export type {
   SharedConfig,
 } from './config/types.js';
 export {
-  type ChoicesContext,
   type GenerateChoices,
   type GenerateOptions,
   type GeneratePhase,

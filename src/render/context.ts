@@ -5,6 +5,13 @@
  */
 export const CONTEXT_VERSION = 1;
 
+/** The project's choices from the config: each value, or null when the project sets none. */
+export interface ChoicesContext {
+  store: string | null;
+  adapter: string | null;
+  problemTypeBase: string | null;
+}
+
 export interface FileHeaderContext {
   contextVersion: number;
   /** `idemgen 0.1.0`. */
@@ -20,6 +27,7 @@ export interface FileHeaderContext {
    * `../runtime/client/index.js` (runtime copied) or `idemgen/runtime/client` (runtime from the package).
    */
   runtimeImports: { client: string; server: string; idempotency: string };
+  choices: ChoicesContext;
 }
 
 export interface ClientInputField {
