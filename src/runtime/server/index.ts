@@ -1,4 +1,20 @@
 /** The generated server's runtime: a Web-standard core and thin adapters. Zero dependencies. */
+
+export {
+  type ExpressNext,
+  type ExpressRequestLike,
+  toExpressMiddleware,
+} from './adapters/express.js';
+export { type FastifyInstanceLike, toFastifyPlugin } from './adapters/fastify.js';
+export {
+  type NodeHandlerOptions,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  nodeToWebRequest,
+  toNodeHandler,
+  webToNodeResponse,
+} from './adapters/node.js';
+export { toWebHandler, type WebHandler } from './adapters/web.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
 export { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
 export { createProblem, createProblemResponse, type ProblemInput } from './problem-response.js';
