@@ -8,6 +8,7 @@ import type { Delete_Handler } from './default.js';
 import type { CreateProcessExit3Handler } from './evil-tag.js';
 
 export * from 'idemgen/runtime/server';
+export * from 'idemgen/runtime/idempotency';
 export type * from './default.js';
 export type * from './evil-tag.js';
 

@@ -8,6 +8,7 @@ import type { GetPaymentHandler } from './payments.js';
 import type { UpsertRefundHandler } from './refunds.js';
 
 export * from 'idemgen/runtime/server';
+export * from 'idemgen/runtime/idempotency';
 export type * from './payments.js';
 export type * from './refunds.js';
 
