@@ -200,3 +200,79 @@ describe.each(ADAPTER_NAMES)('generated server, %s adapter', (name) => {
     await expectProblem(response, { status: 501, type: 'not-implemented' });
   });
 });
+
+describe.each(ADAPTER_NAMES)('generated server on the wire, %s adapter', (name) => {
+  let server: RunningServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  const start = async () => {
+    const app = createPaymentsApp({ generated: api.server });
+    server = await startAdapter({ name, core: app.core, generated: api.server });
+    const url = server.url;
+    return { app, send: (path: string, init?: RequestInit) => fetch(`${url}${path}`, init) };
+  };
+
+  it('replays a declared 422 outcome as it was, without running the handler again', async () => {
+    const { app, send } = await start();
+    const body = '{"amount":2000000,"currency":"EUR"}';
+    const refused = await send('/payments', post('k-refused', body));
+    const text = await refused.text();
+    expect(refused.status).toBe(422);
+    expect(JSON.parse(text)).toMatchObject({ type: 'https://e2e.test/over-limit', detail: /refusal 1/ });
+    const again = await send('/payments', post('k-refused', body));
+    expect(again.status).toBe(422);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.text()).toBe(text);
+    expect(app.executions()).toBe(1);
+  });
+
+  it('takes JSON sent with a charset parameter', async () => {
+    const { app, send } = await start();
+    const init = post('k-charset', '{"amount":3,"currency":"GBP"}', {
+      'content-type': 'application/json; charset=utf-8',
+    });
+    expect((await send('/payments', init)).status).toBe(201);
+    expect((await send('/payments', init)).headers.get('idempotent-replayed')).toBe('true');
+    expect(app.executions()).toBe(1);
+  });
+
+  it('answers a body of an undeclared media type with 400 at /headers/content-type', async () => {
+    const { app, send } = await start();
+    const init = post('k-text', 'amount=3', { 'content-type': 'text/plain' });
+    const { body } = await expectProblem(await send('/payments', init), {
+      status: 400,
+      type: 'request-validation-failed',
+    });
+    expect(body.errors?.map((error) => error.pointer)).toEqual(['/headers/content-type']);
+    expect(app.executions()).toBe(0);
+  });
+
+  it('takes the correlation id from traceparent', async () => {
+    const { send } = await start();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await send(
+      '/payouts',
+      post('k-trace', '{"amount":1,"currency":"EUR"}', {
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        'x-request-id': 'ignored-when-traceparent-is-valid',
+      }),
+    );
+    const { body } = await expectProblem(response, { status: 500, type: 'internal-error' });
+    expect(response.headers.get('x-request-id')).toBe(traceId);
+    expect(body.instance).toBe(`urn:idemgen:request:${traceId}`);
+  });
+
+  it('answers unknown paths 404 and other methods 405 with Allow, as problems', async () => {
+    const { send } = await start();
+    if (name !== 'express') {
+      // Express hands unmatched paths on to the next middleware (its own 404 page).
+      await expectProblem(await send('/nowhere'), { status: 404, type: 'about:blank' });
+    }
+    const wrongMethod = await send('/payments', { method: 'DELETE' });
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    await expectProblem(wrongMethod, { status: 405, type: 'about:blank' });
+  });
+});

@@ -122,3 +122,45 @@ it('a SQLite-backed server killed mid-handler is taken over after the lease and 
     reader.close();
   }
 });
+
+it('two server processes on one SQLite file: 50 concurrent requests with one key execute once', async () => {
+  const dbFile = join(outDir, 'shared.sqlite');
+  const spawned = [
+    spawnChildServer({ outDir, dbFile, block: false }),
+    spawnChildServer({ outDir, dbFile, block: false }),
+  ];
+  children.push(...spawned);
+  const servers = await Promise.all(spawned.map((child) => child.start()));
+  const send = (url: string) =>
+    fetch(`${url}/captures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'shared-key' },
+      body: JSON.stringify({ paymentId: 'pay_shared', amount: 1 }),
+    });
+  const responses = await Promise.all(
+    Array.from({ length: 50 }, (_, index) => send(servers[index % 2]!.url)),
+  );
+  const kinds = responses.map((response) =>
+    response.status === 201 && response.headers.get('idempotent-replayed') === 'true'
+      ? 'replay'
+      : String(response.status),
+  );
+  const texts = await Promise.all(responses.map((response) => response.text()));
+  expect(
+    kinds.filter((kind) => kind === '201'),
+    texts.join('\n'),
+  ).toHaveLength(1);
+  expect(
+    kinds.every((kind) => ['201', 'replay', '409'].includes(kind)),
+    kinds.join(),
+  ).toBe(true);
+  const reader = new Database(dbFile, { readonly: true });
+  try {
+    const executed = reader
+      .prepare('SELECT COUNT(*) AS n FROM capture_executions WHERE idempotency_key = ?')
+      .get('shared-key') as { n: number };
+    expect(executed.n).toBe(1);
+  } finally {
+    reader.close();
+  }
+});

@@ -1,6 +1,6 @@
 /**
  * The handlers a user would write for the end-to-end API, instrumented: executions are counted per
- * operation, `createPayment` can be held at a gate, `createPayout` throws an error carrying a secret, and
+ * operation, `createPayment` refuses amounts over `LIMIT` (its declared 422) and can be held at a gate, `createPayout` throws an error carrying a secret, and
  * `createRefund` is left unimplemented.
  */
 import type { IdempotencyHooks } from '../../../src/runtime/idempotency/hooks.js';
@@ -8,6 +8,9 @@ import type { Handler, ServerCore, ServerLogEntry } from '../../../src/runtime/s
 import type { GeneratedServerModule, Payment } from './server-generated.js';
 
 export const PAYOUT_SECRET = 'ledger-db.internal:5432 refused the connection (password=hunter2)';
+
+/** createPayment refuses amounts above this with its declared 422. */
+export const LIMIT = 1_000_000;
 
 export interface PaymentsApp {
   core: ServerCore;
@@ -33,6 +36,13 @@ export function createPaymentsApp(input: {
     executions++;
     await gate;
     const body = request.body as { amount: number; currency: string };
+    if (body.amount > LIMIT) {
+      const detail = `${body.amount} is over the limit (refusal ${executions})`;
+      return {
+        status: 422,
+        body: { type: 'https://e2e.test/over-limit', title: 'Over limit', status: 422, detail },
+      };
+    }
     const payment: Payment = { id: `pay_${payments.size + 1}`, status: 'succeeded', ...body };
     payments.set(payment.id, payment);
     return {
