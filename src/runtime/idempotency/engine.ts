@@ -9,6 +9,9 @@ import { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outc
 import * as problems from './problems.js';
 import { requestToStoreKey } from './scope.js';
 import type { IdempotencyStore } from './store.js';
+import type { ExecutionClaim } from './transactional-claim.js';
+import { createExecutionClaim } from './transactional-claim.js';
+import { isFencedCompletionError } from './transactional-errors.js';
 import type {
   IdempotencyContractLike,
   IdempotencyRequest,
@@ -38,7 +41,12 @@ export interface RunIdempotentInput {
   replayHeaders?: readonly string[];
   /** The request's signal: passed to `execute`, and it ends a `wait`. */
   signal?: AbortSignal;
-  execute(signal: AbortSignal): Promise<IdempotentResponse>;
+  /**
+   * Runs the handler. `claim` is the claim it runs under (absent when it runs without deduplication); a
+   * handler that records its outcome with `claim.completeWithin` inside its own transaction is not
+   * completed again by the engine, and one whose completion was fenced is answered with 409.
+   */
+  execute(signal: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse>;
 }
 
 export interface IdempotencyEngine {
@@ -108,19 +116,36 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       }
 
       if (claim.takenOver) fireHook(hooks.onTakeOver, { ...event, fence: claim.fence });
+      const replayHeaders = input.replayHeaders ?? [];
+      const held = createExecutionClaim({
+        store,
+        clock,
+        contract,
+        replayHeaders,
+        key: extracted.key,
+        storeKey,
+        held: claim,
+      });
       let response: IdempotentResponse;
       try {
-        response = await run();
+        response = await input.execute(signal ?? new AbortController().signal, held.claim);
       } catch (error) {
+        if (isFencedCompletionError(error)) {
+          // The handler rolled back; the newer holder's claim is not ours to release.
+          fireHook(hooks.onFencedCompletion, { ...event, fence: claim.fence, status: error.status });
+          return problems.createInProgressProblem({ leaseExpiresAt: clock.now(), now: clock.now() });
+        }
         await releaseQuietly(event, claim.token);
         throw error;
       }
+      // Recorded in the handler's transaction (committed with it, or released above when that failed).
+      if (held.completed()) return executed(response);
       if (!isReplayableStatus(response.status, contract.replay)) {
         await releaseQuietly(event, claim.token);
         return executed(response);
       }
       try {
-        const outcome = responseToOutcome(response, input.replayHeaders ?? []);
+        const outcome = responseToOutcome(response, replayHeaders);
         const now = clock.now();
         const stored = await store.complete({
           key: storeKey,

@@ -47,6 +47,11 @@ export type { IoredisClientLike, NodeRedisClientLike, RedisLike } from './stores
 export { fromIoredis, fromNodeRedis } from './stores/redis-client.js';
 export type { SqliteDatabaseLike, SqliteStatementLike, SqliteStoreOptions } from './stores/sqlite.js';
 export { createSqliteStore } from './stores/sqlite.js';
+export type { ExecutionClaim, ExecutionClaimControl } from './transactional-claim.js';
+export { createExecutionClaim } from './transactional-claim.js';
+export { FencedCompletionError, isFencedCompletionError } from './transactional-errors.js';
+export type { TransactionalCompletionStore } from './transactional-store.js';
+export { supportsCompleteWithin } from './transactional-store.js';
 export type {
   HeadersLike,
   IdempotencyContractLike,

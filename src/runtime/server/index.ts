@@ -23,6 +23,7 @@ export { UndeclaredStatusError } from './run-route.js';
 export { consoleLogger, createServerCore } from './server-core.js';
 export type {
   Handler,
+  HandlerIdempotency,
   HandlerRequest,
   HandlerResult,
   ServerCore,

@@ -1,11 +1,19 @@
 import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
+import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
 import { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
 import { readRequestBody } from './request-body.js';
 import { headersToRecord, searchParamsToQuery } from './request-parts.js';
-import type { Handler, ServerRoute, ValidationInput, ValidationIssue } from './types.js';
+import type {
+  Handler,
+  HandlerIdempotency,
+  HandlerResult,
+  ServerRoute,
+  ValidationInput,
+  ValidationIssue,
+} from './types.js';
 
 export interface RunRouteInput {
   request: Request;
@@ -66,21 +74,25 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
     ? extractIdempotencyKey({ source: route.idempotency.key, request: idempotencyRequest })
     : undefined;
   const principal = await run.principal?.(request);
-  const execute = async (signal: AbortSignal): Promise<IdempotentResponse> => {
+  const checkStatus = (result: HandlerResult): void => {
+    if (run.validateResponses && !isDeclaredStatus(result.status, route.responseStatuses ?? ['default'])) {
+      throw new UndeclaredStatusError(`${route.operationId} returned undeclared status ${result.status}`);
+    }
+  };
+  const execute = async (signal: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
     const result = await run.handler({
       path: input.path,
       query: input.query,
       headers: input.headers,
       body: body.kind === 'none' ? undefined : body.value,
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
+      ...(claim === undefined ? {} : { idempotency: claimToHandlerIdempotency(claim, checkStatus) }),
       principal,
       signal,
       correlationId,
       raw: request,
     });
-    if (run.validateResponses && !isDeclaredStatus(result.status, route.responseStatuses ?? ['default'])) {
-      throw new UndeclaredStatusError(`${route.operationId} returned undeclared status ${result.status}`);
-    }
+    checkStatus(result);
     return handlerResultToResponse(result);
   };
 
@@ -105,4 +117,23 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
     });
   }
   return responseToWebResponse(result.response, correlationId);
+}
+
+function claimToHandlerIdempotency(
+  claim: ExecutionClaim,
+  checkStatus: (result: HandlerResult) => void,
+): HandlerIdempotency {
+  const { key, token, fence, takenOver, transactional } = claim;
+  return {
+    key,
+    token,
+    fence,
+    takenOver,
+    transactional,
+    async completeWithin(tx, result) {
+      checkStatus(result);
+      await claim.completeWithin(tx, handlerResultToResponse(result));
+      return result;
+    },
+  };
 }

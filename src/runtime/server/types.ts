@@ -51,12 +51,39 @@ export interface HandlerRequest {
   body: unknown;
   /** The request's idempotency key, when the operation has `x-idempotency` and one was sent. */
   idempotencyKey: string | undefined;
+  /** The claim the handler runs under; absent when it runs without deduplication (no key, no contract). */
+  idempotency?: HandlerIdempotency;
   /** From the server's `principal` resolver. */
   principal: string | undefined;
   /** Aborts when the client goes away. */
   signal: AbortSignal;
   correlationId: string;
   raw: Request;
+}
+
+/**
+ * The request's idempotency claim, for transactional completion: with a store that supports it
+ * (PostgreSQL), `completeWithin(tx, result)` records `result` as the replayed outcome inside the handler's
+ * own transaction, so that the business writes and the outcome commit together or not at all. The engine
+ * then skips its own completion. Return the same result.
+ */
+export interface HandlerIdempotency {
+  /** The client's idempotency key. */
+  key: string;
+  /** The claim's fencing token (`<fence>:<uuid>`). */
+  token: string;
+  fence: number;
+  /** Whether this request took over an expired lease (an earlier holder crashed or timed out). */
+  takenOver: boolean;
+  /** Whether the store supports `completeWithin`. */
+  transactional: boolean;
+  /**
+   * Records `result` on `tx` (a connection after `BEGIN`) and resolves to `result`. Throws
+   * `FencedCompletionError` when the lease was taken over: let it leave the transaction (roll back), and
+   * the server answers 409. A `TypeError` when the store cannot, the status is not replayed, or on a
+   * second call.
+   */
+  completeWithin<R extends HandlerResult>(tx: unknown, result: R): Promise<R>;
 }
 
 export interface HandlerResult {
