@@ -2,7 +2,7 @@
  * One server process of the cluster tests (`node --import tsx cluster-child.ts`): the generated server of
  * fixtures/e2e-cluster/api.yaml over Node `http` on 127.0.0.1, on a shared Redis (ioredis) or PostgreSQL
  * (pg Pool) store. Every handler first records its execution in that database (Redis `INCR`, PostgreSQL
- * `INSERT`), never in memory, and prints an `execute` line with its claim (token, fence).
+ * `INSERT`), never in memory, and first prints an `execute` line with its claim (token, fence).
  * - createOrder waits CLUSTER_DELAY_MS, then answers 201.
  * - createCapture, with CLUSTER_HOLD=1, blocks until a `release` line on stdin (or until killed).
  * - createEntry (PostgreSQL) writes a ledger row and completes the idempotency record in one transaction
@@ -80,9 +80,10 @@ if (kind === 'redis') {
 async function execute(operationId: string, request: HandlerRequest) {
   const claim = request.idempotency;
   if (claim === undefined) throw new Error(`${operationId} ran without an idempotency claim`);
-  await recordExecution(operationId, claim.key);
   const { key, token, fence, takenOver } = claim;
+  // Printed on entry, before the database is touched: the witness that a handler ran at all.
   say({ event: 'execute', operationId, key, token, fence, takenOver, pid: process.pid });
+  await recordExecution(operationId, key);
   return { claim, result: { status: 201, body: { key, pid: process.pid, fence } } };
 }
 
