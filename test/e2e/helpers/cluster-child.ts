@@ -64,7 +64,12 @@ if (kind === 'redis') {
   store = generated.createRedisStore({ client: generated.fromIoredis(redis), prefix: names.redisPrefix });
   recordExecution = (operationId, key) => redis.incr(names.executionCounter(operationId, key));
 } else {
-  const pgPool = new pg.Pool({ connectionString: url, max: 10 });
+  // Named after the process, so that a test can see when PostgreSQL has dropped a killed process's sessions.
+  const pgPool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    application_name: `idemgen-cluster-${process.pid}`,
+  });
   pgPool.on('error', () => {});
   pool = pgPool;
   store = generated.createPostgresStore({ pool: pgPool, table: names.recordsTable });
