@@ -60,10 +60,17 @@ describe.each(stores)('four server processes sharing one $kind store', ({ kind, 
       const retries: (RetryEvent & { key: string })[] = [];
       const ports: Record<string, Set<string>> = {};
 
+      // One request per process first, so that no process is still warming up when the burst starts.
+      await Promise.all(
+        clients.map((client, i) =>
+          generated.createOrder(client, { body: { item: 'warm' } }, { idempotencyKey: `warm-${i}` }),
+        ),
+      );
       const calls = Array.from({ length: REQUESTS }, (_, i) => {
         const key = keys[i % KEYS]!;
-        // Request i goes to key i % 20 on port floor(i / 20) % 4: every key reaches all four processes.
-        const client = clients[Math.floor(i / KEYS) % PROCESSES]!;
+        // Request i (the j-th of key k = i % 20, j = floor(i / 20)) goes to port (k + j) % 4: each key
+        // reaches all four processes, and the keys' first requests are spread over them too.
+        const client = clients[(i + Math.floor(i / KEYS)) % PROCESSES]!;
         ports[key] = new Set([...(ports[key] ?? []), client.baseUrl]);
         return generated.createOrder(
           client,

@@ -74,8 +74,9 @@ export async function openPostgresDatabase(url: string): Promise<PostgresCluster
     executionPids,
     async executionCounts(operationId, keys) {
       const { rows } = await pool.query<{ key: string; n: number }>(
-        `SELECT key, count(*)::int AS n FROM ${names.executionsTable} WHERE operation_id = $1 GROUP BY key`,
-        [operationId],
+        `SELECT key, count(*)::int AS n FROM ${names.executionsTable}
+         WHERE operation_id = $1 AND key = ANY($2::text[]) GROUP BY key`,
+        [operationId, keys],
       );
       const counts = Object.fromEntries(keys.map((key) => [key, 0]));
       for (const row of rows) counts[row.key] = row.n;
