@@ -6,7 +6,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf, type GeneratedClientOutput, generateE2eClient } from './helpers/client-generated.js';
 import { type FaultServer, startFaultServer } from './helpers/fault-server.js';
-import { delay, drop, type FaultStep, inProgress, ok, reused, status } from './helpers/fault-steps.js';
+import {
+  cut,
+  delay,
+  drop,
+  type FaultStep,
+  inProgress,
+  ok,
+  reused,
+  slowBody,
+  status,
+} from './helpers/fault-steps.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const PAYMENT = { id: 'pay_1', amount: 4200, currency: 'EUR' };
@@ -47,6 +57,16 @@ describe('generated client: transient faults are retried with one key', () => {
       reasons: ['in-progress', 'in-progress'],
     },
     { fault: 'one attempt past the 200 ms timeout', script: [delay(400)], reasons: ['timeout'] },
+    {
+      fault: 'a 201 cut off mid-body (the server executed, the client lost the answer)',
+      script: [cut(ok(201, PAYMENT))],
+      reasons: ['network'],
+    },
+    {
+      fault: 'a 201 whose body stalls past the 200 ms timeout',
+      script: [slowBody(400, ok(201, PAYMENT))],
+      reasons: ['timeout'],
+    },
   ])('$fault, then 201', async ({ script, reasons }) => {
     const run = await serve([...script, ok(201, PAYMENT)]);
 
@@ -166,6 +186,20 @@ describe('generated client: operations without a header key', () => {
     expect(error).toMatchObject({ kind: 'network', attempts: 1 });
     expect(error.idempotencyKey).toBeUndefined();
     expect(run.reasons).toEqual([]);
+  });
+
+  it.each([
+    { case: 'with its orderId', body: { orderId: 'ord_1', item: 'book' }, key: 'ord_1', requests: 2 },
+    { case: 'without it (no key: never retried)', body: { item: 'book' }, key: undefined, requests: 1 },
+  ])('retries a POST keyed by an optional body field only $case', async ({ body, key, requests }) => {
+    const run = await serve([drop()], ok(201, {}));
+
+    const result = await out.client.createOrder(run.client, { body });
+
+    expect(run.server.requests).toHaveLength(requests);
+    expect(run.server.requests.map((r) => r.idempotencyKey)).toEqual(Array(requests).fill(undefined));
+    if (key === undefined) expect(failureOf(result)).toMatchObject({ kind: 'network', attempts: 1 });
+    else expect(result.ok && result.idempotencyKey).toBe(key);
   });
 
   it('takes a deterministic key from the body and sends no Idempotency-Key header', async () => {

@@ -38,12 +38,15 @@ export interface GeneratedClient {
   createPayment: Call<{ body: { amount: number; currency: string } }, Payment>;
   createTransfer: Call<{ body: { amount: number; currency: string } }, Payment>;
   createNote: Call<{ body: { text: string } }, unknown>;
+  createOrder: Call<{ body: { orderId?: string; item: string } }, unknown>;
   upsertRefund: Call<{ body: { refundId: string; amount: number } }, { refundId: string; status: string }>;
 }
 
 export interface GeneratedClientOutput {
   outDir: string;
   client: GeneratedClient;
+  /** The spec's root `x-retry.budget` as the model read it (the caller hands it to `createClient`). */
+  budget: { maxTokens: number; tokenRatio: number } | undefined;
   remove(): void;
 }
 
@@ -67,7 +70,9 @@ export async function generateE2eClient(name: string): Promise<GeneratedClientOu
     throw new Error(`generation failed:\n${problems}`);
   }
   const client = (await import(pathToFileURL(join(outDir, 'client/index.ts')).href)) as GeneratedClient;
-  return { outDir, client, remove: () => rmSync(outDir, { recursive: true, force: true }) };
+  const spec = result.model?.retryBudget;
+  const budget = spec && { maxTokens: spec.maxTokens, tokenRatio: spec.tokenRatio };
+  return { outDir, client, budget, remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 /** The error of a failed result, or a thrown assertion naming what came back instead. */

@@ -25,6 +25,8 @@ export interface RecordedRequest {
 export interface FaultServer {
   url: string;
   requests: RecordedRequest[];
+  /** Resolves once `count` requests have been read (at once if they already have). */
+  waitForRequests(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,13 +52,44 @@ export async function startFaultServer({
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const wakeWaiters = (): void => {
+    for (const waiter of [...waiters]) {
+      if (requests.length < waiter.count) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+
+  const later = (ms: number, action: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      action();
+    }, ms);
+    timers.add(timer);
+  };
 
   const respond = (res: ServerResponse, step: Exclude<FaultStep, { kind: 'drop' }>): void => {
     if (res.destroyed || res.writableEnded) return;
     const payload = step.body === undefined ? '' : JSON.stringify(step.body);
     const headers: Record<string, string> = { ...step.headers };
     if (payload !== '') headers['content-type'] = step.contentType;
-    res.writeHead(step.status, headers).end(payload);
+    if (step.split === undefined) {
+      res.writeHead(step.status, headers).end(payload);
+      return;
+    }
+    const half = Math.floor(payload.length / 2);
+    headers['content-length'] = String(Buffer.byteLength(payload));
+    res.writeHead(step.status, headers);
+    res.write(payload.slice(0, half), () => {
+      if (step.split === 'cut') {
+        res.socket?.destroy();
+        return;
+      }
+      later(step.split ?? 0, () => {
+        if (!res.destroyed) res.end(payload.slice(half));
+      });
+    });
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -72,6 +105,7 @@ export async function startFaultServer({
       body,
       at: performance.now(),
     });
+    wakeWaiters();
     const step = script[n - 1] ?? otherwise;
     if (step.kind === 'drop') {
       req.socket.destroy();
@@ -81,11 +115,7 @@ export async function startFaultServer({
       respond(res, step);
       return;
     }
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      respond(res, step);
-    }, step.delayMs);
-    timers.add(timer);
+    later(step.delayMs, () => respond(res, step));
   };
 
   const server = createServer((req, res) => {
@@ -101,6 +131,11 @@ export async function startFaultServer({
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    waitForRequests: (count) =>
+      new Promise<void>((resolve) => {
+        waiters.push({ count, resolve });
+        wakeWaiters();
+      }),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

@@ -13,6 +13,11 @@ export type FaultStep =
       contentType: string;
       /** Wait this long before answering (0: at once). */
       delayMs: number;
+      /**
+       * Send the head and the first half of the body, then `cut` the connection or wait this many ms
+       * before the rest.
+       */
+      split?: 'cut' | number;
     };
 
 type Respond = Extract<FaultStep, { kind: 'respond' }>;
@@ -70,3 +75,9 @@ export const reused = (): Respond =>
     type: `${PROBLEM_BASE}idempotency-key-reused`,
     title: 'The idempotency key was used with a different request',
   });
+
+/** The head and half of `step`'s body, then the connection is destroyed (the client loses the answer). */
+export const cut = (step: Respond): Respond => ({ ...step, split: 'cut' });
+
+/** The head and half of `step`'s body at once, the rest only after `ms`. */
+export const slowBody = (ms: number, step: Respond): Respond => ({ ...step, split: ms });
