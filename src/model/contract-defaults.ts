@@ -1,5 +1,6 @@
 /** The defaults of `x-idempotency` and `x-retry`, exactly as the contract (extensions.md) states them. */
-import type { IdempotencyContract, RetryCondition, RetryContract } from './types.js';
+import { DEFAULT_RETRY_ON, DEFAULT_RETRY_POLICY } from '../runtime/retry/defaults.js';
+import type { IdempotencyContract, RetryContract } from './types.js';
 
 export const DEFAULT_IDEMPOTENCY: Omit<IdempotencyContract, 'pointer' | 'fieldPointers'> = {
   key: { in: 'header', name: 'Idempotency-Key' },
@@ -12,23 +13,11 @@ export const DEFAULT_IDEMPOTENCY: Omit<IdempotencyContract, 'pointer' | 'fieldPo
   replay: ['2XX', '4XX'],
 };
 
-export const DEFAULT_RETRY_ON: readonly RetryCondition[] = [
-  408,
-  425,
-  429,
-  500,
-  502,
-  503,
-  504,
-  'network',
-  'timeout',
-];
+/** The runtime's retry defaults are the contract's: one definition, which the model copies from. */
+export { DEFAULT_RETRY_ON };
 
 export const DEFAULT_RETRY: Omit<RetryContract, 'pointer' | 'fieldPointers'> = {
-  maxAttempts: 3,
-  backoff: { initialMs: 100, maxMs: 20_000, multiplier: 2, jitter: 'full' },
-  maxElapsedMs: 60_000,
-  attemptTimeoutMs: 30_000,
+  ...DEFAULT_RETRY_POLICY,
+  backoff: { ...DEFAULT_RETRY_POLICY.backoff },
   retryOn: [...DEFAULT_RETRY_ON],
-  respectRetryAfter: true,
 };

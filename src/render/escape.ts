@@ -4,14 +4,7 @@
  * spec cannot inject code into the output.
  */
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const RESERVED = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally ' +
-    'for function if import in instanceof new null return super switch this throw true try typeof var void ' +
-    'while with yield let static implements interface package private protected public await arguments eval'
-  ).split(' '),
-);
+import { isIdentifier, toIdentifier } from '../model/naming.js';
 
 /** A string literal in double quotes, safe in any JS/TS source position (line terminators escaped). */
 export function toStringLiteral(value: string): string {
@@ -22,16 +15,11 @@ export function toStringLiteral(value: string): string {
 
 /** An object-literal or type-literal property key: bare when it is a plain identifier, else quoted. */
 export function toPropertyKey(value: string): string {
-  return IDENTIFIER.test(value) && !RESERVED.has(value) ? value : toStringLiteral(value);
+  return isIdentifier(value) ? value : toStringLiteral(value);
 }
 
-/** A safe identifier made from any string: invalid characters dropped, camel-cased, never reserved. */
-export function toSafeIdentifier(value: string): string {
-  const words = value.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
-  let out = words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
-  if (out === '' || /^[0-9]/.test(out)) out = `_${out}`;
-  return RESERVED.has(out) ? `${out}_` : out;
-}
+/** A safe identifier made from any string (the model's naming rule: camel-cased, never reserved). */
+export const toSafeIdentifier = toIdentifier;
 
 /** Upper-case the first letter: `createOrder` -> `CreateOrder` (input must already be an identifier). */
 export function toTypeName(identifier: string): string {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostics.js';
+import { linesToFrame } from '../spec/code-frame.js';
 import { fileToDisplayPath } from './display-path.js';
-import { linesToFrame } from './line-frame.js';
 import { createPaint, type Paint } from './palette.js';
 import type { SourceReader } from './source-reader.js';
 import { countDiagnostics } from './summary.js';
