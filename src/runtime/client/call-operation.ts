@@ -57,7 +57,8 @@ export const callOperation = async <Data = unknown, Status extends number = numb
 
   const retryOn = retry?.retryOn ?? DEFAULT_RETRY_ON;
   const ids = { idempotencyKey: key, correlationId };
-  const unsafeWithoutKey = UNSAFE_METHODS.has(method) && idempotency === undefined;
+  // Judged by the key itself: a deterministic key (body, path, query) that the request lacks is no key.
+  const unsafeWithoutKey = UNSAFE_METHODS.has(method) && key === undefined;
   const { value, attempts } = await executeWithRetry({
     policy: retry,
     clock: client.clock,
