@@ -97,13 +97,18 @@ describe('generated client: transient faults are retried with one key', () => {
     expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(145);
   });
 
-  it('sends a caller-supplied key on every attempt', async () => {
+  it('sends a caller-supplied key and X-Request-Id on every attempt', async () => {
     const run = await serve([drop(), status(503), ok(201, PAYMENT)]);
 
-    const result = await out.client.createPayment(run.client, NEW_PAYMENT, { idempotencyKey: 'order-42' });
+    const result = await out.client.createPayment(run.client, NEW_PAYMENT, {
+      idempotencyKey: 'order-42',
+      headers: { 'X-Request-Id': 'req-42' },
+    });
 
     expect(result.ok && result.idempotencyKey).toBe('order-42');
+    expect(result.ok && result.correlationId).toBe('req-42');
     expect(run.server.requests.map((r) => r.idempotencyKey)).toEqual(['order-42', 'order-42', 'order-42']);
+    expect(run.server.requests.map((r) => r.requestId)).toEqual(['req-42', 'req-42', 'req-42']);
   });
 });
 
