@@ -67,6 +67,8 @@ export interface ClientFileContext extends FileHeaderContext {
 
 export interface ClientIndexContext extends FileHeaderContext {
   modules: Array<{ file: string }>;
+  /** The root `x-retry.budget` as a literal (`{"maxTokens":10,"tokenRatio":0.1}`), or `undefined`. */
+  budgetLiteral: string;
 }
 
 export interface ServerResponseContext {

@@ -3,6 +3,7 @@ import type { ApiModel } from '../model/types.js';
 import { modelToClientGroups } from './client-context.js';
 import type { FileHeaderContext } from './context.js';
 import type { GeneratedFile } from './emit.js';
+import { toLiteral } from './escape.js';
 import type { Renderer } from './handlebars.js';
 
 export function renderFile(options: {
@@ -29,6 +30,7 @@ export function renderClient(options: {
   header: Omit<FileHeaderContext, 'template' | 'overridden'>;
 }): GeneratedFile[] {
   const groups = modelToClientGroups(options.model);
+  const budget = options.model.retryBudget;
   const files = groups.map((group) =>
     renderFile({
       ...options,
@@ -42,7 +44,12 @@ export function renderClient(options: {
       ...options,
       template: 'client/index.hbs',
       path: 'client/index.ts',
-      context: { modules: groups.map((g) => ({ file: g.file })) },
+      context: {
+        modules: groups.map((g) => ({ file: g.file })),
+        budgetLiteral: budget
+          ? toLiteral({ maxTokens: budget.maxTokens, tokenRatio: budget.tokenRatio })
+          : 'undefined',
+      },
     }),
   );
   return files;
