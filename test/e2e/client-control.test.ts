@@ -35,7 +35,7 @@ describe('generated client: AbortSignal', () => {
     const retried = new Promise<RetryEvent>((resolve) => {
       onRetry = resolve;
     });
-    const client = out.client.createClient({ baseUrl: faults.url, hooks: { onRetry } });
+    const client = out.client.createClient({ baseUrl: faults.url, budget: undefined, hooks: { onRetry } });
 
     const call = out.client.createPayment(client, NEW_PAYMENT, { signal: controller.signal });
     expect(await retried).toMatchObject({ reason: 'status', status: 503, delayMs: 2000 });
@@ -53,7 +53,7 @@ describe('generated client: AbortSignal', () => {
   it('ends an attempt in flight with aborted, not timeout, and does not retry it', async () => {
     const faults = await serve([delay(1000, ok(201, PAYMENT))]);
     const controller = new AbortController();
-    const client = out.client.createClient({ baseUrl: faults.url });
+    const client = out.client.createClient({ baseUrl: faults.url, budget: undefined });
 
     const call = out.client.createPayment(client, NEW_PAYMENT, { signal: controller.signal });
     await faults.waitForRequests(1);
@@ -68,7 +68,7 @@ describe('generated client: AbortSignal', () => {
 
   it('sends nothing when the signal is already aborted', async () => {
     const faults = await serve([]);
-    const client = out.client.createClient({ baseUrl: faults.url });
+    const client = out.client.createClient({ baseUrl: faults.url, budget: undefined });
 
     const error = failureOf(
       await out.client.createPayment(client, NEW_PAYMENT, { signal: AbortSignal.abort() }),
@@ -87,6 +87,7 @@ describe('generated client: hooks', () => {
     const perCall = { attempts: 0, retries: 0 };
     const client = out.client.createClient({
       baseUrl: faults.url,
+      budget: undefined,
       hooks: { onAttempt: (e) => attempts.push(e), onRetry: (e) => retries.push(e) },
     });
 
@@ -110,15 +111,16 @@ describe('generated client: hooks', () => {
 });
 
 describe('generated client: the retry budget (root x-retry.budget)', () => {
-  it('reads { maxTokens: 4, tokenRatio: 0.5 } from the spec', () => {
+  it('reads { maxTokens: 4, tokenRatio: 0.5 } from the spec and exports it as retryBudget', () => {
     expect(out.budget).toEqual({ maxTokens: 4, tokenRatio: 0.5 });
+    expect(out.client.retryBudget).toEqual(out.budget);
   });
 
-  it('stops retrying while the bucket is at half or less, and retries again after successes', async () => {
+  it('the generated createClient applies it by default: stops retrying at half or less, recovers after successes', async () => {
     // Requests 1-2: call 1 (503, 503); 3: call 2 (503); 4-8: five successes; 9-10: call 8 (503, 201).
     const script = [status(503), status(503), status(503), ...Array(5).fill(ok(201, PAYMENT)), status(503)];
     const faults = await serve(script, ok(201, PAYMENT));
-    const client = out.client.createClient({ baseUrl: faults.url, budget: out.budget });
+    const client = out.client.createClient({ baseUrl: faults.url });
     const tokens = () => client.budget?.tokens;
 
     // 4 tokens: the first failure leaves 3 (> 2, retry), the second 2 (not > 2): budget-exhausted.
@@ -142,9 +144,9 @@ describe('generated client: the retry budget (root x-retry.budget)', () => {
     expect(faults.requests).toHaveLength(10);
   });
 
-  it('leaves a client without a budget retrying every call in full', async () => {
+  it('a client created with budget: undefined opts out and retries every call in full', async () => {
     const faults = await serve([], status(503));
-    const client = out.client.createClient({ baseUrl: faults.url });
+    const client = out.client.createClient({ baseUrl: faults.url, budget: undefined });
 
     for (let call = 1; call <= 2; call++) {
       const error = failureOf(await out.client.createPayment(client, NEW_PAYMENT));

@@ -31,7 +31,7 @@ afterEach(async () => {
 
 async function callWith(step: FaultStep) {
   server = await startFaultServer({ script: [step] });
-  const client = out.client.createClient({ baseUrl: server.url });
+  const client = out.client.createClient({ baseUrl: server.url, budget: undefined });
   const error = failureOf(await out.client.createPayment(client, NEW_PAYMENT));
   return { error, requests: server.requests };
 }

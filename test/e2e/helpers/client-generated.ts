@@ -35,6 +35,7 @@ type Call<Input, Data> = (
 /** What the generated `client/index.ts` exports (the parts the tests use). */
 export interface GeneratedClient {
   createClient(options: ClientOptions): Client;
+  retryBudget: { maxTokens: number; tokenRatio: number } | undefined;
   createPayment: Call<{ body: { amount: number; currency: string } }, Payment>;
   createTransfer: Call<{ body: { amount: number; currency: string } }, Payment>;
   createNote: Call<{ body: { text: string } }, unknown>;
@@ -45,7 +46,7 @@ export interface GeneratedClient {
 export interface GeneratedClientOutput {
   outDir: string;
   client: GeneratedClient;
-  /** The spec's root `x-retry.budget` as the model read it (the caller hands it to `createClient`). */
+  /** The spec's root `x-retry.budget` as the model read it (the generated `createClient` applies it unless told otherwise). */
   budget: { maxTokens: number; tokenRatio: number } | undefined;
   remove(): void;
 }
