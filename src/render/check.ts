@@ -1,10 +1,13 @@
 /**
- * Post-render syntax check: every TypeScript file is parsed once (ts-morph over an in-memory file system;
- * syntax only, no type-check, so it stays fast on large outputs) and a syntax error is reported with the
- * template that produced the file, so a broken override names itself.
+ * Post-render syntax check: every TypeScript or JavaScript file a template made is parsed once (by
+ * TypeScript on the types worker; syntax only, no type-check, so it stays fast on large outputs) and a
+ * syntax error is reported with the template that produced the file, so a broken override names itself.
+ *
+ * TypeScript's own parser rather than ts-morph's: ts-morph bundles a second copy of TypeScript, and loading
+ * it cost more than the whole generation of a small spec.
  */
-import { Project, ts } from 'ts-morph';
 import type { GeneratedFile } from './emit.js';
+import type { TypesWorker } from './types-worker.js';
 
 export interface SyntaxProblem {
   file: string;
@@ -17,35 +20,22 @@ export interface SyntaxProblem {
   excerpt: string;
 }
 
-export function checkSyntax(files: readonly GeneratedFile[]): SyntaxProblem[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: { noLib: true, noResolve: true, target: ts.ScriptTarget.ES2022 },
+export async function checkSyntax(input: {
+  files: readonly GeneratedFile[];
+  worker: TypesWorker;
+}): Promise<SyntaxProblem[]> {
+  const byPath = new Map(input.files.map((file) => [file.path, file]));
+  const problems = await input.worker.checkFiles(input.files);
+  return problems.map((problem) => {
+    const file = byPath.get(problem.path);
+    return {
+      file: problem.path,
+      template: file?.template,
+      overridden: file?.overridden,
+      line: problem.line,
+      column: problem.column,
+      message: problem.message,
+      excerpt: file?.contents.split('\n')[problem.line - 1] ?? '',
+    };
   });
-  const byPath = new Map<string, GeneratedFile>();
-  for (const file of files) {
-    if (!/\.(ts|mts|js|mjs)$/.test(file.path)) continue;
-    byPath.set(`/${file.path}`, file);
-    project.createSourceFile(`/${file.path}`, file.contents, { overwrite: true });
-  }
-  const program = project.getProgram().compilerObject;
-  const problems: SyntaxProblem[] = [];
-  for (const sourceFile of program.getSourceFiles()) {
-    const file = byPath.get(sourceFile.fileName);
-    if (!file) continue;
-    for (const diagnostic of program.getSyntacticDiagnostics(sourceFile)) {
-      const start = diagnostic.start ?? 0;
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
-      problems.push({
-        file: file.path,
-        template: file.template,
-        overridden: file.overridden,
-        line: line + 1,
-        column: character + 1,
-        message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
-        excerpt: file.contents.split('\n')[line] ?? '',
-      });
-    }
-  }
-  return problems;
 }

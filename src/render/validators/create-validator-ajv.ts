@@ -2,6 +2,7 @@ import { _, Ajv, type Options } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { DOCUMENT_ID } from './document-to-schema.js';
 
 /** Either flavour: both emit standalone code. */
 export type ValidatorAjv = Ajv | Ajv2020;
@@ -14,12 +15,26 @@ type AddFormats = (ajv: ValidatorAjv, options: { mode: 'full'; keywords: boolean
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as AddFormats;
 
+const STUB = 'return function idemgenSourceOnly() { return true; };';
+
+function stubOwnSchemas(source: string, env?: { root?: { baseId?: string } }): string {
+  const id = env?.root?.baseId ?? '';
+  return id === DOCUMENT_ID || id.startsWith('urn:idemgen:') ? STUB : source;
+}
+
 /**
  * An ajv instance that emits standalone code. 3.0 documents use draft-07 `Ajv` (which knows OpenAPI's
  * `nullable`), 3.1 documents `Ajv2020`. `strict: false` tolerates OpenAPI's annotation keywords (`example`,
  * `xml`, `discriminator`, `externalDocs`, `deprecated`, `readOnly`, `writeOnly`). Formats are those of
  * ajv-formats (full mode); the generated code reads them from `idemgenFormats`, which the module defines.
  * `coerce` turns on `coerceTypes: 'array'` (for parameters, which arrive as strings).
+ *
+ * Tuned for generation time, measured on GitHub's spec (1,223 operations, 10 MB of validators):
+ * `code.optimize: false` skips ajv's name-optimisation passes (3.3 s -> 2.1 s, 8% more code);
+ * `inlineRefs: false` compiles a referenced schema once as a function rather than into every user; and
+ * `code.process` hands ajv's `new Function` a stub for idemgen's own schemas, since only their source is
+ * used (ajv records it before `process` runs), never the compiled function. Meta-schemas (which ajv runs
+ * to validate the schemas it is given) compile as usual.
  */
 export function createValidatorAjv(input: { openapi: '3.0' | '3.1'; coerce: boolean }): ValidatorAjv {
   const options: Options = {
@@ -27,8 +42,9 @@ export function createValidatorAjv(input: { openapi: '3.0' | '3.1'; coerce: bool
     allErrors: true,
     logger: false,
     unicodeRegExp: true,
+    inlineRefs: false,
     ...(input.coerce ? { coerceTypes: 'array' as const } : {}),
-    code: { source: true, formats: _`idemgenFormats` },
+    code: { source: true, formats: _`idemgenFormats`, optimize: false, process: stubOwnSchemas },
   };
   const ajv = input.openapi === '3.1' ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv, { mode: 'full', keywords: false });

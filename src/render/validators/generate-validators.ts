@@ -4,6 +4,7 @@ import { createValidatorAjv, FORMATS_NAME } from './create-validator-ajv.js';
 import { DOCUMENT_ID, documentToSchema } from './document-to-schema.js';
 import { formatsToSource } from './format-source.js';
 import { ERROR_MAPPING, RUNTIME_HELPERS } from './inline-runtime.js';
+import { documentToReachable } from './reachable-document.js';
 import type { ValidatorOperation } from './request-schema.js';
 import { operationToBodySchema, operationToParamsSchema } from './request-schema.js';
 import { ajvToStandaloneSource } from './standalone-source.js';
@@ -72,7 +73,14 @@ function wrapperSource(input: {
  */
 export function generateValidators(input: GenerateValidatorsInput): GeneratedValidators {
   const { openapi, operations } = input;
-  const document = documentToSchema({ document: input.document, openapi });
+  const roots = operations.flatMap((operation) => [
+    ...operation.parameters.flatMap((parameter) =>
+      parameter.schema === undefined ? [] : [parameter.schema],
+    ),
+    ...(operation.requestBody?.jsonSchema === undefined ? [] : [operation.requestBody.jsonSchema]),
+  ]);
+  const reachable = documentToReachable({ document: input.document, roots }) ?? input.document;
+  const document = documentToSchema({ document: reachable, openapi });
   const paramsAjv = createValidatorAjv({ openapi, coerce: true });
   const bodyAjv = createValidatorAjv({ openapi, coerce: false });
   paramsAjv.addSchema(document, DOCUMENT_ID);

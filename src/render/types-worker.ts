@@ -1,0 +1,121 @@
+/**
+ * Schema types come from openapi-typescript: generated code refers to them by indexed access
+ * (`paths["/orders"]["post"]["requestBody"]...`); idemgen has no schema-to-type transformer of its own.
+ *
+ * TypeScript (which openapi-typescript builds on, and which the syntax check parses with) takes longer to
+ * load than the whole of a small generation, and openapi-typescript is the longest step on large specs. So
+ * both run on one worker thread, created when `generate()` starts: it loads its modules while the main
+ * thread loads the spec, renders the types while the main thread compiles validators and renders
+ * templates, then checks the templates' output. The worker is kept for later calls in the same process
+ * (watch mode, tests, a build script), and is unreferenced while idle so it never keeps a process alive.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { JsonObject } from '../spec/types.js';
+import { TYPES_WORKER_SOURCE } from './types-worker-source.js';
+
+/** A syntax error as the worker reports it; `checkSyntax` adds the template that made the file. */
+export interface RawSyntaxProblem {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface TypesWorker {
+  /** openapi-typescript's output for the (bundled) document. */
+  renderTypes(document: JsonObject): Promise<string>;
+  /** The syntax errors of each `.ts`/`.mts`/`.js`/`.mjs` file. */
+  checkFiles(files: readonly { path: string; contents: string }[]): Promise<RawSyntaxProblem[]>;
+}
+
+/** openapi-typescript's defaults (as its `openapiTS()` sets them), minus the per-call fields. */
+const TYPES_OPTIONS = {
+  additionalProperties: false,
+  alphabetize: false,
+  arrayLength: false,
+  defaultNonNullable: true,
+  emptyObjectsUnknown: false,
+  enum: false,
+  enumValues: false,
+  conditionalEnums: false,
+  dedupeEnums: false,
+  excludeDeprecated: false,
+  exportType: false,
+  immutable: false,
+  rootTypes: false,
+  rootTypesNoSchemaPrefix: false,
+  rootTypesKeepCasing: false,
+  pathParamsAsTypes: false,
+  propertiesRequiredByDefault: false,
+  silent: true,
+  makePathsEnum: false,
+  generatePathParams: false,
+  readWriteMarkers: false,
+};
+
+/** In the order the worker reads them: typescript, transform, utils, ts helpers (CommonJS builds). */
+function modulePaths(): string[] {
+  const require = createRequire(import.meta.url);
+  return [
+    'typescript',
+    'openapi-typescript/dist/transform/index.cjs',
+    'openapi-typescript/dist/lib/utils.cjs',
+    'openapi-typescript/dist/lib/ts.cjs',
+  ].map((name) => require.resolve(name));
+}
+
+type Reply = { id: number; ok: boolean; text?: string; problems?: RawSyntaxProblem[]; stack?: string };
+type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
+
+let shared: TypesWorker | undefined;
+
+function createTypesWorker(): TypesWorker {
+  const worker = new Worker(TYPES_WORKER_SOURCE, {
+    eval: true,
+    workerData: { modulePaths: modulePaths(), typesOptions: TYPES_OPTIONS },
+  });
+  worker.unref();
+  const pending = new Map<number, Pending>();
+  let nextId = 0;
+  const fail = (error: Error) => {
+    if (shared === self) shared = undefined;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: Reply) => {
+    const request = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if (!request) return;
+    if (reply.ok) request.resolve(reply);
+    else request.reject(new Error(`openapi-typescript's worker failed:\n${reply.stack}`));
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`openapi-typescript's worker exited (code ${code})`)));
+  const send = (message: Record<string, unknown>): Promise<Reply> => {
+    const id = nextId++;
+    worker.ref();
+    return new Promise<Reply>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id });
+    });
+  };
+  const self: TypesWorker = {
+    renderTypes: async (document) =>
+      (await send({ kind: 'types', json: JSON.stringify(document) })).text ?? '',
+    checkFiles: async (files) => {
+      const checked = files.filter((file) => /\.(ts|mts|js|mjs)$/.test(file.path));
+      if (checked.length === 0) return [];
+      const plain = checked.map(({ path, contents }) => ({ path, contents }));
+      return (await send({ kind: 'check', files: plain })).problems ?? [];
+    },
+  };
+  return self;
+}
+
+/** The process's types worker, created (and starting to load its modules) on the first call. */
+export function acquireTypesWorker(): TypesWorker {
+  shared ??= createTypesWorker();
+  return shared;
+}
