@@ -1,0 +1,124 @@
+/**
+ * One server for bench/server.ts, in its own process: `server-child.ts <variant> <generated dir>` listens on
+ * 127.0.0.1 (port 0) and prints `{ port }`. Every variant runs the same handler (create a payment from the
+ * JSON body, answer 201 with it and a Location header) behind a different layer:
+ * - `plain`: the generated server, generated from a copy of the spec with `x-idempotency: false` on
+ *   createPayment: routing, JSON parsing and validation as in the other variants, no idempotency step;
+ * - `memory` / `redis`: the generated server with idempotency on the memory / Redis store (Redis round trips
+ *   counted by wrapping the ioredis client; `GET /__stats` answers them);
+ * - `express-idempotency`: Express 5 + express.json() + express-idempotency's middleware (its memory store);
+ * - `node-idempotency`: a bare node:http server with @node-idempotency/core and its memory adapter.
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Payment = { id: string; status: string; amount: number; currency: string };
+let created = 0;
+const createPayment = (body: { amount: number; currency: string }): Payment => ({
+  id: `pay_${++created}`,
+  status: 'succeeded',
+  amount: body.amount,
+  currency: body.currency,
+});
+
+type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+const stats = { evals: 0 };
+
+async function generatedHandler(dir: string, store: 'memory' | 'redis'): Promise<NodeHandler> {
+  const server = await import(pathToFileURL(join(dir, 'server/index.ts')).href);
+  let storeOption = {};
+  if (store === 'redis') {
+    const { Redis } = await import('ioredis');
+    const client = new Redis(process.env.IDEMGEN_TEST_REDIS_URL ?? '');
+    const counted = {
+      eval: (...args: Parameters<typeof client.eval>) => {
+        stats.evals++;
+        return client.eval(...args);
+      },
+      evalsha: (...args: Parameters<typeof client.evalsha>) => {
+        stats.evals++;
+        return client.evalsha(...args);
+      },
+    };
+    storeOption = {
+      store: server.createRedisStore({ client: server.fromIoredis(counted), prefix: `bench:${Date.now()}:` }),
+    };
+  }
+  const app = server.createServer({
+    ...storeOption,
+    handlers: {
+      createPayment: async (request: { body: { amount: number; currency: string } }) => {
+        const payment = createPayment(request.body);
+        return { status: 201, body: payment, headers: { location: `/payments/${payment.id}` } };
+      },
+    },
+    logger: { error: () => {} },
+  });
+  const handle = server.toNodeHandler(app) as NodeHandler;
+  return (request, response) => {
+    if (request.url === '/__stats') response.end(JSON.stringify(stats));
+    else handle(request, response);
+  };
+}
+
+async function expressIdempotencyHandler(): Promise<NodeHandler> {
+  const { default: express } = await import('express');
+  const { idempotency, getSharedIdempotencyService } = await import('express-idempotency');
+  const app = express();
+  app.use(express.json());
+  app.post('/payments', idempotency(), (request, response) => {
+    if (getSharedIdempotencyService().isHit(request)) return;
+    const payment = createPayment(request.body);
+    response.status(201).location(`/payments/${payment.id}`).json(payment);
+  });
+  return app as unknown as NodeHandler;
+}
+
+async function nodeIdempotencyHandler(): Promise<NodeHandler> {
+  const { Idempotency } = await import('@node-idempotency/core');
+  const { MemoryStorageAdapter } = await import('@node-idempotency/storage-adapter-memory');
+  const idempotency = new Idempotency(new MemoryStorageAdapter());
+  const send = (response: ServerResponse, status: number, body: unknown, location?: string) => {
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      ...(location ? { location } : {}),
+    });
+    response.end(JSON.stringify(body));
+  };
+  return (request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      try {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const params = { headers: request.headers, path: request.url ?? '/', body, method: request.method };
+        const replay = await idempotency.onRequest<Payment, unknown>(params);
+        if (replay?.body) return send(response, 201, replay.body, `/payments/${replay.body.id}`);
+        const payment = createPayment(body);
+        await idempotency.onResponse(params, { body: payment, additional: { status: 201 } });
+        send(response, 201, payment, `/payments/${payment.id}`);
+      } catch (error) {
+        send(response, 409, { title: String(error) });
+      }
+    });
+  };
+}
+
+async function main(): Promise<void> {
+  const [variant, dir] = process.argv.slice(2);
+  const handler =
+    variant === 'express-idempotency'
+      ? await expressIdempotencyHandler()
+      : variant === 'node-idempotency'
+        ? await nodeIdempotencyHandler()
+        : await generatedHandler(dir ?? '', variant === 'redis' ? 'redis' : 'memory');
+  const http = createHttpServer(handler);
+  http.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  process.stdout.write(`${JSON.stringify({ port: (http.address() as AddressInfo).port })}\n`);
+  process.on('SIGTERM', () => process.exit(0));
+}
+
+await main();

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench:server`: throughput of the generated server (examples/payments.yaml, Node `http` adapter,
+ * createPayment) on 127.0.0.1, measured by autocannon from this process against a server child process
+ * (bench/server-child.ts), so each has a core: without idempotency, with idempotency on the memory store
+ * (a new key per request, and replays of 100 pre-warmed keys), the same handler behind express-idempotency
+ * and @node-idempotency/core, and the Redis store (with its round trips per request) when
+ * IDEMGEN_TEST_REDIS_URL is set. Each run lasts BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { parseDocument } from 'yaml';
+import { generate } from '../src/generate.js';
+import { REPO_ROOT } from '../test/cli/support/build-package.js';
+import { median } from './measure.js';
+import { type Target, targetLines } from './report.js';
+
+const OUT = join(REPO_ROOT, 'bench/.out');
+const SPEC = join(REPO_ROOT, 'examples/payments.yaml');
+const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 5);
+const CONNECTIONS = 10;
+const BODY = JSON.stringify({ amount: 1250, currency: 'EUR' });
+const REPLAY_KEYS = Array.from({ length: 100 }, () => randomUUID());
+
+async function generateInto(dir: string, spec: string): Promise<string> {
+  const result = await generate({ spec, outDir: dir, mode: 'write', target: 'server', checkSyntax: false });
+  if (!result.emitted) throw new Error(`generation failed: ${JSON.stringify(result.diagnostics[0])}`);
+  return dir;
+}
+
+/** A copy of the spec with `x-idempotency: false` (and so `x-retry: false`, as the rules ask) on createPayment. */
+function plainSpec(): string {
+  const document = parseDocument(readFileSync(SPEC, 'utf8'));
+  document.setIn(['paths', '/payments', 'post', 'x-idempotency'], false);
+  document.setIn(['paths', '/payments', 'post', 'x-retry'], false);
+  const path = join(OUT, 'payments-plain.yaml');
+  writeFileSync(path, document.toString());
+  return path;
+}
+
+async function startServer(variant: string, dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const script = join(REPO_ROOT, 'bench/server-child.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, variant, dir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port));
+    child.once('exit', (code) => reject(new Error(`${variant} server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const post = (url: string, key: string) =>
+  fetch(`${url}/payments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: BODY,
+  });
+
+interface Scenario {
+  name: string;
+  reqPerSec: number;
+  runs: number[];
+  non2xx: number;
+}
+
+async function load(name: string, url: string, keys: 'new' | 'replay'): Promise<Scenario> {
+  if (keys === 'replay') for (const key of REPLAY_KEYS) await (await post(url, key)).text();
+  let next = 0;
+  const runs: number[] = [];
+  let non2xx = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const result = await autocannon({
+      url: `${url}/payments`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          body: BODY,
+          setupRequest: (request) => {
+            const key = keys === 'new' ? randomUUID() : REPLAY_KEYS[next++ % REPLAY_KEYS.length]!;
+            request.headers = { 'content-type': 'application/json', 'idempotency-key': key };
+            return request;
+          },
+        },
+      ],
+    });
+    runs.push(result.requests.average);
+    non2xx += result.non2xx + result.errors;
+  }
+  return { name, reqPerSec: median(runs), runs, non2xx };
+}
+
+async function roundTrips(url: string): Promise<{ newKey: number; replay: number }> {
+  const evals = async () =>
+    (JSON.parse(await (await fetch(`${url}/__stats`)).text()) as { evals: number }).evals;
+  const count = 100;
+  const keys = Array.from({ length: count }, () => randomUUID());
+  let before = await evals();
+  for (const key of keys) await (await post(url, key)).text();
+  const newKey = ((await evals()) - before) / count;
+  before = await evals();
+  for (const key of keys) await (await post(url, key)).text();
+  return { newKey, replay: ((await evals()) - before) / count };
+}
+
+async function withServer<T>(variant: string, dir: string, run: (url: string) => Promise<T>): Promise<T> {
+  const { url, child } = await startServer(variant, dir);
+  try {
+    return await run(url);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = loadavg().map((n) => n.toFixed(2));
+  mkdirSync(OUT, { recursive: true });
+  const idemDir = await generateInto(join(OUT, 'server-payments'), SPEC);
+  const plainDir = await generateInto(join(OUT, 'server-payments-plain'), plainSpec());
+  const scenarios: Scenario[] = [];
+  scenarios.push(await withServer('plain', plainDir, (url) => load('generated, no idempotency', url, 'new')));
+  const [memoryNew, memoryReplay] = await withServer('memory', idemDir, async (url) => [
+    await load('generated, memory store, new keys', url, 'new'),
+    await load('generated, memory store, replays', url, 'replay'),
+  ]);
+  scenarios.push(memoryNew!, memoryReplay!);
+  const peers: Scenario[] = [];
+  for (const variant of ['express-idempotency', 'node-idempotency']) {
+    const pair = await withServer(variant, '', async (url) => [
+      await load(`${variant}, new keys`, url, 'new'),
+      await load(`${variant}, replays`, url, 'replay'),
+    ]);
+    peers.push(...pair);
+  }
+  scenarios.push(...peers);
+  let redisLines = ['Redis store: skipped (IDEMGEN_TEST_REDIS_URL is not set)'];
+  const redisTargets: Target[] = [];
+  if (process.env.IDEMGEN_TEST_REDIS_URL) {
+    const { trips, pair } = await withServer('redis', idemDir, async (url) => ({
+      trips: await roundTrips(url),
+      pair: [
+        await load('generated, Redis store, new keys', url, 'new'),
+        await load('generated, Redis store, replays', url, 'replay'),
+      ],
+    }));
+    scenarios.push(...pair);
+    redisLines = [
+      `Redis round trips per request (100 sequential requests each): new key ${trips.newKey.toFixed(2)}, replay ${trips.replay.toFixed(2)}`,
+    ];
+    redisTargets.push(
+      { name: 'Redis round trips, new key', value: trips.newKey, unit: 'rt', limit: 2 },
+      { name: 'Redis round trips, replay', value: trips.replay, unit: 'rt', limit: 1 },
+    );
+  }
+
+  const plain = scenarios[0]!.reqPerSec;
+  const best = (suffix: string) =>
+    Math.max(...peers.filter((p) => p.name.endsWith(suffix)).map((p) => p.reqPerSec));
+  const targets: Target[] = [
+    { name: 'new keys / plain', value: memoryNew!.reqPerSec / plain, unit: 'x', limit: 0.85, atLeast: true },
+    { name: 'replays / plain', value: memoryReplay!.reqPerSec / plain, unit: 'x', limit: 1.0, atLeast: true },
+    {
+      name: 'new keys / best peer (new keys)',
+      value: memoryNew!.reqPerSec / best('new keys'),
+      unit: 'x',
+      limit: 1.0,
+      atLeast: true,
+    },
+    {
+      name: 'replays / best peer (replays)',
+      value: memoryReplay!.reqPerSec / best('replays'),
+      unit: 'x',
+      limit: 1.0,
+      atLeast: true,
+    },
+    ...redisTargets,
+  ];
+  const lines = [
+    `idemgen server benchmark: POST /payments (examples/payments.yaml), Node http adapter, 127.0.0.1; node ${process.version}; ${cpus().length} CPUs`,
+    `autocannon in this process, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${RUNS} runs; server in a child process`,
+    `load average (1/5/15 min) at start ${loadAtStart.join(' / ')}`,
+    '',
+    `${'scenario'.padEnd(46)}${'req/s'.padStart(10)}  ${'non-2xx'.padStart(8)}  runs`,
+    ...scenarios.map(
+      (s) =>
+        `${s.name.padEnd(46)}${s.reqPerSec.toFixed(0).padStart(10)}  ${String(s.non2xx).padStart(8)}  ${s.runs.map((n) => n.toFixed(0)).join(', ')}`,
+    ),
+    '',
+    ...redisLines,
+    '',
+    ...targetLines(targets),
+    '',
+    `load average at end ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / ')}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();
