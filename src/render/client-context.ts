@@ -103,7 +103,11 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
   const fields = inputFields(op, alias);
   const successes = op.responses
     .filter((r) => isSuccessStatus(r.status))
-    .map((r) => ({ status: statusType(r.status), dataType: responseDataType(alias, r) }));
+    .map((r) => ({
+      status: statusType(r.status),
+      name: /^\d/.test(r.status) ? r.status.toUpperCase() : 'Default',
+      dataType: responseDataType(alias, r),
+    }));
   const errors = op.responses
     .filter((r) => !isSuccessStatus(r.status))
     .map((r) => ({ status: statusType(r.status), bodyType: responseDataType(alias, r) }));
@@ -115,7 +119,7 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
     operationType,
     inputFields: fields,
     inputOptional: fields.every((f) => f.optional),
-    successes: successes.length > 0 ? successes : [{ status: 'number', dataType: 'unknown' }],
+    successes: successes.length > 0 ? successes : [{ status: 'number', name: 'Any', dataType: 'unknown' }],
     errors,
     specLiteral: toLiteral(operationSpec(op)),
   };

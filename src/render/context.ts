@@ -51,8 +51,11 @@ export interface ClientOperationContext {
   inputFields: ClientInputField[];
   /** True when every input field is optional, so the input argument may be omitted. */
   inputOptional: boolean;
-  /** `{ status: 201; data: ... }` members of the success union. */
-  successes: Array<{ status: string; dataType: string }>;
+  /**
+   * The success members: `status` a literal (`201`) or `number`; `name` the suffix of the member's interface
+   * (`CreatePaymentOk201`, `...Ok2XX`, `...OkDefault`); `dataType` the body's type.
+   */
+  successes: Array<{ status: string; name: string; dataType: string }>;
   /** Declared error responses: `HttpError<404, ...>` members. */
   errors: Array<{ status: string; bodyType: string }>;
   /** The operation's runtime spec (method, path, idempotency, retry) as a literal expression. */

@@ -25,6 +25,7 @@ export type {
   Handler,
   HandlerIdempotency,
   HandlerRequest,
+  HandlerRequestBase,
   HandlerResult,
   ServerCore,
   ServerCoreOptions,

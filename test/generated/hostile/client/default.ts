@@ -8,14 +8,19 @@ type ConstructorOperation = paths["/constructor"]["get"];
 export interface ConstructorInput {
 }
 
-export type ConstructorSuccess =
-  | { status: 204; data: undefined };
+export interface ConstructorOk204 extends __idemgen.OperationMeta {
+  ok: true;
+  status: 204;
+  data: undefined;
+}
+
+export type ConstructorSuccess = ConstructorOk204;
 
 export type ConstructorFailure =
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type ConstructorResult = __idemgen.OperationResult<ConstructorSuccess, ConstructorFailure>;
+export type ConstructorResult = ConstructorSuccess | { ok: false; error: ConstructorFailure };
 
 const constructorSpec: __idemgen.OperationSpec = {"operationId":"constructor","method":"GET","path":"/constructor","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
 
@@ -35,14 +40,19 @@ type Delete_Operation = paths["/delete"]["delete"];
 export interface Delete_Input {
 }
 
-export type Delete_Success =
-  | { status: 204; data: undefined };
+export interface Delete_Ok204 extends __idemgen.OperationMeta {
+  ok: true;
+  status: 204;
+  data: undefined;
+}
+
+export type Delete_Success = Delete_Ok204;
 
 export type Delete_Failure =
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type Delete_Result = __idemgen.OperationResult<Delete_Success, Delete_Failure>;
+export type Delete_Result = Delete_Success | { ok: false; error: Delete_Failure };
 
 const delete_Spec: __idemgen.OperationSpec = {"operationId":"delete_","method":"DELETE","path":"/delete","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
 

@@ -12,15 +12,20 @@ export interface CreateProcessExit3Input {
   body: NonNullable<CreateProcessExit3Operation["requestBody"]>["content"]["application/json"];
 }
 
-export type CreateProcessExit3Success =
-  | { status: 201; data: CreateProcessExit3Operation["responses"][201]["content"]["application/json"] };
+export interface CreateProcessExit3Ok201 extends __idemgen.OperationMeta {
+  ok: true;
+  status: 201;
+  data: CreateProcessExit3Operation["responses"][201]["content"]["application/json"];
+}
+
+export type CreateProcessExit3Success = CreateProcessExit3Ok201;
 
 export type CreateProcessExit3Failure =
   | __idemgen.HttpError<number, CreateProcessExit3Operation["responses"]["default"]["content"]["application/problem+json"]>
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type CreateProcessExit3Result = __idemgen.OperationResult<CreateProcessExit3Success, CreateProcessExit3Failure>;
+export type CreateProcessExit3Result = CreateProcessExit3Success | { ok: false; error: CreateProcessExit3Failure };
 
 const createProcessExit3Spec: __idemgen.OperationSpec = {"operationId":"createProcessExit3","method":"POST","path":"/items/{id}/it's\"`${x}`","idempotency":{"in":"header","name":"Idempotency-Key"},"retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["default"]};
 

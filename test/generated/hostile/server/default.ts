@@ -5,7 +5,7 @@ import type * as __idemgen from 'idemgen/runtime/server';
 
 type ConstructorOperation = paths["/constructor"]["get"];
 
-export interface ConstructorRequest extends Omit<__idemgen.HandlerRequest, 'path' | 'query' | 'body'> {
+export interface ConstructorRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
   body: undefined;
@@ -23,7 +23,7 @@ export type ConstructorHandler = (
 
 type Delete_Operation = paths["/delete"]["delete"];
 
-export interface Delete_Request extends Omit<__idemgen.HandlerRequest, 'path' | 'query' | 'body'> {
+export interface Delete_Request extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
   body: undefined;

@@ -5,7 +5,7 @@ import type * as __idemgen from 'idemgen/runtime/server';
 
 type CreateProcessExit3Operation = paths["/items/{id}/it's\"`${x}`"]["post"];
 
-export interface CreateProcessExit3Request extends Omit<__idemgen.HandlerRequest, 'path' | 'query' | 'body'> {
+export interface CreateProcessExit3Request extends __idemgen.HandlerRequestBase {
   path: NonNullable<CreateProcessExit3Operation["parameters"]["path"]>;
   query: NonNullable<CreateProcessExit3Operation["parameters"]["query"]>;
   body: NonNullable<CreateProcessExit3Operation["requestBody"]>["content"]["application/json"];

@@ -9,15 +9,20 @@ export interface CreatePaymentInput {
   body: NonNullable<CreatePaymentOperation["requestBody"]>["content"]["application/json"];
 }
 
-export type CreatePaymentSuccess =
-  | { status: 201; data: CreatePaymentOperation["responses"][201]["content"]["application/json"] };
+export interface CreatePaymentOk201 extends __idemgen.OperationMeta {
+  ok: true;
+  status: 201;
+  data: CreatePaymentOperation["responses"][201]["content"]["application/json"];
+}
+
+export type CreatePaymentSuccess = CreatePaymentOk201;
 
 export type CreatePaymentFailure =
   | __idemgen.HttpError<422, CreatePaymentOperation["responses"][422]["content"]["application/problem+json"]>
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type CreatePaymentResult = __idemgen.OperationResult<CreatePaymentSuccess, CreatePaymentFailure>;
+export type CreatePaymentResult = CreatePaymentSuccess | { ok: false; error: CreatePaymentFailure };
 
 const createPaymentSpec: __idemgen.OperationSpec = {"operationId":"createPayment","method":"POST","path":"/payments","idempotency":{"in":"header","name":"Idempotency-Key"},"retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["422"]};
 
@@ -41,15 +46,20 @@ export interface GetPaymentInput {
   path: NonNullable<GetPaymentOperation["parameters"]["path"]>;
 }
 
-export type GetPaymentSuccess =
-  | { status: 200; data: GetPaymentOperation["responses"][200]["content"]["application/json"] };
+export interface GetPaymentOk200 extends __idemgen.OperationMeta {
+  ok: true;
+  status: 200;
+  data: GetPaymentOperation["responses"][200]["content"]["application/json"];
+}
+
+export type GetPaymentSuccess = GetPaymentOk200;
 
 export type GetPaymentFailure =
   | __idemgen.HttpError<404, GetPaymentOperation["responses"][404]["content"]["application/problem+json"]>
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type GetPaymentResult = __idemgen.OperationResult<GetPaymentSuccess, GetPaymentFailure>;
+export type GetPaymentResult = GetPaymentSuccess | { ok: false; error: GetPaymentFailure };
 
 const getPaymentSpec: __idemgen.OperationSpec = {"operationId":"getPayment","method":"GET","path":"/payments/{paymentId}","retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["404"]};
 

@@ -9,14 +9,19 @@ export interface UpsertRefundInput {
   body: NonNullable<UpsertRefundOperation["requestBody"]>["content"]["application/json"];
 }
 
-export type UpsertRefundSuccess =
-  | { status: 200; data: UpsertRefundOperation["responses"][200]["content"]["application/json"] };
+export interface UpsertRefundOk200 extends __idemgen.OperationMeta {
+  ok: true;
+  status: 200;
+  data: UpsertRefundOperation["responses"][200]["content"]["application/json"];
+}
+
+export type UpsertRefundSuccess = UpsertRefundOk200;
 
 export type UpsertRefundFailure =
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type UpsertRefundResult = __idemgen.OperationResult<UpsertRefundSuccess, UpsertRefundFailure>;
+export type UpsertRefundResult = UpsertRefundSuccess | { ok: false; error: UpsertRefundFailure };
 
 const upsertRefundSpec: __idemgen.OperationSpec = {"operationId":"upsertRefund","method":"PUT","path":"/refunds","idempotency":{"in":"body","pointer":"/refundId"},"retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
 

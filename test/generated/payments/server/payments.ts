@@ -5,7 +5,7 @@ import type * as __idemgen from 'idemgen/runtime/server';
 
 type CreatePaymentOperation = paths["/payments"]["post"];
 
-export interface CreatePaymentRequest extends Omit<__idemgen.HandlerRequest, 'path' | 'query' | 'body'> {
+export interface CreatePaymentRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
   body: NonNullable<CreatePaymentOperation["requestBody"]>["content"]["application/json"];
@@ -25,7 +25,7 @@ export type CreatePaymentHandler = (
 
 type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
 
-export interface GetPaymentRequest extends Omit<__idemgen.HandlerRequest, 'path' | 'query' | 'body'> {
+export interface GetPaymentRequest extends __idemgen.HandlerRequestBase {
   path: NonNullable<GetPaymentOperation["parameters"]["path"]>;
   query: Record<string, never>;
   body: undefined;

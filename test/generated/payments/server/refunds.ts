@@ -5,7 +5,7 @@ import type * as __idemgen from 'idemgen/runtime/server';
 
 type UpsertRefundOperation = paths["/refunds"]["put"];
 
-export interface UpsertRefundRequest extends Omit<__idemgen.HandlerRequest, 'path' | 'query' | 'body'> {
+export interface UpsertRefundRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
   body: NonNullable<UpsertRefundOperation["requestBody"]>["content"]["application/json"];
