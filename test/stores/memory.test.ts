@@ -105,4 +105,58 @@ describe('memory store bounds', () => {
     expect(store.size).toBe(0);
     expect(store.bytes).toBe(0);
   });
+
+  it('claims past the bound cost amortized O(1) records examined, not a scan of the store', async () => {
+    const store = createMemoryStore({ maxEntries: 1_000 });
+    await fill(
+      store,
+      Array.from({ length: 1_000 }, (_, i) => `seed-${i}`),
+    );
+    const before = store.scanned;
+    await fill(
+      store,
+      Array.from({ length: 20_000 }, (_, i) => `key-${i}`),
+    );
+    expect(store.size).toBe(1_000);
+    // An O(n) sweep per claim and completion examines about 40,000 x 1,000 records.
+    expect(store.scanned - before).toBeLessThan(20_000 * 4);
+    expect((await store.get('key-19999'))?.state).toBe('completed');
+    expect(await store.get('key-18999')).toBeUndefined();
+  });
+
+  it('does not rescan a store full of live leases until one may have expired, then drops it', async () => {
+    const store = createMemoryStore({ maxEntries: 100 });
+    for (let i = 0; i < 100; i++) {
+      await store.claim({ key: `k${i}`, fingerprint: 'f', leaseMs: lease + i, now: 0 });
+    }
+    const before = store.scanned;
+    for (let i = 0; i < 50; i++) {
+      const error = await store
+        .claim({ key: `x${i}`, fingerprint: 'f', leaseMs: lease, now: 10 })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ reason: 'full' });
+    }
+    expect(store.scanned - before).toBeLessThan(100);
+    expect(await store.claim({ key: 'late', fingerprint: 'f', leaseMs: lease, now: lease })).toMatchObject({
+      kind: 'claimed',
+    });
+    expect(await store.get('k0')).toBeUndefined();
+    expect((await store.get('k1'))?.state).toBe('in-progress');
+  });
+
+  it('sweeps expired records anywhere in the store, not only at the front', async () => {
+    const store = createMemoryStore({ maxEntries: 10 });
+    const a = await store.claim({ key: 'a', fingerprint: 'f', leaseMs: 60_000, now: 0 });
+    const b = await store.claim({ key: 'b', fingerprint: 'f', leaseMs: lease, now: 0 });
+    if (a.kind !== 'claimed' || b.kind !== 'claimed') throw new Error('expected claimed');
+    expect(
+      await store.complete({ key: 'a', token: a.token, outcome: outcome(), ttlMs: 60_000, now: 0 }),
+    ).toBe(true);
+    expect(await store.complete({ key: 'b', token: b.token, outcome: outcome(), ttlMs: 10, now: 0 })).toBe(
+      true,
+    );
+    expect(await store.sweep(100)).toBe(1);
+    expect(await store.get('b')).toBeUndefined();
+    expect(await store.get('a')).toBeDefined();
+  });
 });

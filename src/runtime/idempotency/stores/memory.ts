@@ -20,6 +20,8 @@ export interface MemoryStore extends IdempotencyStore {
   readonly size: number;
   /** Estimated bytes held. */
   readonly bytes: number;
+  /** Records examined while making room and sweeping, since creation (diagnostics and cost tests). */
+  readonly scanned: number;
 }
 
 interface Entry {
@@ -29,8 +31,9 @@ interface Entry {
 
 /**
  * An in-process store: one process only, lost on restart, bounded. Expired records are dropped lazily when a
- * claim meets them and by `sweep()`. Over a bound, the oldest completed records (by completion time) are
- * evicted first; in-progress records are never evicted while their lease runs, so when live leases alone fill
+ * claim meets them and by `sweep()`. Over a bound, expired leases at the front of the claim order are dropped,
+ * then the oldest completed records (by completion time, expired or not) are evicted, so a claim at the bound
+ * costs amortized O(1) (the whole store is scanned only when live leases fill it and one may have expired); in-progress records are never evicted while their lease runs, so when live leases alone fill
  * the store a claim fails with `StoreUnavailableError` (reason `full`), which the engine answers with 503:
  * the bound stays hard and no request runs without deduplication.
  */
@@ -54,27 +57,61 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     done.delete(key);
     bytes -= entry.bytes;
   };
-  const sweepAt = (now: number): number => {
+  // A lower bound on the earliest `leaseExpiresAt` in `pending`: removals only raise the true minimum, so
+  // while `now` is below it no lease has expired and the full scan of a store full of leases is skipped.
+  let earliestLease = Number.POSITIVE_INFINITY;
+  let scanned = 0;
+
+  const sweepDone = (now: number): number => {
     let removed = 0;
-    for (const map of [pending, done]) {
-      for (const entry of map.values()) {
-        if (!isRecordClaimable(entry.record, now)) continue;
-        drop(entry.record.key);
-        removed++;
-      }
+    for (const entry of done.values()) {
+      scanned++;
+      if (!isRecordClaimable(entry.record, now)) continue;
+      drop(entry.record.key);
+      removed++;
     }
     return removed;
   };
+  const sweepAt = (now: number): number => {
+    let removed = sweepDone(now);
+    earliestLease = Number.POSITIVE_INFINITY;
+    for (const entry of pending.values()) {
+      scanned++;
+      if (isRecordClaimable(entry.record, now)) {
+        drop(entry.record.key);
+        removed++;
+      } else earliestLease = Math.min(earliestLease, entry.record.leaseExpiresAt ?? now);
+    }
+    return removed;
+  };
+  /** Drops expired records at the front of `map` (claim or completion order): O(1) amortized. */
+  const sweepFront = (map: Map<string, Entry>, extra: number, now: number): void => {
+    for (const entry of map.values()) {
+      scanned++;
+      if (fits(extra) || !isRecordClaimable(entry.record, now)) return;
+      drop(entry.record.key);
+    }
+  };
   const fits = (extra: number): boolean => pending.size + done.size < maxEntries && bytes + extra <= maxBytes;
+  /**
+   * Amortized O(1): expired leases at the front of `pending`, then the oldest completed records (front of
+   * `done`, each visited once before it is dropped), and only when no completed record is left and some lease
+   * may have expired, one scan of `pending` (which also recomputes `earliestLease`).
+   */
   const makeRoom = (extra: number, now: number): void => {
     if (fits(extra)) return;
-    sweepAt(now);
+    sweepFront(pending, extra, now);
     for (const key of done.keys()) {
       if (fits(extra)) return;
+      scanned++;
       drop(key);
     }
-    if (!fits(extra))
-      throw new StoreUnavailableError('memory store full of in-progress records', { reason: 'full' });
+    if (fits(extra)) return;
+    if (now >= earliestLease) {
+      sweepAt(now);
+      if (fits(extra)) return;
+    }
+    throw new StoreUnavailableError('memory store full of in-progress records', { reason: 'full' });
   };
 
   return {
@@ -102,6 +139,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       };
       makeRoom(recordToBytes(record), now);
       put(pending, record);
+      earliestLease = Math.min(earliestLease, record.leaseExpiresAt ?? now);
       return { kind: 'claimed', token: record.token, fence, takenOver: current?.state === 'in-progress' };
     },
 
@@ -139,6 +177,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     get bytes() {
       return bytes;
+    },
+    get scanned() {
+      return scanned;
     },
   };
 }
