@@ -1,6 +1,7 @@
 /**
  * Builds the `LoadedSpec`: the bundled document plus `locate`, which maps a bundled pointer back to the
  * file and pointer it came from through the longest recorded origin prefix, with lazily computed positions.
+ * `locateMany` groups its pointers by file, so each file is scanned (JSON) or parsed (YAML) once for all.
  */
 import type { Origin } from './bundle-document.js';
 import type { SourceDocument } from './source-document.js';
@@ -24,6 +25,25 @@ export function createLoadedSpec(options: {
       const { doc, pointer: inDoc } = originOf(origins, pointer) ?? { doc: root, pointer };
       const { line, column } = doc.positions().positionOf(inDoc);
       return { file: doc.display, pointer: inDoc, line, column };
+    },
+    locateMany(pointers: readonly string[]): SourceLocation[] {
+      const byDoc = new Map<SourceDocument, { indices: number[]; pointers: string[] }>();
+      for (const [index, pointer] of pointers.entries()) {
+        const { doc, pointer: inDoc } = originOf(origins, pointer) ?? { doc: root, pointer };
+        const group = byDoc.get(doc) ?? { indices: [], pointers: [] };
+        byDoc.set(doc, group);
+        group.indices.push(index);
+        group.pointers.push(inDoc);
+      }
+      const located = new Array<SourceLocation>(pointers.length);
+      for (const [doc, group] of byDoc) {
+        const positions = doc.positions().positionsOf(group.pointers);
+        for (const [k, index] of group.indices.entries()) {
+          const inDoc = group.pointers[k] as string;
+          located[index] = { file: doc.display, pointer: inDoc, ...positions[k] };
+        }
+      }
+      return located;
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
  * Pointer -> line:column, computed lazily and only for diagnostics. The first time one of a file's pointers
- * is located, YAML text is parsed into a `yaml` document (JSON text gets a much faster scanner); the caller
- * keeps the index per file.
+ * is located, YAML text is parsed into a `yaml` document, once per index (JSON text gets a much faster
+ * scanner, and many JSON pointers located together cost one pass over the text); the caller keeps the
+ * index per file.
  */
-import { isAlias, isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
 import { pointerToSegments } from './json-pointer.js';
-import { createJsonOffsetFinder } from './json-positions.js';
+import { createJsonOffsetFinder, jsonOffsetsOf } from './json-positions.js';
 import { isJsonText } from './parse-spec-text.js';
 
 export { codeFrame } from './code-frame.js';
@@ -20,25 +21,44 @@ export interface Position {
 export interface PositionIndex {
   /** The position of `pointer`: a mapping entry's key, a sequence item, or the nearest existing ancestor. */
   positionOf(pointer: string): Position;
+  /** The positions of many pointers at once, in order: for JSON text one pass over the text for all. */
+  positionsOf(pointers: readonly string[]): Position[];
 }
 
 /** Counts the documents parsed for positions, so tests can assert that a clean load parses none. */
 export const positionStats = { parses: 0 };
 
 export function createPositionIndex(text: string): PositionIndex {
+  const isJson = isJsonText(text);
+  let counted = false;
+  const countParse = () => {
+    if (!counted) positionStats.parses++;
+    counted = true;
+  };
   let offsetFor: ((segments: readonly string[]) => number) | undefined;
   let lineStarts: number[] | undefined;
   const build = () => {
-    positionStats.parses++;
-    if (isJsonText(text)) return createJsonOffsetFinder(text);
+    countParse();
+    if (isJson) return createJsonOffsetFinder(text);
     const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, merge: true });
-    return (segments: readonly string[]) => offsetOf({ root: doc.contents as Node | null, segments, doc });
+    const keys = new WeakMap<YAMLMap, Map<string, Pair>>();
+    return (segments: readonly string[]) =>
+      offsetOf({ root: doc.contents as Node | null, segments, doc, keys });
+  };
+  const toPosition = (offset: number): Position => {
+    lineStarts ??= lineStartsOf(text);
+    return offsetToLineColumn(lineStarts, offset);
+  };
+  const positionOf = (pointer: string): Position => {
+    offsetFor ??= build();
+    return toPosition(offsetFor(pointerToSegments(pointer)));
   };
   return {
-    positionOf(pointer) {
-      offsetFor ??= build();
-      lineStarts ??= lineStartsOf(text);
-      return offsetToLineColumn(lineStarts, offsetFor(pointerToSegments(pointer)));
+    positionOf,
+    positionsOf(pointers) {
+      if (!isJson || pointers.length < 2) return pointers.map(positionOf);
+      countParse();
+      return jsonOffsetsOf({ text, pointers: pointers.map(pointerToSegments) }).map(toPosition);
     },
   };
 }
@@ -64,12 +84,13 @@ function offsetOf(options: {
   root: Node | null;
   segments: readonly string[];
   doc: ReturnType<typeof parseDocument>;
+  keys: WeakMap<YAMLMap, Map<string, Pair>>;
 }): number {
-  const { segments, doc } = options;
+  const { segments, doc, keys } = options;
   let node = deref(options.root, doc);
   let offset = node?.range?.[0] ?? 0;
   for (const segment of segments) {
-    const step = stepInto(node, segment);
+    const step = stepInto({ node, segment, keys });
     if (!step) break;
     offset = step.offset;
     node = deref(step.node, doc);
@@ -82,16 +103,18 @@ function deref(node: Node | null | undefined, doc: ReturnType<typeof parseDocume
   return node ?? null;
 }
 
-function stepInto(node: Node | null, segment: string): { node: Node | null; offset: number } | undefined {
+function stepInto(options: {
+  node: Node | null;
+  segment: string;
+  keys: WeakMap<YAMLMap, Map<string, Pair>>;
+}): { node: Node | null; offset: number } | undefined {
+  const { node, segment, keys } = options;
   if (node && isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key as Node | null;
-      const name = key && isScalar(key) ? String(key.value) : undefined;
-      if (name !== segment) continue;
-      const value = pair.value as Node | null;
-      return { node: value, offset: key?.range?.[0] ?? value?.range?.[0] ?? 0 };
-    }
-    return undefined;
+    const pair = keysOf(node, keys).get(segment);
+    if (!pair) return undefined;
+    const key = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    return { node: value, offset: key?.range?.[0] ?? value?.range?.[0] ?? 0 };
   }
   if (node && isSeq(node) && /^(0|[1-9]\d*)$/.test(segment)) {
     const item = node.items[Number(segment)] as Node | undefined;
@@ -99,4 +122,18 @@ function stepInto(node: Node | null, segment: string): { node: Node | null; offs
     return { node: item, offset: item.range[0] };
   }
   return undefined;
+}
+
+/** A mapping's pairs by key name, the first of duplicates winning, built once per mapping. */
+function keysOf(node: YAMLMap, cache: WeakMap<YAMLMap, Map<string, Pair>>): Map<string, Pair> {
+  let byName = cache.get(node);
+  if (byName) return byName;
+  byName = new Map();
+  for (const pair of node.items) {
+    const key = pair.key as Node | null;
+    const name = key && isScalar(key) ? String(key.value) : undefined;
+    if (name !== undefined && !byName.has(name)) byName.set(name, pair as Pair);
+  }
+  cache.set(node, byName);
+  return byName;
 }

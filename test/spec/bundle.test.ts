@@ -52,6 +52,21 @@ describe('loadSpec: multi-file specs', () => {
     expect(spec?.locate(pointer)).toEqual({ file, pointer: inFile, line, column });
   });
 
+  it('locateMany gives what locate gives, for pointers across files, in order', async () => {
+    const { spec } = await loadSpec({ source: 'load-multi-file/openapi.yaml', cwd: FIXTURES });
+    const pointers = [
+      `${BODY_SCHEMA}/$defs/Line/properties/quantity/minimum`,
+      `${ITEM}/parameters/0/schema/format`,
+      `${PUT}/operationId`,
+      `${BODY_SCHEMA}/properties/nope/deeper`,
+      '',
+      `${BODY_SCHEMA}/properties/lines`,
+    ];
+    const one = pointers.map((pointer) => spec?.locate(pointer));
+    expect(spec?.locateMany?.(pointers)).toEqual(one);
+    expect(spec?.locateMany?.([])).toEqual([]);
+  });
+
   it('falls back to the nearest existing ancestor', async () => {
     const { spec } = await loadSpec({ source: 'load-multi-file/openapi.yaml', cwd: FIXTURES });
     expect(spec?.locate(`${BODY_SCHEMA}/properties/nope/deeper`)).toMatchObject({

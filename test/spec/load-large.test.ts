@@ -54,6 +54,18 @@ describe('loading a large clean spec', () => {
     expect(positionStats.parses).toBe(before + 1);
   });
 
+  it('locates many pointers with one parse, the same as one at a time', async () => {
+    const { spec } = await loadSpec({ source: join(dir, 'openapi.json') });
+    const pointers = Array.from({ length: 300 }, (_, i) => `/paths/~1things${i * 16}~1{id}/post/operationId`);
+    pointers.push('/components/schemas/Thing/properties/name', '/paths/~1nope', '/info/title');
+    const before = positionStats.parses;
+    const many = spec?.locateMany?.(pointers) ?? [];
+    expect(positionStats.parses).toBe(before + 1);
+    const { spec: again } = await loadSpec({ source: join(dir, 'openapi.json') });
+    expect(many).toEqual(pointers.map((pointer) => again?.locate(pointer)));
+    expect(new Set(many.map((at) => at.column)).size).toBe(pointers.length);
+  });
+
   it("loads GitHub's 13 MB REST spec through the fast path", async () => {
     const require = createRequire(import.meta.url);
     const source = require.resolve('@octokit/openapi/generated/api.github.com.json');

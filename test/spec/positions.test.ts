@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset } from '../../src/spec/json-error-offset.js';
 import { parseSpecText } from '../../src/spec/parse-spec-text.js';
-import { codeFrame, createPositionIndex } from '../../src/spec/positions.js';
+import { codeFrame, createPositionIndex, positionStats } from '../../src/spec/positions.js';
 
 const YAML = `openapi: 3.1.0
 paths:
@@ -113,5 +113,57 @@ describe('JSON positions agree with the YAML reading of the same text', () => {
     const viaJson = createPositionIndex(json).positionOf(pointer);
     const viaYaml = createPositionIndex(`# read as YAML\n${json}`).positionOf(pointer);
     expect({ ...viaYaml, line: viaYaml.line - 1 }).toEqual(viaJson);
+  });
+
+  it('gives the same positions when all pointers are located together', () => {
+    const one = createPositionIndex(json);
+    const expected = pointers.map((pointer) => one.positionOf(pointer));
+    expect(createPositionIndex(json).positionsOf(pointers)).toEqual(expected);
+    const yaml = createPositionIndex(`# read as YAML\n${json}`).positionsOf(pointers);
+    expect(yaml.map((p) => ({ ...p, line: p.line - 1 }))).toEqual(expected);
+  });
+});
+
+describe('positionsOf: many pointers in one pass', () => {
+  it.each([
+    ['the last of duplicate keys (JSON)', '{"a": {"b": 1}, "a": {"c": 2}}', ['/a/b', '/a/c', '/a', '/x']],
+    [
+      'escapes in keys and values',
+      '{"q\\"k": {"s": "a\\\\", "t\\\\": ["}", {"u": 1}]}}',
+      ['/q"k/t\\/1/u', '/q"k/s'],
+    ],
+    ['a scalar root', '  42 ', ['', '/a']],
+    [
+      'the same pointer twice and a prefix of another',
+      '{\n "a": [0, {"b": [1]}]\n}',
+      ['/a/1/b/0', '/a/1', '/a/1/b/0'],
+    ],
+    [
+      'YAML mappings, first duplicate winning',
+      'a:\n  b: 1\na:\n  c: 2\nlist:\n  - x\n  - y: 1\n',
+      ['/a/b', '/a/c', '/list/1/y'],
+    ],
+  ])('%s: same as one at a time', (_, text, requested) => {
+    const expected = requested.map((pointer) => createPositionIndex(text).positionOf(pointer));
+    expect(createPositionIndex(text).positionsOf(requested)).toEqual(expected);
+  });
+
+  it('points duplicate JSON keys at the last one, and not into the first one', () => {
+    const text = '{"a": {"b": 1},\n "a": {"c": 2}}';
+    expect(createPositionIndex(text).positionsOf(['/a/b', '/a/c'])).toEqual([
+      { line: 2, column: 2 },
+      { line: 2, column: 8 },
+    ]);
+  });
+
+  it('counts one parse per index, however many pointers and calls', () => {
+    const before = positionStats.parses;
+    const index = createPositionIndex('{"a": {"b": [1, 2]}}');
+    index.positionsOf(['/a', '/a/b/1']);
+    index.positionOf('/a/b');
+    index.positionsOf(['/a/b/0', '/a']);
+    expect(positionStats.parses).toBe(before + 1);
+    expect(createPositionIndex('{}').positionsOf([])).toEqual([]);
+    expect(positionStats.parses).toBe(before + 1);
   });
 });
