@@ -41,6 +41,12 @@ export interface GenerateOptions extends LintOptions {
    * `package`: the output imports `idemgen/runtime/<part>`, and the project depends on idemgen at run time.
    */
   runtime?: 'copy' | 'package';
+  /**
+   * Also generate `validate<OperationId>Response(status, body)` per operation and wire it into the routes, so
+   * the server's `validateResponses` checks response bodies against the spec (default false: large specs
+   * pay nothing for it).
+   */
+  responseValidators?: boolean;
   /** Parse every generated file once to catch syntax errors (default true). */
   checkSyntax?: boolean;
   /** Keep `.idemgen-manifest.json` in the output directory (write/check/dry-run; default false). */
@@ -144,7 +150,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   try {
     rendered = [
       ...(targets.includes('client') ? renderClient({ model, renderer, header }) : []),
-      ...(targets.includes('server') ? renderServer({ model, renderer, header }) : []),
+      ...(targets.includes('server')
+        ? renderServer({ model, renderer, header, responseValidators: options.responseValidators === true })
+        : []),
     ];
   } catch (error) {
     if (!isTemplateRenderError(error)) throw error;

@@ -90,6 +90,9 @@ export function readResponses(options: { document: JsonObject; operation: JsonOb
       headers,
     };
     if (typeof response.description === 'string') model.description = response.description;
+    const json = mediaTypes.find((m) => JSON_MEDIA.test(m));
+    const media = json !== undefined && isObject(response.content) ? response.content[json] : undefined;
+    if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
     out.push(model);
   }
   return out;

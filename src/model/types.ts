@@ -105,6 +105,8 @@ export interface ResponseModel {
   /** Response header names the operation declares (replayed on duplicates). */
   headers: string[];
   description?: string;
+  /** The schema of the JSON (or problem+json) media type, as the document writes it (a `$ref` stays one). */
+  jsonSchema?: JsonValue;
 }
 
 export interface OperationModel {

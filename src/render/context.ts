@@ -97,6 +97,8 @@ export interface ServerOperationContext {
   routeLiteral: string;
   /** Export name of the operation's validator in `validators.js`. */
   validatorName: string;
+  /** Export name of its response validator (`responseValidators`); empty when there is none. */
+  validateResponseName: string;
 }
 
 export interface ServerFileContext extends FileHeaderContext {
@@ -112,5 +114,6 @@ export interface ServerIndexContext extends FileHeaderContext {
     file: string;
     routeLiteral: string;
     validatorName: string;
+    validateResponseName: string;
   }>;
 }

@@ -61,7 +61,13 @@ export function operationToRoute(op: OperationModel): Record<string, unknown> {
   };
 }
 
-export function operationToServerContext(op: OperationModel, validatorName: string): ServerOperationContext {
+/** The export names of an operation's validators in `validators.js` (response: empty when not generated). */
+export interface ValidatorNames {
+  name: string;
+  responseName?: string;
+}
+
+export function operationToServerContext(op: OperationModel, names: ValidatorNames): ServerOperationContext {
   const name = toSafeIdentifier(op.id);
   const typeName = toTypeName(name);
   const alias = `${typeName}Operation`;
@@ -81,7 +87,8 @@ export function operationToServerContext(op: OperationModel, validatorName: stri
     // An operation that declares no response may answer any status with any body.
     responses: declared.length > 0 ? declared : [{ status: 'number', bodyType: 'unknown', noBody: false }],
     routeLiteral: toLiteral(operationToRoute(op)),
-    validatorName,
+    validatorName: names.name,
+    validateResponseName: names.responseName ?? '',
   };
 }
 
@@ -91,7 +98,10 @@ export interface ServerGroup {
   operations: ServerOperationContext[];
 }
 
-export function modelToServerGroups(model: ApiModel, validatorNames: readonly string[]): ServerGroup[] {
+export function modelToServerGroups(
+  model: ApiModel,
+  validatorNames: readonly ValidatorNames[],
+): ServerGroup[] {
   const groups = new Map<string, ServerGroup>();
   model.operations.forEach((op, index) => {
     const file = groupFileName(op.tags[0]);
@@ -100,7 +110,7 @@ export function modelToServerGroups(model: ApiModel, validatorNames: readonly st
       group = { file, group: op.tags[0] ?? 'default', operations: [] };
       groups.set(file, group);
     }
-    group.operations.push(operationToServerContext(op, validatorNames[index] ?? ''));
+    group.operations.push(operationToServerContext(op, validatorNames[index] ?? { name: '' }));
   });
   return [...groups.values()].sort((a, b) => a.file.localeCompare(b.file));
 }

@@ -41,6 +41,7 @@ describe('buildModel', () => {
         hasJsonBody: true,
         headers: ['ETag'],
         description: 'The order',
+        jsonSchema: { $ref: '#/components/schemas/Order' },
       },
       {
         status: '404',
@@ -50,6 +51,7 @@ describe('buildModel', () => {
         hasJsonBody: true,
         headers: [],
         description: 'Not found',
+        jsonSchema: { $ref: '#/components/schemas/Problem' },
       },
     ]);
     const shared = operationOf(model, 'getShared');

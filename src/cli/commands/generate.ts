@@ -18,6 +18,7 @@ export interface GenerateArgs {
   watch: boolean | undefined;
   clean: boolean | undefined;
   'dump-context': boolean | undefined;
+  'response-validators': boolean | undefined;
   format: (typeof FORMATS)[number];
   color: boolean | undefined;
 }
@@ -84,6 +85,10 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
         .option('dump-context', {
           type: 'boolean',
           describe: 'Print the template contexts as JSON (per output file) and exit',
+        })
+        .option('response-validators', {
+          type: 'boolean',
+          describe: "Also generate response body validators (checked by the server's validateResponses)",
         })
         .option('format', {
           choices: FORMATS,

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../../spec/types.js';
 import { operationSchemaToSchema } from './document-to-schema.js';
+import type { ValidatorResponse } from './response-validators.js';
 
 export interface ValidatorParameter {
   name: string;
@@ -13,6 +14,8 @@ export interface ValidatorOperation {
   id: string;
   parameters: readonly ValidatorParameter[];
   requestBody?: { required: boolean; jsonSchema?: JsonValue };
+  /** The declared responses: read only when response validators are asked for. */
+  responses?: readonly ValidatorResponse[];
 }
 
 const PARTS = { path: 'path', query: 'query', header: 'headers' } as const;

@@ -15,6 +15,7 @@ export {
   webToNodeResponse,
 } from './adapters/node.js';
 export { toWebHandler, type WebHandler } from './adapters/web.js';
+export { ResponseValidationError } from './check-response.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
 export { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
 export { createProblem, createProblemResponse, type ProblemInput } from './problem-response.js';

@@ -2,6 +2,7 @@ import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
+import { checkResponseBody } from './check-response.js';
 import { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
 import { readRequestBody } from './request-body.js';
@@ -78,6 +79,7 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
     if (run.validateResponses && !isDeclaredStatus(result.status, route.responseStatuses ?? ['default'])) {
       throw new UndeclaredStatusError(`${route.operationId} returned undeclared status ${result.status}`);
     }
+    if (run.validateResponses) checkResponseBody(route, result);
   };
   const execute = async (signal: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
     const result = await run.handler({

@@ -2,6 +2,7 @@ import { createIdempotencyEngine } from '../idempotency/engine.js';
 import { createMemoryStore } from '../idempotency/stores/memory.js';
 import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
 import { systemClock } from '../shared/clock.js';
+import { ResponseValidationError } from './check-response.js';
 import { headersToCorrelationId } from './correlation-id.js';
 import { createProblemResponse } from './problem-response.js';
 import { createRouter } from './router.js';
@@ -88,7 +89,9 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
           problem,
         });
       } catch (error) {
-        const message = `${route.operationId} failed`;
+        // A response that breaks the spec says which one and how; anything else stays a plain failure.
+        const message =
+          error instanceof ResponseValidationError ? error.message : `${route.operationId} failed`;
         logger.error({
           message,
           correlationId,

@@ -38,6 +38,11 @@ export interface ServerRoute {
   bodyMediaTypes: readonly string[];
   /** Declared response statuses (`200`, `4XX`, `default`): checked when `validateResponses` is on. */
   responseStatuses?: readonly string[];
+  /**
+   * The response body's issues against the schema of its status, or null (generated with
+   * `responseValidators`): checked when `validateResponses` is on.
+   */
+  validateResponse?: (status: number, body: unknown) => ValidationIssue[] | null;
 }
 
 /**
@@ -128,7 +133,10 @@ export interface ServerCoreOptions {
   /** Replays, conflicts, mismatches, take-overs, store errors: passed to the engine. */
   hooks?: IdempotencyHooks;
   logger?: ServerLogger;
-  /** Answer 500 (and log) when a handler returns a status its operation does not declare. */
+  /**
+   * Answer 500 (and log) when a handler returns a status its operation does not declare, or (on routes with
+   * `validateResponse`) a body that does not match that status's schema.
+   */
   validateResponses?: boolean;
   clock?: Clock;
   /** A prefix stripped from every request path before routing (a server URL's path, `/v1`). */
