@@ -32,13 +32,20 @@ export interface GeneratedValidators {
   js: string;
   /** Its declarations (`.d.ts`). */
   dts: string;
-  /** The export name of each operation's validator, in the operations' order. */
-  names: { operationId: string; name: string }[];
+  /**
+   * The export name of each operation's validator, in the operations' order, and (with `responses`) of its
+   * response validator.
+   */
+  names: { operationId: string; name: string; responseName?: string }[];
 }
 
-const INPUT_HELPERS = `function idemgenLowerKeys(headers) {
+// A copy for ajv to coerce: its coercion replaces top-level properties and items of array values, so the
+// object and its arrays are copied (cheaper than structuredClone per request), nothing deeper.
+const INPUT_HELPERS = `function idemgenCopy(values, lower) {
   const out = {};
-  for (const [name, value] of Object.entries(headers || {})) out[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(values || {})) {
+    out[lower ? name.toLowerCase() : name] = Array.isArray(value) ? value.slice() : value;
+  }
   return out;
 }`;
 
@@ -55,9 +62,9 @@ function wrapperSource(input: {
   return `export function ${name}(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p${index}(params)) idemgenErrors(idemgenParams.p${index}.errors, '', errors);
   if (!options || options.body !== false) {

@@ -79,9 +79,11 @@ function idemgenErrors(errors, prefix, out) {
   return out;
 }
 
-function idemgenLowerKeys(headers) {
+function idemgenCopy(values, lower) {
   const out = {};
-  for (const [name, value] of Object.entries(headers || {})) out[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(values || {})) {
+    out[lower ? name.toLowerCase() : name] = Array.isArray(value) ? value.slice() : value;
+  }
   return out;
 }
 
@@ -102,9 +104,9 @@ const idemgenBody = (() => {
 export function validateCreateProcessExit3(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p0(params)) idemgenErrors(idemgenParams.p0.errors, '', errors);
   if (!options || options.body !== false) {
@@ -122,9 +124,9 @@ export function validateCreateProcessExit3(input, options) {
 export function validateConstructor(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p1(params)) idemgenErrors(idemgenParams.p1.errors, '', errors);
   if (!options || options.body !== false) {
@@ -142,9 +144,9 @@ export function validateConstructor(input, options) {
 export function validateDelete_(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p2(params)) idemgenErrors(idemgenParams.p2.errors, '', errors);
   if (!options || options.body !== false) {

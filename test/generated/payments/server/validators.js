@@ -85,9 +85,11 @@ function idemgenErrors(errors, prefix, out) {
   return out;
 }
 
-function idemgenLowerKeys(headers) {
+function idemgenCopy(values, lower) {
   const out = {};
-  for (const [name, value] of Object.entries(headers || {})) out[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(values || {})) {
+    out[lower ? name.toLowerCase() : name] = Array.isArray(value) ? value.slice() : value;
+  }
   return out;
 }
 
@@ -107,9 +109,9 @@ const idemgenBody = (() => {
 export function validateCreatePayment(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p0(params)) idemgenErrors(idemgenParams.p0.errors, '', errors);
   if (!options || options.body !== false) {
@@ -127,9 +129,9 @@ export function validateCreatePayment(input, options) {
 export function validateGetPayment(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p1(params)) idemgenErrors(idemgenParams.p1.errors, '', errors);
   if (!options || options.body !== false) {
@@ -147,9 +149,9 @@ export function validateGetPayment(input, options) {
 export function validateUpsertRefund(input, options) {
   const errors = [];
   const params = {
-    path: structuredClone(input.path || {}),
-    query: structuredClone(input.query || {}),
-    headers: idemgenLowerKeys(structuredClone(input.headers || {})),
+    path: idemgenCopy(input.path, false),
+    query: idemgenCopy(input.query, false),
+    headers: idemgenCopy(input.headers, true),
   };
   if (!idemgenParams.p2(params)) idemgenErrors(idemgenParams.p2.errors, '', errors);
   if (!options || options.body !== false) {
