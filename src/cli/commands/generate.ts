@@ -1,7 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../command-context.js';
+import { type ReportFormat, withReportOptions } from './report-options.js';
 
-const FORMATS = ['stylish', 'json'] as const;
 const TARGETS = ['client', 'server', 'both'] as const;
 const RUNTIMES = ['copy', 'package'] as const;
 
@@ -19,7 +19,7 @@ export interface GenerateArgs {
   clean: boolean | undefined;
   'dump-context': boolean | undefined;
   'response-validators': boolean | undefined;
-  format: (typeof FORMATS)[number];
+  format: ReportFormat;
   color: boolean | undefined;
 }
 
@@ -29,7 +29,7 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
     command: 'generate [spec]',
     describe: 'Generate the typed client and/or server from a spec (or from every project in the config)',
     builder: (y: Argv) =>
-      y
+      withReportOptions(y)
         .positional('spec', {
           type: 'string',
           describe:
@@ -52,14 +52,6 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
           requiresArg: true,
           describe:
             'copy the runtime into <out>/runtime, or import it from the idemgen package (default: copy)',
-        })
-        .option('rule', {
-          type: 'string',
-          array: true,
-          nargs: 1,
-          default: [] as string[],
-          defaultDescription: 'none',
-          describe: "Change a rule's severity: <code>=<error|warn|off> (repeatable)",
         })
         .option('config', {
           type: 'string',
@@ -89,16 +81,6 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
         .option('response-validators', {
           type: 'boolean',
           describe: "Also generate response body validators (checked by the server's validateResponses)",
-        })
-        .option('format', {
-          choices: FORMATS,
-          default: 'stylish' as const,
-          requiresArg: true,
-          describe: 'Diagnostics format',
-        })
-        .option('color', {
-          type: 'boolean',
-          describe: 'Colour the output (default: only when stdout is a terminal and NO_COLOR is unset)',
         })
         .conflicts('dry-run', ['check', 'watch', 'dump-context'])
         .conflicts('check', ['watch', 'dump-context'])

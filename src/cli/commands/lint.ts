@@ -1,11 +1,10 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../command-context.js';
-
-const FORMATS = ['stylish', 'json'] as const;
+import { type ReportFormat, withReportOptions } from './report-options.js';
 
 export interface LintArgs {
   spec: string;
-  format: (typeof FORMATS)[number];
+  format: ReportFormat;
   rule: string[];
   color: boolean | undefined;
 }
@@ -16,7 +15,7 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
     command: 'lint <spec>',
     describe: 'Check a spec: OpenAPI structure, x-idempotency and x-retry, and the safety rules',
     builder: (y: Argv) =>
-      y
+      withReportOptions(y)
         .positional('spec', {
           type: 'string',
           demandOption: true,
@@ -25,24 +24,6 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
         // yargs re-parses a positional as `--spec <value>`, where a lone `-` would read as no value;
         // nargs makes it take the next word as it is.
         .nargs('spec', 1)
-        .option('format', {
-          choices: FORMATS,
-          default: 'stylish' as const,
-          requiresArg: true,
-          describe: 'Output format',
-        })
-        .option('rule', {
-          type: 'string',
-          array: true,
-          nargs: 1,
-          default: [] as string[],
-          defaultDescription: 'none',
-          describe: "Change a rule's severity: <code>=<error|warn|off> (repeatable)",
-        })
-        .option('color', {
-          type: 'boolean',
-          describe: 'Colour the output (default: only when stdout is a terminal and NO_COLOR is unset)',
-        })
         .example('$0 lint openapi.yaml', 'Lint a file')
         .example('$0 lint - < openapi.yaml', 'Lint stdin')
         .example('$0 lint api.yaml --format json', 'Print JSON')
