@@ -4,7 +4,12 @@ import { mergeParameters, readRequestBody, readResponses } from './build-operati
 import { findShadowedAliases } from './compat.js';
 import { type ContractLevel, mergeContracts } from './contracts.js';
 import type { UnlocatedDiagnostic } from './diagnostics.js';
-import { findIdCollisions, identifyOperation, operationLabel } from './operation-ids.js';
+import {
+  findIdCollisions,
+  groupNotIdentifierWarnings,
+  identifyOperation,
+  operationLabel,
+} from './operation-ids.js';
 import { readRetryBudget } from './read-retry-budget.js';
 import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
 import { applySeverities, type RuleSeverities } from './rules.js';
@@ -107,5 +112,11 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
   if (serverUrl !== undefined) model.serverUrl = serverUrl;
   const budget = readRetryBudget(document);
   if (budget) model.retryBudget = budget;
-  return { model, diagnostics: applySeverities({ diagnostics, severities: options.rules ?? {} }) };
+  return {
+    model,
+    diagnostics: applySeverities({
+      diagnostics: groupNotIdentifierWarnings(diagnostics),
+      severities: options.rules ?? {},
+    }),
+  };
 }

@@ -68,3 +68,30 @@ export function findIdCollisions(operations: readonly IdentifiedOperation[]): Un
   }
   return out;
 }
+
+/** Above this many, `operation-id-not-identifier` warnings are reported as one (GitHub's spec has 1,223). */
+export const NOT_IDENTIFIER_GROUP_ABOVE = 5;
+
+/**
+ * One warning for a spec whose operationIds are not identifiers by convention (`repos/get`), rather than one
+ * per operation: the renaming is the same rule every time, and a thousand copies of it bury real problems.
+ */
+export function groupNotIdentifierWarnings(diagnostics: UnlocatedDiagnostic[]): UnlocatedDiagnostic[] {
+  const warnings = diagnostics.filter((d) => d.code === 'operation-id-not-identifier');
+  if (warnings.length <= NOT_IDENTIFIER_GROUP_ABOVE) return diagnostics;
+  const examples = warnings
+    .slice(0, 3)
+    .map((d) => /\(([^)]*)\): .* names the operation "([^"]*)"/.exec(d.message))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `"${m[1]}" -> "${m[2]}"`);
+  const first = warnings[0]!;
+  const grouped: UnlocatedDiagnostic = {
+    code: 'operation-id-not-identifier',
+    severity: first.severity,
+    message: `${warnings.length} operationIds are not JavaScript identifiers; the generated code renames them (${examples.join(', ')}, and ${warnings.length - examples.length} more). The first is here.`,
+    pointer: first.pointer,
+    hint: 'Rename the operationIds to JavaScript identifiers, or turn the rule off: --rule operation-id-not-identifier=off.',
+  };
+  const rest = diagnostics.filter((d) => d.code !== 'operation-id-not-identifier');
+  return [grouped, ...rest];
+}
