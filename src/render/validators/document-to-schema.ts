@@ -32,15 +32,15 @@ function toDraft07(value: JsonValue): JsonValue {
 }
 
 /** Rewrites local `$ref`s (`#/components/...`) so that they resolve inside the document under its id. */
-export function schemaRefsIntoDocument(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(schemaRefsIntoDocument);
+export function rebaseSchemaRefs(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(rebaseSchemaRefs);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
     out[key] =
       key === '$ref' && typeof child === 'string' && child.startsWith('#')
         ? `${DOCUMENT_ID}${child}`
-        : schemaRefsIntoDocument(child);
+        : rebaseSchemaRefs(child);
   }
   return out;
 }
@@ -54,5 +54,5 @@ export function documentToSchema(input: { document: JsonObject; openapi: '3.0' |
 /** A schema taken from the document (a parameter's or a body's), adapted and with its refs rewritten. */
 export function operationSchemaToSchema(input: { schema: JsonValue; openapi: '3.0' | '3.1' }): JsonValue {
   const adapted = input.openapi === '3.0' ? toDraft07(input.schema) : input.schema;
-  return schemaRefsIntoDocument(adapted);
+  return rebaseSchemaRefs(adapted);
 }
