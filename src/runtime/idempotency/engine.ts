@@ -59,6 +59,9 @@ const executed = (response: IdempotentResponse): IdempotencyResult => ({
   replayed: false,
 });
 
+/** The signal passed to `execute` when the caller gave none: its controller is never aborted. */
+const NEVER_ABORTED = new AbortController().signal;
+
 export function createIdempotencyEngine(options: IdempotencyEngineOptions): IdempotencyEngine {
   const { store, hooks = {}, failOpen = false } = options;
   const clock = options.clock ?? systemClock;
@@ -76,8 +79,10 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
 
   return {
     async runIdempotent(input) {
-      const { contract, request, operationId, signal } = input;
-      const run = (): Promise<IdempotentResponse> => input.execute(signal ?? new AbortController().signal);
+      // `input.signal` is read only when it is needed (a server adapter may create it on first use).
+      const { contract, request, operationId } = input;
+      const signal = (): AbortSignal => input.signal ?? NEVER_ABORTED;
+      const run = (): Promise<IdempotentResponse> => input.execute(signal());
       const extracted = extractIdempotencyKey({ source: contract.key, request });
       if (extracted.kind === 'invalid') {
         return problems.createKeyInvalidProblem({ source: contract.key, reason: extracted.reason });
@@ -92,7 +97,15 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       const event: IdempotencyEvent = { operationId, storeKey };
       const wait = contract.concurrent === 'wait';
       const leaseMs = contract.inProgressTimeoutMs;
-      const claim = await claimKey({ store, clock, key: storeKey, fingerprint, leaseMs, wait, signal });
+      const claim = await claimKey({
+        store,
+        clock,
+        key: storeKey,
+        fingerprint,
+        leaseMs,
+        wait,
+        ...(wait ? { signal: signal() } : {}),
+      });
 
       if (claim.kind === 'store-error') {
         reportStoreError(event, 'claim', claim.error);
@@ -128,7 +141,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       });
       let response: IdempotentResponse;
       try {
-        response = await input.execute(signal ?? new AbortController().signal, held.claim);
+        response = await input.execute(signal(), held.claim);
       } catch (error) {
         if (isFencedCompletionError(error)) {
           // The handler rolled back; the newer holder's claim is not ours to release.

@@ -8,10 +8,14 @@ export function readHeaderValues(headers: HeadersLike | undefined, name: string)
     return value === null ? [] : [value];
   }
   const lower = name.toLowerCase();
-  const found = Object.entries(headers).filter(([key]) => key.toLowerCase() === lower);
-  return found.flatMap(([, value]) =>
-    value === undefined ? [] : typeof value === 'string' ? [value] : [...value],
-  );
+  const values: string[] = [];
+  for (const key of Object.keys(headers)) {
+    if (key !== lower && key.toLowerCase() !== lower) continue;
+    const value = headers[key];
+    if (typeof value === 'string') values.push(value);
+    else if (value !== undefined) values.push(...value);
+  }
+  return values;
 }
 
 /** A header's value as HTTP combines repeated fields (`, `), or `undefined` when absent. */

@@ -1,7 +1,6 @@
 import type { IdempotentResponse } from '../idempotency/types.js';
+import { type CoreResponse, coreToWebResponse, isBodilessStatus } from './core-exchange.js';
 import type { HandlerResult } from './types.js';
-
-const NO_BODY = new Set([204, 205, 304]);
 
 /**
  * A handler's result as the engine stores it: header names lower-cased, the body serialized. A string or
@@ -13,25 +12,21 @@ export function handlerResultToResponse(result: HandlerResult): IdempotentRespon
   for (const [name, value] of Object.entries(result.headers ?? {}))
     headers[name.toLowerCase()] = String(value);
   const { status, body } = result;
-  if (body === undefined || NO_BODY.has(status)) return { status, headers };
+  if (body === undefined || isBodilessStatus(status)) return { status, headers };
   const typed = headers['content-type'] !== undefined;
   if (typed && (typeof body === 'string' || body instanceof Uint8Array)) return { status, headers, body };
   headers['content-type'] ??= 'application/json';
   return { status, headers, body: JSON.stringify(body) };
 }
 
+/** A stored or fresh response with `x-request-id`. */
+export function withRequestId(response: IdempotentResponse, correlationId: string): CoreResponse {
+  return { ...response, headers: { ...response.headers, 'x-request-id': correlationId } };
+}
+
 /** A Web `Response` from a stored or fresh response, with `x-request-id`. */
 export function responseToWebResponse(response: IdempotentResponse, correlationId: string): Response {
-  const headers = new Headers(response.headers);
-  headers.set('x-request-id', correlationId);
-  const { body } = response;
-  if (body === undefined || NO_BODY.has(response.status))
-    return new Response(null, { status: response.status, headers });
-  // A copy types the bytes as backed by an ArrayBuffer, as `BodyInit` asks.
-  return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
-    status: response.status,
-    headers,
-  });
+  return coreToWebResponse(withRequestId(response, correlationId));
 }
 
 /** Whether a status matches a declared one: `201`, a range `2XX`, or `default`. */

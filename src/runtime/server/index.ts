@@ -8,17 +8,35 @@ export {
 export { type FastifyInstanceLike, toFastifyPlugin } from './adapters/fastify.js';
 export {
   type NodeHandlerOptions,
+  type NodeHandlerTarget,
   type NodeRequestLike,
   type NodeResponseLike,
   nodeToWebRequest,
   toNodeHandler,
   webToNodeResponse,
 } from './adapters/node.js';
+export { nodeToCoreRequest, readNodeBody, writeCoreResponse } from './adapters/node-core.js';
 export { toWebHandler, type WebHandler } from './adapters/web.js';
 export { ResponseValidationError } from './check-response.js';
+export {
+  type CoreRequest,
+  type CoreResponse,
+  coreToWebResponse,
+  webToCoreRequest,
+} from './core-exchange.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
-export { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
-export { createProblem, createProblemResponse, type ProblemInput } from './problem-response.js';
+export {
+  handlerResultToResponse,
+  isDeclaredStatus,
+  responseToWebResponse,
+  withRequestId,
+} from './handler-response.js';
+export {
+  createProblem,
+  createProblemCoreResponse,
+  createProblemResponse,
+  type ProblemInput,
+} from './problem-response.js';
 export { createRouter, type RouteMatch } from './router.js';
 export { UndeclaredStatusError } from './run-route.js';
 export { consoleLogger, createServerCore } from './server-core.js';

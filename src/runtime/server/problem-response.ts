@@ -4,6 +4,7 @@ import { FRAMEWORK_PROBLEMS } from '../problem/slugs.js';
 import { statusToPhrase } from '../problem/status-phrase.js';
 import type { ProblemDetails } from '../problem/types.js';
 import { ABOUT_BLANK, PROBLEM_CONTENT_TYPE } from '../problem/types.js';
+import { type CoreResponse, coreToWebResponse } from './core-exchange.js';
 import { correlationIdToInstance } from './correlation-id.js';
 
 export interface ProblemInput {
@@ -35,10 +36,16 @@ export function createProblem(input: ProblemInput): ProblemDetails {
 }
 
 /** A problem response: `application/problem+json`, its headers, and `x-request-id`. */
-export function createProblemResponse(input: ProblemInput): Response {
+export function createProblemCoreResponse(input: ProblemInput): CoreResponse {
   const problem = createProblem(input);
-  const headers = new Headers(input.headers);
-  headers.set('content-type', PROBLEM_CONTENT_TYPE);
-  headers.set('x-request-id', input.correlationId);
-  return new Response(JSON.stringify(problem), { status: problem.status, headers });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers['content-type'] = PROBLEM_CONTENT_TYPE;
+  headers['x-request-id'] = input.correlationId;
+  return { status: problem.status, headers, body: JSON.stringify(problem) };
+}
+
+/** `createProblemCoreResponse` as a Web `Response`. */
+export function createProblemResponse(input: ProblemInput): Response {
+  return coreToWebResponse(createProblemCoreResponse(input));
 }

@@ -18,17 +18,21 @@ export function isMediaTypeAccepted(mediaType: string, accepted: readonly string
   });
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const lenientUtf8 = new TextDecoder();
+
 /**
- * Reads and parses the request body. JSON media types (`application/json`, `*+json`) are parsed (malformed
- * JSON or UTF-8 is `invalid`); `text/*` gives a string; anything else the bytes. An empty body is `none`.
- * When the operation declares body media types, a body of another type is `invalid` (pointer
- * `/headers/content-type`).
+ * Parses the request body's bytes (`undefined`: none). JSON media types (`application/json`, `*+json`) are
+ * parsed (malformed JSON or UTF-8 is `invalid`); `text/*` gives a string; anything else the bytes. An empty
+ * body is `none`. When the operation declares body media types, a body of another type is `invalid`
+ * (pointer `/headers/content-type`).
  */
-export async function readRequestBody(request: Request, mediaTypes: readonly string[]): Promise<RequestBody> {
-  if (request.body === null) return { kind: 'none' };
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength === 0) return { kind: 'none' };
-  const contentType = request.headers.get('content-type') ?? '';
+export function parseRequestBody(
+  bytes: Uint8Array | undefined,
+  contentType: string,
+  mediaTypes: readonly string[],
+): RequestBody {
+  if (bytes === undefined || bytes.byteLength === 0) return { kind: 'none' };
   const mediaType = mediaTypeOf(contentType);
   if (mediaTypes.length > 0 && !isMediaTypeAccepted(mediaType, mediaTypes)) {
     const message = `must be one of: ${mediaTypes.join(', ')}`;
@@ -36,12 +40,11 @@ export async function readRequestBody(request: Request, mediaTypes: readonly str
   }
   if (isJsonContentType(contentType)) {
     try {
-      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-      return { kind: 'json', value: JSON.parse(text) };
+      return { kind: 'json', value: JSON.parse(utf8.decode(bytes)) };
     } catch {
       return { kind: 'invalid', issue: { pointer: '/body', message: 'is not valid JSON' } };
     }
   }
-  if (mediaType.startsWith('text/')) return { kind: 'other', value: new TextDecoder().decode(bytes) };
+  if (mediaType.startsWith('text/')) return { kind: 'other', value: lenientUtf8.decode(bytes) };
   return { kind: 'other', value: bytes };
 }

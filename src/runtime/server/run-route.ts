@@ -3,10 +3,11 @@ import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
 import { checkResponseBody } from './check-response.js';
-import { handlerResultToResponse, isDeclaredStatus, responseToWebResponse } from './handler-response.js';
+import type { CoreRequest, CoreResponse } from './core-exchange.js';
+import { handlerResultToResponse, isDeclaredStatus, withRequestId } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
-import { readRequestBody } from './request-body.js';
-import { headersToRecord, searchParamsToQuery } from './request-parts.js';
+import { parseRequestBody } from './request-body.js';
+import { searchParamsToQuery } from './request-parts.js';
 import type {
   Handler,
   HandlerIdempotency,
@@ -17,8 +18,7 @@ import type {
 } from './types.js';
 
 export interface RunRouteInput {
-  request: Request;
-  url: URL;
+  request: CoreRequest;
   route: ServerRoute;
   params: Record<string, string>;
   handler: Handler;
@@ -26,7 +26,7 @@ export interface RunRouteInput {
   engine: IdempotencyEngine | undefined;
   principal: ((request: Request) => string | undefined | Promise<string | undefined>) | undefined;
   validateResponses: boolean;
-  problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): Response;
+  problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): CoreResponse;
 }
 
 /** A handler returned a status its operation does not declare (with `validateResponses`). */
@@ -34,7 +34,7 @@ export class UndeclaredStatusError extends Error {
   override readonly name = 'UndeclaredStatusError';
 }
 
-const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): Response =>
+const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): CoreResponse =>
   run.problem({
     slug: 'request-validation-failed',
     detail: 'The request does not match the API description; see errors.',
@@ -45,15 +45,19 @@ const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): Respo
  * One matched request: read and validate it, then run the handler, through the idempotency engine when the
  * operation has a contract. A handler's throw propagates (the core answers 500).
  */
-export async function runRoute(run: RunRouteInput): Promise<Response> {
-  const { request, url, route, params, correlationId } = run;
-  const body = await readRequestBody(request, route.bodyMediaTypes);
+export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
+  const { request, route, params, correlationId } = run;
+  const body = parseRequestBody(
+    await request.body(),
+    request.headers['content-type'] ?? '',
+    route.bodyMediaTypes,
+  );
   if (body.kind === 'invalid') return validationProblem(run, [body.issue]);
   const json = body.kind === 'json' ? body.value : undefined;
   const input: ValidationInput = {
     path: { ...params },
-    query: searchParamsToQuery(url.searchParams),
-    headers: headersToRecord(request.headers),
+    query: searchParamsToQuery(request.url.searchParams),
+    headers: { ...request.headers },
     body: json,
   };
   const issues: ValidationIssue[] = [];
@@ -63,10 +67,10 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
   if (issues.length > 0) return validationProblem(run, issues);
 
   const idempotencyRequest: IdempotencyRequest = {
-    method: request.method.toUpperCase(),
+    method: request.method,
     pathTemplate: route.pathTemplate,
     pathParams: params,
-    query: url.searchParams,
+    query: request.url.searchParams,
     headers: request.headers,
     body: json,
     ...(body.kind === 'other' ? { rawBody: body.value } : {}),
@@ -74,14 +78,16 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
   const extracted = route.idempotency
     ? extractIdempotencyKey({ source: route.idempotency.key, request: idempotencyRequest })
     : undefined;
-  const principal = await run.principal?.(request);
+  const principal = run.principal === undefined ? undefined : await run.principal(request.toRequest());
   const checkStatus = (result: HandlerResult): void => {
     if (run.validateResponses && !isDeclaredStatus(result.status, route.responseStatuses ?? ['default'])) {
       throw new UndeclaredStatusError(`${route.operationId} returned undeclared status ${result.status}`);
     }
     if (run.validateResponses) checkResponseBody(route, result);
   };
-  const execute = async (signal: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
+  // `signal` and `raw` are getters: the Node adapter creates them on first use, so only handlers that read
+  // them pay for them. (The engine's own signal argument is the same request signal, or none.)
+  const execute = async (_signal?: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
     const result = await run.handler({
       path: input.path,
       query: input.query,
@@ -90,16 +96,20 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
       ...(claim === undefined ? {} : { idempotency: claimToHandlerIdempotency(claim, checkStatus) }),
       principal,
-      signal,
+      get signal() {
+        return request.signal;
+      },
       correlationId,
-      raw: request,
+      get raw() {
+        return request.toRequest();
+      },
     });
     checkStatus(result);
     return handlerResultToResponse(result);
   };
 
   if (route.idempotency === undefined || run.engine === undefined) {
-    return responseToWebResponse(await execute(request.signal), correlationId);
+    return withRequestId(await execute(), correlationId);
   }
   const result = await run.engine.runIdempotent({
     contract: route.idempotency,
@@ -107,7 +117,8 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
     principal,
     operationId: route.operationId,
     replayHeaders: route.replayHeaders,
-    signal: request.signal,
+    // Only a `wait` needs the signal (to stop waiting); `execute` reads it from the request when asked.
+    ...(route.idempotency.concurrent === 'wait' ? { signal: request.signal } : {}),
     execute,
   });
   if (result.kind === 'problem') {
@@ -118,7 +129,7 @@ export async function runRoute(run: RunRouteInput): Promise<Response> {
       headers: result.headers,
     });
   }
-  return responseToWebResponse(result.response, correlationId);
+  return withRequestId(result.response, correlationId);
 }
 
 function claimToHandlerIdempotency(

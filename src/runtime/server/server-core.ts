@@ -3,10 +3,11 @@ import { createMemoryStore } from '../idempotency/stores/memory.js';
 import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
 import { systemClock } from '../shared/clock.js';
 import { ResponseValidationError } from './check-response.js';
+import { type CoreRequest, type CoreResponse, coreToWebResponse, webToCoreRequest } from './core-exchange.js';
 import { headersToCorrelationId } from './correlation-id.js';
-import { createProblemResponse } from './problem-response.js';
+import { createProblemCoreResponse } from './problem-response.js';
 import { createRouter } from './router.js';
-import { runRoute } from './run-route.js';
+import { type RunRouteInput, runRoute } from './run-route.js';
 import type { ServerCore, ServerCoreOptions, ServerLogger } from './types.js';
 
 /** The default logger: one line on stderr with the correlation id, then the error. */
@@ -51,58 +52,53 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       const routePath = toRoutePath(path);
       return routePath !== undefined && match('GET', routePath).kind !== 'not-found';
     },
-    async fetch(request) {
-      const correlationId = headersToCorrelationId(request.headers);
-      const url = new URL(request.url);
-      const problem: Parameters<typeof runRoute>[0]['problem'] = (input) =>
-        createProblemResponse({ ...input, base, correlationId });
-      const path = toRoutePath(url.pathname);
-      if (path === undefined) return problem({ status: 404, detail: `No operation at ${url.pathname}.` });
-      const found = match(request.method, path);
-      if (found.kind === 'not-found') return problem({ status: 404, detail: `No operation at ${path}.` });
-      if (found.kind === 'method-not-allowed') {
-        const allow = found.allow.join(', ');
-        const detail = `${request.method} is not allowed here; allowed: ${allow}.`;
-        return problem({ status: 405, detail, headers: { allow } });
-      }
-      if (found.kind === 'bad-path') {
-        const errors = [{ pointer: `/path/${found.name}`, message: 'is not valid percent-encoding' }];
-        const detail = 'The request does not match the API description; see errors.';
-        return problem({ slug: 'request-validation-failed', detail, extensions: { errors } });
-      }
-      const { route, params } = found;
-      const handler = options.handlers[route.operationId];
-      if (handler === undefined) {
-        return problem({ slug: 'not-implemented', detail: `${route.operationId} is not implemented yet.` });
-      }
-      try {
-        return await runRoute({
-          request,
-          url,
-          route,
-          params,
-          handler,
-          correlationId,
-          engine,
-          principal: options.principal,
-          validateResponses: options.validateResponses ?? false,
-          problem,
-        });
-      } catch (error) {
-        // A response that breaks the spec says which one and how; anything else stays a plain failure.
-        const message =
-          error instanceof ResponseValidationError ? error.message : `${route.operationId} failed`;
-        logger.error({
-          message,
-          correlationId,
-          operationId: route.operationId,
-          method: request.method,
-          path,
-          error,
-        });
-        const detail = `The server could not complete the request; quote ${correlationId} when reporting it.`;
-        return problem({ slug: 'internal-error', detail });
-      }
-    },
+    fetch: async (request) => coreToWebResponse(await handle(webToCoreRequest(request))),
+    handle,
   };
+
+  async function handle(request: CoreRequest): Promise<CoreResponse> {
+    const correlationId = headersToCorrelationId(request.headers);
+    const { url, method } = request;
+    const problem: RunRouteInput['problem'] = (input) =>
+      createProblemCoreResponse({ ...input, base, correlationId });
+    const path = toRoutePath(url.pathname);
+    if (path === undefined) return problem({ status: 404, detail: `No operation at ${url.pathname}.` });
+    const found = match(method, path);
+    if (found.kind === 'not-found') return problem({ status: 404, detail: `No operation at ${path}.` });
+    if (found.kind === 'method-not-allowed') {
+      const allow = found.allow.join(', ');
+      const detail = `${method} is not allowed here; allowed: ${allow}.`;
+      return problem({ status: 405, detail, headers: { allow } });
+    }
+    if (found.kind === 'bad-path') {
+      const errors = [{ pointer: `/path/${found.name}`, message: 'is not valid percent-encoding' }];
+      const detail = 'The request does not match the API description; see errors.';
+      return problem({ slug: 'request-validation-failed', detail, extensions: { errors } });
+    }
+    const { route, params } = found;
+    const handler = options.handlers[route.operationId];
+    if (handler === undefined) {
+      return problem({ slug: 'not-implemented', detail: `${route.operationId} is not implemented yet.` });
+    }
+    try {
+      return await runRoute({
+        request,
+        route,
+        params,
+        handler,
+        correlationId,
+        engine,
+        principal: options.principal,
+        validateResponses: options.validateResponses ?? false,
+        problem,
+      });
+    } catch (error) {
+      // A response that breaks the spec says which one and how; anything else stays a plain failure.
+      const message =
+        error instanceof ResponseValidationError ? error.message : `${route.operationId} failed`;
+      logger.error({ message, correlationId, operationId: route.operationId, method, path, error });
+      const detail = `The server could not complete the request; quote ${correlationId} when reporting it.`;
+      return problem({ slug: 'internal-error', detail });
+    }
+  }
 }

@@ -7,6 +7,7 @@ import type { IdempotencyHooks } from '../idempotency/hooks.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import type { IdempotencyContractLike } from '../idempotency/types.js';
 import type { Clock } from '../shared/clock.js';
+import type { CoreRequest, CoreResponse } from './core-exchange.js';
 
 /** One request validation error: a JSON pointer into `{ path, query, headers, body }` and a message. */
 export interface ValidationIssue {
@@ -145,6 +146,8 @@ export interface ServerCoreOptions {
 
 export interface ServerCore {
   fetch(request: Request): Promise<Response>;
+  /** `fetch` without the Web objects: what the Node adapter calls (see `CoreRequest`). */
+  handle(request: CoreRequest): Promise<CoreResponse>;
   /** Operation ids that have no handler: they answer 501. */
   missing: string[];
   /** Whether some operation's path template matches `path` (any method): adapters fall through if not. */

@@ -33,7 +33,7 @@ function parsedBody(request: ExpressRequestLike): Uint8Array | string | undefine
  * (`app.use('/api', ...)`), it sees the path below the mount point.
  */
 export function toExpressMiddleware(
-  core: Pick<ServerCore, 'fetch' | 'handles'>,
+  core: Pick<ServerCore, 'fetch' | 'handles'> & Partial<Pick<ServerCore, 'handle'>>,
 ): (request: ExpressRequestLike, response: NodeResponseLike, next: ExpressNext) => void {
   const handle = toNodeHandler(core, { body: (request) => parsedBody(request as ExpressRequestLike) });
   return (request, response, next) => {

@@ -27,7 +27,7 @@ export interface FastifyInstanceLike {
  * and validates the body itself. Fastify's static routes registered elsewhere still win over the catch-all.
  */
 export function toFastifyPlugin(
-  core: Pick<ServerCore, 'fetch'>,
+  core: Pick<ServerCore, 'fetch'> & Partial<Pick<ServerCore, 'handle'>>,
 ): (instance: FastifyInstanceLike) => Promise<void> {
   const handle = toNodeHandler(core);
   return async (instance) => {

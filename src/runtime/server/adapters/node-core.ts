@@ -1,0 +1,139 @@
+/**
+ * Node requests and responses to and from the core's own shapes, without Web objects: the fast path of
+ * `toNodeHandler` (a Web `Request`/`Response` pair per request was most of the server's CPU in
+ * `npm run bench:server`).
+ */
+import type { CoreRequest, CoreResponse } from '../core-exchange.js';
+import { isBodilessStatus } from '../core-exchange.js';
+import type { NodeRequestLike, NodeResponseLike } from './node-types.js';
+import { nodeToWebRequest } from './node-web.js';
+
+const textEncoder = new TextEncoder();
+const toBytes = (chunk: unknown): Uint8Array =>
+  typeof chunk === 'string' ? textEncoder.encode(chunk) : (chunk as Uint8Array);
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The request stream's bytes: through its events when it has them, else its async iterator. */
+export async function readNodeBody(request: NodeRequestLike): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const add = (chunk: unknown): void => {
+    const bytes = toBytes(chunk);
+    chunks.push(bytes);
+    size += bytes.byteLength;
+  };
+  if (request.readableEnded === true) return new Uint8Array(0);
+  if (typeof request.on !== 'function') {
+    for await (const chunk of request) add(chunk);
+    return concat(chunks, size);
+  }
+  const on = request.on.bind(request);
+  return new Promise<Uint8Array>((resolve, reject) => {
+    let ended = false;
+    on('data', add);
+    on('end', () => {
+      ended = true;
+      resolve(concat(chunks, size));
+    });
+    on('error', reject);
+    on('close', () => {
+      if (!ended) reject(new Error('The client closed the connection before the request body ended.'));
+    });
+  });
+}
+
+/** Header names lower-case (Node's already are), repeated fields combined with `, `, no HTTP/2 pseudo-headers. */
+function nodeHeadersToRecord(headers: NodeRequestLike['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value === undefined || name.startsWith(':')) continue;
+    record[name.toLowerCase()] = typeof value === 'string' ? value : value.join(', ');
+  }
+  return record;
+}
+
+/**
+ * The core's view of a Node request. `body` is what a framework already read (then the stream is not
+ * read). The signal (aborted when the response closes before it finished) and the Web `Request` are
+ * created only when something reads them.
+ */
+export function nodeToCoreRequest(input: {
+  request: NodeRequestLike;
+  response: NodeResponseLike;
+  body?: Uint8Array | string | undefined;
+}): CoreRequest {
+  const { request, response } = input;
+  const method = (request.method ?? 'GET').toUpperCase();
+  const target = request.url ?? '/';
+  let bytes: Promise<Uint8Array | undefined> | undefined;
+  let read: Uint8Array | undefined;
+  let controller: AbortController | undefined;
+  let web: Request | undefined;
+  const core: CoreRequest = {
+    method,
+    // Concatenated, not resolved: a request target such as `//other.test/x` stays a path on this host.
+    url: new URL(`http://localhost${target.startsWith('/') ? target : `/${target}`}`),
+    headers: nodeHeadersToRecord(request.headers),
+    body() {
+      if (bytes === undefined) {
+        const pending =
+          method === 'GET' || method === 'HEAD'
+            ? Promise.resolve(undefined)
+            : input.body !== undefined
+              ? Promise.resolve(toBytes(input.body))
+              : readNodeBody(request);
+        bytes = pending.then((value) => {
+          read = value;
+          return value;
+        });
+      }
+      return bytes;
+    },
+    get signal() {
+      if (controller === undefined) {
+        const created = new AbortController();
+        controller = created;
+        if (response.closed === true) {
+          if (response.writableFinished !== true) created.abort();
+        } else {
+          response.once('close', () => {
+            if (!response.writableFinished) created.abort();
+          });
+        }
+      }
+      return controller.signal;
+    },
+    toRequest() {
+      web ??= nodeToWebRequest({
+        request,
+        signal: core.signal,
+        body: read ?? (bytes === undefined ? input.body : new Uint8Array(0)),
+      });
+      return web;
+    },
+  };
+  return core;
+}
+
+/**
+ * Writes a core response. Headers go through `setHeader`, so that Node sets `content-length` itself at
+ * `end` and sends head and a string body in one write.
+ */
+export function writeCoreResponse(response: CoreResponse, target: NodeResponseLike): void {
+  target.statusCode = response.status;
+  const { headers, body } = response;
+  for (const name of Object.keys(headers)) target.setHeader(name, headers[name]!);
+  if (body === undefined || isBodilessStatus(response.status)) target.end();
+  else target.end(body);
+}

@@ -1,0 +1,137 @@
+/**
+ * The Node adapter's own request shape (no Web `Request` unless asked): what a handler sees through it
+ * must be what it sees through `fetch`: the body, `raw`, the signal, headers, query; over real sockets.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toNodeHandler } from '../../../src/runtime/server/adapters/node.js';
+import { nodeToCoreRequest, readNodeBody } from '../../../src/runtime/server/adapters/node-core.js';
+import { createServerCore } from '../../../src/runtime/server/server-core.js';
+import type { Handler, ServerRoute } from '../../../src/runtime/server/types.js';
+
+const route = (operationId: string, method: string, pathTemplate: string): ServerRoute => ({
+  operationId,
+  method,
+  pathTemplate,
+  replayHeaders: [],
+  requestBodyRequired: false,
+  bodyMediaTypes: [],
+});
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+async function serve(routes: ServerRoute[], handlers: Record<string, Handler>): Promise<string> {
+  const server = createServer(toNodeHandler(createServerCore({ routes, handlers })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('toNodeHandler over the core', () => {
+  it('gives handlers the body, query, headers and a Web Request as raw (with the body)', async () => {
+    let seen: Record<string, unknown> = {};
+    const url = await serve([route('echo', 'POST', '/echo/{id}')], {
+      echo: async (request) => {
+        seen = {
+          path: request.path,
+          query: request.query,
+          header: request.headers['x-custom'],
+          body: request.body,
+          rawMethod: request.raw.method,
+          rawUrl: request.raw.url,
+          rawBody: await request.raw.text(),
+          rawHeader: request.raw.headers.get('x-custom'),
+        };
+        return { status: 200, body: { ok: true } };
+      },
+    });
+    const response = await fetch(`${url}/echo/a%20b?x=1&x=2&y=3`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-custom': 'yes' },
+      body: 'hello',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe('11');
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(seen).toEqual({
+      path: { id: 'a b' },
+      query: { x: ['1', '2'], y: '3' },
+      header: 'yes',
+      body: 'hello',
+      rawMethod: 'POST',
+      rawUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/echo\/a%20b\?x=1&x=2&y=3$/),
+      rawBody: 'hello',
+      rawHeader: 'yes',
+    });
+  });
+
+  it('answers 204 without a body and a problem with its headers', async () => {
+    const url = await serve([route('empty', 'DELETE', '/thing')], { empty: () => ({ status: 204 }) });
+    const empty = await fetch(`${url}/thing`, { method: 'DELETE' });
+    expect(empty.status).toBe(204);
+    expect(await empty.text()).toBe('');
+    const wrong = await fetch(`${url}/thing`, { method: 'PUT' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('DELETE');
+    expect(wrong.headers.get('content-type')).toBe('application/problem+json');
+    expect((await wrong.json()).status).toBe(405);
+  });
+});
+
+describe('nodeToCoreRequest', () => {
+  const response = (closed: boolean) => ({
+    statusCode: 200,
+    closed,
+    writableFinished: false,
+    setHeader: () => undefined,
+    end: () => undefined,
+    once: () => undefined,
+  });
+
+  it('gives an already aborted signal when the client went away before it was asked for', () => {
+    const request = Object.assign(Readable.from([]), { method: 'GET', url: '/', headers: {} });
+    const core = nodeToCoreRequest({ request, response: response(true) });
+    expect(core.signal.aborted).toBe(true);
+    expect(nodeToCoreRequest({ request, response: response(false) }).signal.aborted).toBe(false);
+  });
+
+  it('uses a body a framework already read instead of the stream', async () => {
+    const request = Object.assign(Readable.from([Buffer.from('ignored')]), {
+      method: 'post',
+      url: 'no-slash?a=1',
+      headers: { 'x-list': ['a', 'b'], ':authority': 'h2' },
+    });
+    const core = nodeToCoreRequest({ request, response: response(false), body: '{"a":1}' });
+    expect(core.method).toBe('POST');
+    expect(core.url.pathname).toBe('/no-slash');
+    expect(core.headers).toEqual({ 'x-list': 'a, b' });
+    expect(new TextDecoder().decode(await core.body())).toBe('{"a":1}');
+  });
+
+  it('reads a body in several chunks, through events or through the async iterator', async () => {
+    const chunks = () => [Buffer.from('ab'), 'cd', Buffer.from('é')];
+    expect(new TextDecoder().decode(await readNodeBody(Readable.from(chunks()) as never))).toBe('abcdé');
+    const stream = Readable.from(chunks());
+    const iterable = { headers: {}, [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator]() };
+    expect(new TextDecoder().decode(await readNodeBody(iterable as never))).toBe('abcdé');
+  });
+
+  it('rejects when the stream closes before the body ended', async () => {
+    const stream = new Readable({ read() {} });
+    stream.push('partial');
+    const reading = readNodeBody(stream as never);
+    stream.destroy();
+    await expect(reading).rejects.toThrow();
+  });
+});
