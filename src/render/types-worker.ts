@@ -2,11 +2,10 @@
  * Schema types come from openapi-typescript: generated code refers to them by indexed access
  * (`paths["/orders"]["post"]["requestBody"]...`); idemgen has no schema-to-type transformer of its own.
  *
- * TypeScript (which openapi-typescript builds on, and which the syntax check parses with) takes longer to
- * load than the whole of a small generation, and openapi-typescript is the longest step on large specs. So
- * both run on one worker thread, created when `generate()` starts: it loads its modules while the main
- * thread loads the spec, renders the types while the main thread compiles validators and renders
- * templates, then checks the templates' output. The worker is kept for later calls in the same process
+ * TypeScript (which openapi-typescript builds on) takes longer to load than the whole of a small
+ * generation, and openapi-typescript is the longest step on large specs. So both run on a worker thread,
+ * created when `generate()` starts: it loads its modules while the main thread loads the spec, and renders
+ * the types while the main thread compiles validators and renders templates. The worker is kept for later calls in the same process
  * (watch mode, tests, a build script), and is unreferenced while idle so it never keeps a process alive.
  */
 import { createRequire } from 'node:module';
@@ -14,19 +13,9 @@ import { Worker } from 'node:worker_threads';
 import type { JsonObject } from '../spec/types.js';
 import { TYPES_WORKER_SOURCE } from './types-worker-source.js';
 
-/** A syntax error as the worker reports it; `checkSyntax` adds the template that made the file. */
-export interface RawSyntaxProblem {
-  path: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
 export interface TypesWorker {
   /** openapi-typescript's output for the (bundled) document. */
   renderTypes(document: JsonObject): Promise<string>;
-  /** The syntax errors of each `.ts`/`.mts`/`.js`/`.mjs` file. */
-  checkFiles(files: readonly { path: string; contents: string }[]): Promise<RawSyntaxProblem[]>;
 }
 
 /** openapi-typescript's defaults (as its `openapiTS()` sets them), minus the per-call fields. */
@@ -65,7 +54,7 @@ function modulePaths(): string[] {
   ].map((name) => require.resolve(name));
 }
 
-type Reply = { id: number; ok: boolean; text?: string; problems?: RawSyntaxProblem[]; stack?: string };
+type Reply = { id: number; ok: boolean; text?: string; stack?: string };
 type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
 
 let shared: TypesWorker | undefined;
@@ -104,12 +93,6 @@ function createTypesWorker(): TypesWorker {
   const self: TypesWorker = {
     renderTypes: async (document) =>
       (await send({ kind: 'types', json: JSON.stringify(document) })).text ?? '',
-    checkFiles: async (files) => {
-      const checked = files.filter((file) => /\.(ts|mts|js|mjs)$/.test(file.path));
-      if (checked.length === 0) return [];
-      const plain = checked.map(({ path, contents }) => ({ path, contents }));
-      return (await send({ kind: 'check', files: plain })).problems ?? [];
-    },
   };
   return self;
 }

@@ -17,7 +17,8 @@ describe('the types worker', () => {
     expect(result.syntaxProblems.length).toBeGreaterThan(0);
     const problem = result.syntaxProblems[0]!;
     expect(problem.template).toMatch(/^client\//);
-    expect(problem.message).toBe('Expression expected.');
+    expect(problem.message).toBe('Unexpected ";"');
+    expect(problem.column).toBe('export const broken = ;'.indexOf(';') + 1);
     expect(problem.excerpt).toContain('export const broken = ;');
     expect(problem.line).toBeGreaterThan(0);
   }, 60_000);
