@@ -3,6 +3,7 @@
  * accesses into openapi-typescript's `paths`), and the route table the runtime core dispatches on.
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
+import type { ServerRoute } from '../runtime/server/types.js';
 import { groupFileName, pickJsonMediaType, statusKey, statusType } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
@@ -35,8 +36,11 @@ function responses(op: OperationModel, alias: string): ServerResponseContext[] {
   });
 }
 
-/** The route the runtime dispatches on (`ServerRoute` without its validator, which is linked by name). */
-export function operationToRoute(op: OperationModel): Record<string, unknown> {
+/**
+ * The route the runtime dispatches on (`ServerRoute` without its validators, which are linked by name). Typed
+ * here because `routes.js` is plain JavaScript that no user's tsc checks against `ServerRoute`.
+ */
+export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validate' | 'validateResponse'> {
   const idem = op.idempotency;
   return {
     operationId: op.id,

@@ -30,6 +30,7 @@ describe('templates', () => {
       'partials/header.hbs',
       'server/handlers.hbs',
       'server/index.hbs',
+      'server/routes.hbs',
     ]);
   });
 
@@ -138,6 +139,7 @@ describe('templates', () => {
       'client/index.ts <- client/index.hbs',
       'server/orders.ts <- server/handlers.hbs',
       'server/refunds.ts <- server/handlers.hbs',
+      'server/routes.js <- server/routes.hbs',
       'server/index.ts <- server/index.hbs',
     ]);
     const orders = dump.files[0]?.context as { group: string; operations: Array<{ name: string }> };

@@ -12,7 +12,7 @@ const serverFiles = async (responseValidators: boolean | undefined) => {
   expect(result.syntaxProblems).toEqual([]);
   const text = (path: string) => result.files.find((file) => file.path === path)?.contents ?? '';
   return {
-    index: text('server/index.ts'),
+    routes: text('server/routes.js'),
     js: text('server/validators.js'),
     dts: text('server/validators.d.ts'),
   };
@@ -20,8 +20,8 @@ const serverFiles = async (responseValidators: boolean | undefined) => {
 
 describe('generate({ responseValidators })', () => {
   it('wires a response validator into every route when on', async () => {
-    const { index, js, dts } = await serverFiles(true);
-    const routes = index.split('\n').filter((line) => line.includes('validate: __validators.'));
+    const { routes: table, js, dts } = await serverFiles(true);
+    const routes = table.split('\n').filter((line) => line.includes('validate: __validators.'));
     expect(routes.length).toBeGreaterThan(0);
     for (const line of routes) {
       const name = /validateResponse: __validators\.(\w+)/.exec(line)?.[1];
@@ -37,8 +37,9 @@ describe('generate({ responseValidators })', () => {
   ] as const)(
     'generates no response validators when %s',
     async (_label, option) => {
-      const { index, js } = await serverFiles(option);
-      expect(index).not.toContain('validateResponse');
+      const { routes, js } = await serverFiles(option);
+      expect(routes).toContain('validate: __validators.');
+      expect(routes).not.toContain('validateResponse');
       expect(js).not.toContain('idemgenCheckResponse');
     },
     60_000,

@@ -14,7 +14,8 @@ const PURPOSE: Record<string, string> = {
   'client/operations.hbs': 'client/<group>.ts: one typed function per operation of a group',
   'partials/header.hbs': '{{> header}}: the comment at the top of every generated file',
   'server/handlers.hbs': 'server/<group>.ts: handler request/response types of a group',
-  'server/index.hbs': 'server/index.ts: the route table and createServer',
+  'server/index.hbs': 'server/index.ts: the Handlers map and createServer',
+  'server/routes.hbs': 'server/routes.js: the route table (plain JavaScript, typed by routes.d.ts)',
 };
 
 export function runTemplatesList(input: { args: TemplatesListArgs; context: CommandContext }): ExitCode {
