@@ -8,6 +8,7 @@
  *   counted by wrapping the ioredis client; `GET /__stats` answers them);
  * - `express-idempotency`: Express 5 + express.json() + express-idempotency's middleware (its memory store);
  * - `node-idempotency`: a bare node:http server with @node-idempotency/core and its memory adapter.
+ * Every variant also answers `GET /__cpu` with the process's CPU time, read before and after each load run.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,7 +115,11 @@ async function main(): Promise<void> {
       : variant === 'node-idempotency'
         ? await nodeIdempotencyHandler()
         : await generatedHandler(dir ?? '', variant === 'redis' ? 'redis' : 'memory');
-  const http = createHttpServer(handler);
+  // `GET /__cpu`: this process's CPU time so far (µs), for the bench's CPU-per-request figure.
+  const http = createHttpServer((request, response) => {
+    if (request.url === '/__cpu') response.end(JSON.stringify(process.cpuUsage()));
+    else handler(request, response);
+  });
   http.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`${JSON.stringify({ port: (http.address() as AddressInfo).port })}\n`);

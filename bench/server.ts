@@ -66,15 +66,24 @@ interface Scenario {
   name: string;
   reqPerSec: number;
   runs: number[];
+  /** Median over runs of the server process's CPU time (user + system) per request, in µs. */
+  cpuPerRequestUs: number;
   non2xx: number;
 }
+
+const cpuUs = async (url: string): Promise<number> => {
+  const usage = JSON.parse(await (await fetch(`${url}/__cpu`)).text()) as { user: number; system: number };
+  return usage.user + usage.system;
+};
 
 async function load(name: string, url: string, keys: 'new' | 'replay'): Promise<Scenario> {
   if (keys === 'replay') for (const key of REPLAY_KEYS) await (await post(url, key)).text();
   let next = 0;
   const runs: number[] = [];
+  const cpu: number[] = [];
   let non2xx = 0;
   for (let i = 0; i < RUNS; i++) {
+    const cpuBefore = await cpuUs(url);
     const result = await autocannon({
       url: `${url}/payments`,
       connections: CONNECTIONS,
@@ -91,10 +100,11 @@ async function load(name: string, url: string, keys: 'new' | 'replay'): Promise<
         },
       ],
     });
+    cpu.push(((await cpuUs(url)) - cpuBefore) / Math.max(1, result.requests.total));
     runs.push(result.requests.average);
     non2xx += result.non2xx + result.errors;
   }
-  return { name, reqPerSec: median(runs), runs, non2xx };
+  return { name, reqPerSec: median(runs), runs, cpuPerRequestUs: median(cpu), non2xx };
 }
 
 async function roundTrips(url: string): Promise<{ newKey: number; replay: number }> {
@@ -187,11 +197,12 @@ async function main(): Promise<void> {
     `autocannon in this process, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${RUNS} runs; server in a child process`,
     `load average (1/5/15 min) at start ${loadAtStart.join(' / ')}`,
     '',
-    `${'scenario'.padEnd(46)}${'req/s'.padStart(10)}  ${'non-2xx'.padStart(8)}  runs`,
+    `${'scenario'.padEnd(46)}${'req/s'.padStart(10)}  ${'CPU µs/req'.padStart(10)}  ${'non-2xx'.padStart(8)}  runs`,
     ...scenarios.map(
       (s) =>
-        `${s.name.padEnd(46)}${s.reqPerSec.toFixed(0).padStart(10)}  ${String(s.non2xx).padStart(8)}  ${s.runs.map((n) => n.toFixed(0)).join(', ')}`,
+        `${s.name.padEnd(46)}${s.reqPerSec.toFixed(0).padStart(10)}  ${s.cpuPerRequestUs.toFixed(0).padStart(10)}  ${String(s.non2xx).padStart(8)}  ${s.runs.map((n) => n.toFixed(0)).join(', ')}`,
     ),
+    '(CPU µs/req: the server process\'s CPU time per request, less sensitive to other load than req/s)',
     '',
     ...redisLines,
     '',

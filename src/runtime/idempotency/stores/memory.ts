@@ -27,84 +27,102 @@ export interface MemoryStore extends IdempotencyStore {
 interface Entry {
   record: IdempotencyRecord;
   bytes: number;
+  /** False once the entry left the store (dropped, or replaced by its completion). */
+  live: boolean;
+}
+
+/**
+ * Entries in insertion order, consumed from the front. An array with a head index rather than a `Map`
+ * iterated from its start: V8 leaves deleted `Map` slots in place until it rehashes, so iterating from the
+ * front after many deletions skips them all, every time (that was 12% of a new-key request at the bound).
+ * Entries that left the store stay in the queue until they reach the front (`live` is false).
+ */
+class EntryQueue {
+  private items: Entry[] = [];
+  private head = 0;
+  push(entry: Entry): void {
+    this.items.push(entry);
+  }
+  peek(): Entry | undefined {
+    return this.items[this.head];
+  }
+  shift(): void {
+    this.items[this.head++] = undefined as unknown as Entry;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+  }
 }
 
 /**
  * An in-process store: one process only, lost on restart, bounded. Expired records are dropped lazily when a
  * claim meets them and by `sweep()`. Over a bound, expired leases at the front of the claim order are dropped,
  * then the oldest completed records (by completion time, expired or not) are evicted, so a claim at the bound
- * costs amortized O(1) (the whole store is scanned only when live leases fill it and one may have expired); in-progress records are never evicted while their lease runs, so when live leases alone fill
- * the store a claim fails with `StoreUnavailableError` (reason `full`), which the engine answers with 503:
- * the bound stays hard and no request runs without deduplication.
+ * costs amortized O(1) (the whole store is scanned only when live leases fill it and one may have expired);
+ * in-progress records are never evicted while their lease runs, so when live leases alone fill the store a
+ * claim fails with `StoreUnavailableError` (reason `full`), which the engine answers with 503: the bound
+ * stays hard and no request runs without deduplication.
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const maxEntries = options.maxEntries ?? 10_000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const clock = options.clock ?? systemClock;
-  const pending = new Map<string, Entry>();
-  const done = new Map<string, Entry>(); // in completion order: the first is the oldest
+  const entries = new Map<string, Entry>();
+  const claimOrder = new EntryQueue(); // in-progress records, oldest claim first
+  const doneOrder = new EntryQueue(); // completed records, oldest completion first
   let bytes = 0;
 
-  const put = (map: Map<string, Entry>, record: IdempotencyRecord): void => {
-    const entry = { record, bytes: recordToBytes(record) };
-    map.set(record.key, entry);
+  const put = (record: IdempotencyRecord): void => {
+    const entry: Entry = { record, bytes: recordToBytes(record), live: true };
+    entries.set(record.key, entry);
     bytes += entry.bytes;
+    (record.state === 'completed' ? doneOrder : claimOrder).push(entry);
   };
-  const drop = (key: string): void => {
-    const entry = pending.get(key) ?? done.get(key);
-    if (entry === undefined) return;
-    pending.delete(key);
-    done.delete(key);
+  const drop = (entry: Entry): void => {
+    if (!entry.live) return;
+    entry.live = false;
+    entries.delete(entry.record.key);
     bytes -= entry.bytes;
   };
-  // A lower bound on the earliest `leaseExpiresAt` in `pending`: removals only raise the true minimum, so
-  // while `now` is below it no lease has expired and the full scan of a store full of leases is skipped.
+  // A lower bound on the earliest `leaseExpiresAt` of the in-progress records: removals only raise the true
+  // minimum, so while `now` is below it no lease has expired and the full scan of a store full of leases is
+  // skipped.
   let earliestLease = Number.POSITIVE_INFINITY;
   let scanned = 0;
 
-  const sweepDone = (now: number): number => {
-    let removed = 0;
-    for (const entry of done.values()) {
-      scanned++;
-      if (!isRecordClaimable(entry.record, now)) continue;
-      drop(entry.record.key);
-      removed++;
-    }
-    return removed;
-  };
   const sweepAt = (now: number): number => {
-    let removed = sweepDone(now);
+    let removed = 0;
     earliestLease = Number.POSITIVE_INFINITY;
-    for (const entry of pending.values()) {
+    for (const entry of [...entries.values()]) {
       scanned++;
       if (isRecordClaimable(entry.record, now)) {
-        drop(entry.record.key);
+        drop(entry);
         removed++;
-      } else earliestLease = Math.min(earliestLease, entry.record.leaseExpiresAt ?? now);
+      } else if (entry.record.state === 'in-progress') {
+        earliestLease = Math.min(earliestLease, entry.record.leaseExpiresAt ?? now);
+      }
     }
     return removed;
   };
-  /** Drops expired records at the front of `map` (claim or completion order): O(1) amortized. */
-  const sweepFront = (map: Map<string, Entry>, extra: number, now: number): void => {
-    for (const entry of map.values()) {
-      scanned++;
-      if (fits(extra) || !isRecordClaimable(entry.record, now)) return;
-      drop(entry.record.key);
-    }
-  };
-  const fits = (extra: number): boolean => pending.size + done.size < maxEntries && bytes + extra <= maxBytes;
+  const fits = (extra: number): boolean => entries.size < maxEntries && bytes + extra <= maxBytes;
   /**
-   * Amortized O(1): expired leases at the front of `pending`, then the oldest completed records (front of
-   * `done`, each visited once before it is dropped), and only when no completed record is left and some lease
-   * may have expired, one scan of `pending` (which also recomputes `earliestLease`).
+   * Amortized O(1): expired leases at the front of the claim order, then the oldest completed records (each
+   * queue entry is visited once before it leaves the queue), and only when no completed record is left and
+   * some lease may have expired, one scan of the store (which also recomputes `earliestLease`).
    */
   const makeRoom = (extra: number, now: number): void => {
     if (fits(extra)) return;
-    sweepFront(pending, extra, now);
-    for (const key of done.keys()) {
-      if (fits(extra)) return;
+    for (let entry = claimOrder.peek(); entry !== undefined && !fits(extra); entry = claimOrder.peek()) {
       scanned++;
-      drop(key);
+      if (entry.live && !isRecordClaimable(entry.record, now)) break;
+      drop(entry);
+      claimOrder.shift();
+    }
+    for (let entry = doneOrder.peek(); entry !== undefined && !fits(extra); entry = doneOrder.peek()) {
+      scanned++;
+      drop(entry);
+      doneOrder.shift();
     }
     if (fits(extra)) return;
     if (now >= earliestLease) {
@@ -116,7 +134,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
 
   return {
     async claim({ key, fingerprint, leaseMs, now }) {
-      const current = (pending.get(key) ?? done.get(key))?.record;
+      const existing = entries.get(key);
+      const current = existing?.record;
       if (current !== undefined && !isRecordClaimable(current, now)) {
         if (current.state === 'completed' && current.outcome !== undefined) {
           return { kind: 'completed', fingerprint: current.fingerprint, outcome: current.outcome };
@@ -127,7 +146,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
           leaseExpiresAt: current.leaseExpiresAt ?? now,
         };
       }
-      drop(key);
+      if (existing !== undefined) drop(existing);
       const fence = (current?.fence ?? 0) + 1;
       const record: IdempotencyRecord = {
         key,
@@ -138,33 +157,48 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         leaseExpiresAt: now + leaseMs,
       };
       makeRoom(recordToBytes(record), now);
-      put(pending, record);
+      put(record);
       earliestLease = Math.min(earliestLease, record.leaseExpiresAt ?? now);
       return { kind: 'claimed', token: record.token, fence, takenOver: current?.state === 'in-progress' };
     },
 
     async complete({ key, token, outcome, ttlMs, now }) {
-      const current = pending.get(key)?.record;
-      if (current === undefined || current.token !== token) return false;
-      drop(key);
-      const { leaseExpiresAt: _lease, ...rest } = current;
-      const record: IdempotencyRecord = { ...rest, state: 'completed', expiresAt: now + ttlMs, outcome };
+      const existing = entries.get(key);
+      const current = existing?.record;
+      if (existing === undefined || current?.state !== 'in-progress' || current.token !== token) return false;
+      drop(existing);
+      // Written out rather than `{ ...rest }`: object rest/spread was a third of `complete`'s time.
+      const record: IdempotencyRecord = {
+        key,
+        state: 'completed',
+        fingerprint: current.fingerprint,
+        token,
+        fence: current.fence,
+        expiresAt: now + ttlMs,
+        outcome,
+      };
       const size = recordToBytes(record);
       if (size > maxBytes)
         throw new StoreUnavailableError('outcome larger than the store', { reason: 'full' });
       makeRoom(size, now);
-      put(done, record);
+      put(record);
       return true;
     },
 
     async release({ key, token }) {
-      if (pending.get(key)?.record.token !== token) return false;
-      drop(key);
+      const existing = entries.get(key);
+      if (
+        existing === undefined ||
+        existing.record.state !== 'in-progress' ||
+        existing.record.token !== token
+      )
+        return false;
+      drop(existing);
       return true;
     },
 
     async get(key) {
-      const record = (pending.get(key) ?? done.get(key))?.record;
+      const record = entries.get(key)?.record;
       return record === undefined ? undefined : { ...record };
     },
 
@@ -173,7 +207,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
 
     get size() {
-      return pending.size + done.size;
+      return entries.size;
     },
     get bytes() {
       return bytes;

@@ -13,7 +13,8 @@ export function recordToBytes(record: IdempotencyRecord): number {
   const outcome = record.outcome;
   if (outcome !== undefined) {
     units += outcome.body.length;
-    for (const [name, value] of Object.entries(outcome.headers)) units += name.length + value.length;
+    const { headers } = outcome;
+    for (const name in headers) units += name.length + (headers[name]?.length ?? 0);
   }
   return RECORD_OVERHEAD_BYTES + units * 2;
 }
