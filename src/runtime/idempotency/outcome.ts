@@ -10,11 +10,38 @@ const NEVER_REPLAYED = new Set([409, 429]);
  */
 export function isReplayableStatus(status: number, patterns: readonly (string | number)[]): boolean {
   if (NEVER_REPLAYED.has(status)) return false;
-  return patterns.some((pattern) => {
-    const text = String(pattern).toUpperCase();
-    if (/^[1-5]XX$/.test(text)) return Math.floor(status / 100) === Number(text[0]);
-    return /^\d{3}$/.test(text) && Number(text) === status;
-  });
+  return replayedStatuses(patterns)(status);
+}
+
+/** Per pattern list (a route's contract: the same array on every request), its compiled test. */
+const compiledPatterns = new WeakMap<readonly (string | number)[], (status: number) => boolean>();
+
+function replayedStatuses(patterns: readonly (string | number)[]): (status: number) => boolean {
+  let test = compiledPatterns.get(patterns);
+  if (test === undefined) {
+    const classes = new Set<number>();
+    const exact = new Set<number>();
+    for (const pattern of patterns) {
+      const text = String(pattern).toUpperCase();
+      if (/^[1-5]XX$/.test(text)) classes.add(Number(text[0]));
+      else if (/^\d{3}$/.test(text)) exact.add(Number(text));
+    }
+    test = (status) => exact.has(status) || classes.has(Math.floor(status / 100));
+    compiledPatterns.set(patterns, test);
+  }
+  return test;
+}
+
+/** Per `replayHeaders` list (the same array on every request of a route), the lower-case names kept. */
+const keptHeaderSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function keptHeaders(replayHeaders: readonly string[]): ReadonlySet<string> {
+  let kept = keptHeaderSets.get(replayHeaders);
+  if (kept === undefined) {
+    kept = new Set(['content-type', ...replayHeaders.map((name) => name.toLowerCase())]);
+    keptHeaderSets.set(replayHeaders, kept);
+  }
+  return kept;
 }
 
 /**
@@ -25,10 +52,11 @@ export function responseToOutcome(
   response: IdempotentResponse,
   replayHeaders: readonly string[],
 ): StoredOutcome {
-  const kept = new Set(['content-type', ...replayHeaders.map((name) => name.toLowerCase())]);
+  const kept = keptHeaders(replayHeaders);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (kept.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
+  for (const name of Object.keys(response.headers)) {
+    const lower = name.toLowerCase();
+    if (kept.has(lower)) headers[lower] = response.headers[name]!;
   }
   const { body } = response;
   if (body instanceof Uint8Array) {

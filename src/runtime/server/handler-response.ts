@@ -9,8 +9,9 @@ import type { HandlerResult } from './types.js';
  */
 export function handlerResultToResponse(result: HandlerResult): IdempotentResponse {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {}))
-    headers[name.toLowerCase()] = String(value);
+  const given = result.headers;
+  if (given !== undefined)
+    for (const name of Object.keys(given)) headers[name.toLowerCase()] = String(given[name]);
   const { status, body } = result;
   if (body === undefined || isBodilessStatus(status)) return { status, headers };
   const typed = headers['content-type'] !== undefined;
@@ -21,7 +22,11 @@ export function handlerResultToResponse(result: HandlerResult): IdempotentRespon
 
 /** A stored or fresh response with `x-request-id`. */
 export function withRequestId(response: IdempotentResponse, correlationId: string): CoreResponse {
-  return { ...response, headers: { ...response.headers, 'x-request-id': correlationId } };
+  const headers = { ...response.headers };
+  headers['x-request-id'] = correlationId;
+  return response.body === undefined
+    ? { status: response.status, headers }
+    : { status: response.status, headers, body: response.body };
 }
 
 /** A Web `Response` from a stored or fresh response, with `x-request-id`. */
