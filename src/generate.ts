@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { HelperDelegate } from 'handlebars';
 import { type LintOptions, lint } from './lint.js';
 import type { Diagnostic } from './model/diagnostics.js';
-import { hasErrors } from './model/diagnostics.js';
+import { hasErrors, sortDiagnostics } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
 import { type ChoicesContext, CONTEXT_VERSION, type FileHeaderContext } from './render/context.js';
@@ -24,7 +24,8 @@ import { renderClient } from './render/render-client.js';
 import { renderServer } from './render/render-server.js';
 import { runtimeFilesFor, type Target } from './render/runtime-files.js';
 import { acquireTypesWorker } from './render/types-worker.js';
-import type { LoadedSpec } from './spec/types.js';
+import { InvalidSchemaError } from './render/validators/schema-errors.js';
+import { type LoadedSpec, locateDiagnostics } from './spec/types.js';
 
 export type GenerateTarget = 'client' | 'server' | 'both';
 
@@ -155,6 +156,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         : []),
     ];
   } catch (error) {
+    if (error instanceof InvalidSchemaError && spec) {
+      const unlocated = { code: 'schema-invalid', severity: 'error' as const, pointer: error.pointer };
+      const located = locateDiagnostics(spec, [{ ...unlocated, message: error.message }]);
+      return {
+        ...empty,
+        diagnostics: sortDiagnostics([...linted.diagnostics, ...located]),
+        templateProblems,
+      };
+    }
     if (!isTemplateRenderError(error)) throw error;
     const problem: TemplateProblem = {
       severity: 'error',

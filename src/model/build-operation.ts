@@ -3,7 +3,7 @@ import type { JsonObject, JsonValue } from '../spec/types.js';
 import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
 import type { ParameterModel, RequestBodyModel, ResponseModel } from './types.js';
 
-const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
+export const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
 const PROBLEM_MEDIA = /^application\/problem\+json\s*(;.*)?$/i;
 const PARAMETER_IN = ['path', 'query', 'header', 'cookie'] as const;
 

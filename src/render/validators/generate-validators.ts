@@ -14,6 +14,7 @@ import {
   responseWrapperSource,
   validatorNamesToResponseNames,
 } from './response-validators.js';
+import { bodySchemaPointer, compileOrReport, type SchemaOwner } from './schema-errors.js';
 import { ajvToStandaloneSource } from './standalone-source.js';
 import { operationIdsToValidatorNames } from './validator-names.js';
 import { validatorsToDeclarations } from './validators-declarations.js';
@@ -100,14 +101,20 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
   const document = documentToSchema({ document: reachable, openapi });
   const paramsAjv = createValidatorAjv({ openapi, coerce: true });
   const bodyAjv = createValidatorAjv({ openapi, coerce: false });
-  paramsAjv.addSchema(document, DOCUMENT_ID);
-  bodyAjv.addSchema(document, DOCUMENT_ID);
+  const components: SchemaOwner = { pointer: '', label: "the document's components" };
+  compileOrReport(components, () => paramsAjv.addSchema(document, DOCUMENT_ID));
+  compileOrReport(components, () => bodyAjv.addSchema(document, DOCUMENT_ID));
   const paramsExports: Record<string, string> = {};
   const bodyExports: Record<string, string> = {};
+  // Which spec part each validator comes from, so that a schema ajv rejects is reported there.
+  const owners = new Map<string, SchemaOwner>();
   const responseTables: string[] = [];
   operations.forEach((operation, index) => {
+    const at = operation.pointer ?? '';
+    const ref = '(or a schema it references)';
     if (input.responses === true) {
-      responseTables.push(
+      const owner = { pointer: at, label: `the responses of ${operation.id} ${ref}` };
+      const table = compileOrReport(owner, () =>
         addResponseSchemas({
           ajv: bodyAjv,
           exports: bodyExports,
@@ -117,16 +124,36 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
           holder: 'idemgenBody',
         }),
       );
+      responseTables.push(table);
     }
     const paramsId = `urn:idemgen:params:${index}`;
-    paramsAjv.addSchema(operationToParamsSchema({ operation, openapi }), paramsId);
+    const paramsOwner = { pointer: at, label: `the parameters of ${operation.id} ${ref}` };
+    owners.set(paramsId, paramsOwner);
+    compileOrReport(paramsOwner, () =>
+      paramsAjv.addSchema(operationToParamsSchema({ operation, openapi }), paramsId),
+    );
     paramsExports[`p${index}`] = paramsId;
     const bodySchema = operationToBodySchema({ operation, openapi });
     if (bodySchema === undefined) return;
     const bodyId = `urn:idemgen:body:${index}`;
-    bodyAjv.addSchema(typeof bodySchema === 'object' && bodySchema !== null ? bodySchema : {}, bodyId);
+    const bodyPointer = operation.requestBody ? bodySchemaPointer(operation.requestBody) : undefined;
+    const bodyOwner = { pointer: bodyPointer ?? at, label: `the request body of ${operation.id} ${ref}` };
+    owners.set(bodyId, bodyOwner);
+    compileOrReport(bodyOwner, () =>
+      bodyAjv.addSchema(typeof bodySchema === 'object' && bodySchema !== null ? bodySchema : {}, bodyId),
+    );
     bodyExports[`b${index}`] = bodyId;
   });
+  // Compiled here one by one (ajv keeps them for the standalone step), so a failure names its owner.
+  for (const [ajv, exports] of [
+    [paramsAjv, paramsExports],
+    [bodyAjv, bodyExports],
+  ] as const) {
+    for (const id of Object.values(exports)) {
+      const owner = owners.get(id) ?? { pointer: '', label: `the validator ${id}` };
+      compileOrReport(owner, () => ajv.getSchema(id));
+    }
+  }
 
   const helpers = new Set<string>();
   const paramsSource = ajvToStandaloneSource({ ajv: paramsAjv, exports: paramsExports, helpers });

@@ -12,8 +12,15 @@ export interface ValidatorParameter {
 
 export interface ValidatorOperation {
   id: string;
+  /** Where the operation is in the spec (for diagnostics about its schemas). */
+  pointer?: string;
   parameters: readonly ValidatorParameter[];
-  requestBody?: { required: boolean; jsonSchema?: JsonValue };
+  requestBody?: {
+    required: boolean;
+    jsonSchema?: JsonValue;
+    pointer?: string;
+    mediaTypes?: readonly string[];
+  };
   /** The declared responses: read only when response validators are asked for. */
   responses?: readonly ValidatorResponse[];
 }
