@@ -1,5 +1,6 @@
 /**
- * One server for bench/server.ts, in its own process: `server-child.ts <variant> <generated dir>` listens on
+ * One server for bench/server.ts, in its own process: `server-child.ts <variant> <compiled generated dir>`
+ * (JavaScript: bench/server.ts compiles the generated TypeScript first) listens on
  * 127.0.0.1 (port 0) and prints `{ port }`. Every variant runs the same handler (create a payment from the
  * JSON body, answer 201 with it and a Location header) behind a different layer:
  * - `plain`: the generated server, generated from a copy of the spec with `x-idempotency: false` on
@@ -28,7 +29,7 @@ type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 const stats = { evals: 0 };
 
 async function generatedHandler(dir: string, store: 'memory' | 'redis'): Promise<NodeHandler> {
-  const server = await import(pathToFileURL(join(dir, 'server/index.ts')).href);
+  const server = await import(pathToFileURL(join(dir, 'server/index.js')).href);
   let storeOption = {};
   if (store === 'redis') {
     const { Redis } = await import('ioredis');

@@ -4,6 +4,7 @@ import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
 import { checkResponseBody } from './check-response.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
+import { ServerHandlerRequest } from './handler-request.js';
 import { handlerResultToResponse, isDeclaredStatus, withRequestId } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
@@ -85,25 +86,19 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     }
     if (run.validateResponses) checkResponseBody(route, result);
   };
-  // `signal` and `raw` are getters: the Node adapter creates them on first use, so only handlers that read
-  // them pay for them. (The engine's own signal argument is the same request signal, or none.)
+  // The engine's signal argument is the request's own signal, or none: the handler reads `request.signal`.
   const execute = async (_signal?: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
-    const result = await run.handler({
+    const handlerRequest = new ServerHandlerRequest(request, {
       path: input.path,
       query: input.query,
       headers: input.headers,
       body: body.kind === 'none' ? undefined : body.value,
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
-      ...(claim === undefined ? {} : { idempotency: claimToHandlerIdempotency(claim, checkStatus) }),
+      idempotency: claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus),
       principal,
-      get signal() {
-        return request.signal;
-      },
       correlationId,
-      get raw() {
-        return request.toRequest();
-      },
     });
+    const result = await run.handler(handlerRequest);
     checkStatus(result);
     return handlerResultToResponse(result);
   };
