@@ -41,9 +41,35 @@ export async function claimKey(input: {
       result.fingerprint !== fingerprint ||
       remaining <= 0
     ) {
-      return { ...result, waitedMs };
+      return withWaited(result, waitedMs);
     }
     await clock.sleep(Math.min(delay, remaining), signal);
     delay = Math.min(delay * 2, WAIT_MAX_MS);
+  }
+}
+
+/**
+ * The store's answer with `waitedMs`, written out per kind: a spread of the store's object (one of three
+ * shapes) was a quarter of the engine's own time per request.
+ */
+function withWaited(result: ClaimResult, waitedMs: number): ClaimAttempt {
+  switch (result.kind) {
+    case 'claimed':
+      return {
+        kind: 'claimed',
+        token: result.token,
+        fence: result.fence,
+        takenOver: result.takenOver,
+        waitedMs,
+      };
+    case 'in-progress':
+      return {
+        kind: 'in-progress',
+        fingerprint: result.fingerprint,
+        leaseExpiresAt: result.leaseExpiresAt,
+        waitedMs,
+      };
+    case 'completed':
+      return { kind: 'completed', fingerprint: result.fingerprint, outcome: result.outcome, waitedMs };
   }
 }
