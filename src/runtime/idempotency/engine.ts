@@ -67,7 +67,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
   const clock = options.clock ?? systemClock;
 
   const reportStoreError = (event: IdempotencyEvent, operation: StoreOperation, error: unknown): void =>
-    fireHook(hooks.onStoreError, { ...event, operation, error, failOpen });
+    fireHook(hooks.onStoreError, event, { operation, error, failOpen });
 
   const releaseQuietly = async (event: IdempotencyEvent, token: string): Promise<void> => {
     try {
@@ -112,23 +112,22 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
         return failOpen ? executed(await run()) : problems.createStoreUnavailableProblem();
       }
       if (claim.kind !== 'claimed' && claim.fingerprint !== fingerprint) {
-        fireHook(hooks.onMismatch, { ...event, state: claim.kind });
+        fireHook(hooks.onMismatch, event, { state: claim.kind });
         return problems.createKeyReusedProblem();
       }
       if (claim.kind === 'in-progress') {
-        fireHook(hooks.onConflict, {
-          ...event,
+        fireHook(hooks.onConflict, event, {
           leaseExpiresAt: claim.leaseExpiresAt,
           waitedMs: claim.waitedMs,
         });
         return problems.createInProgressProblem({ leaseExpiresAt: claim.leaseExpiresAt, now: clock.now() });
       }
       if (claim.kind === 'completed') {
-        fireHook(hooks.onReplay, { ...event, status: claim.outcome.status });
+        fireHook(hooks.onReplay, event, { status: claim.outcome.status });
         return { kind: 'replayed', response: outcomeToResponse(claim.outcome) };
       }
 
-      if (claim.takenOver) fireHook(hooks.onTakeOver, { ...event, fence: claim.fence });
+      if (claim.takenOver) fireHook(hooks.onTakeOver, event, { fence: claim.fence });
       const replayHeaders = input.replayHeaders ?? [];
       const held = createExecutionClaim({
         store,
@@ -145,7 +144,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       } catch (error) {
         if (isFencedCompletionError(error)) {
           // The handler rolled back; the newer holder's claim is not ours to release.
-          fireHook(hooks.onFencedCompletion, { ...event, fence: claim.fence, status: error.status });
+          fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: error.status });
           return problems.createInProgressProblem({ leaseExpiresAt: clock.now(), now: clock.now() });
         }
         await releaseQuietly(event, claim.token);
@@ -168,7 +167,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
           now,
         });
         if (!stored)
-          fireHook(hooks.onFencedCompletion, { ...event, fence: claim.fence, status: response.status });
+          fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: response.status });
       } catch (error) {
         reportStoreError(event, 'complete', error);
         await releaseQuietly(event, claim.token);

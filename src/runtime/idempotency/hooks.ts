@@ -29,10 +29,18 @@ export interface IdempotencyHooks {
   onFencedCompletion?(event: IdempotencyEvent & { fence: number; status: number }): void;
 }
 
-export function fireHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
+/**
+ * Calls `hook` (when there is one) with `event` and the `extra` fields; nothing is built when there is no
+ * hook (the spread of the event was a measurable share of a replay's time).
+ */
+export function fireHook<X extends object>(
+  hook: ((event: IdempotencyEvent & X) => void) | undefined,
+  event: IdempotencyEvent,
+  extra: X,
+): void {
   if (hook === undefined) return;
   try {
-    const result: unknown = hook(event);
+    const result: unknown = hook({ ...event, ...extra });
     if (result instanceof Promise) result.catch(() => {});
   } catch {
     // Ignored on purpose, see above.

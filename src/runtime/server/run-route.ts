@@ -5,7 +5,7 @@ import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/type
 import { checkResponseBody } from './check-response.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
 import { ServerHandlerRequest } from './handler-request.js';
-import { handlerResultToResponse, isDeclaredStatus, withRequestId } from './handler-response.js';
+import { handlerResultToResponse, isDeclaredStatus } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
 import { searchParamsToQuery } from './request-parts.js';
@@ -104,7 +104,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   };
 
   if (route.idempotency === undefined || run.engine === undefined) {
-    return withRequestId(await execute(), correlationId);
+    return withOwnRequestId(await execute(), correlationId);
   }
   const result = await run.engine.runIdempotent({
     contract: route.idempotency,
@@ -124,7 +124,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
       headers: result.headers,
     });
   }
-  return withRequestId(result.response, correlationId);
+  return withOwnRequestId(result.response, correlationId);
 }
 
 function claimToHandlerIdempotency(
@@ -144,4 +144,13 @@ function claimToHandlerIdempotency(
       return result;
     },
   };
+}
+
+/**
+ * Adds `x-request-id` in place: the response is this request's own (the engine builds a fresh one from the
+ * handler's result or the stored outcome for every request), so no copy is needed.
+ */
+function withOwnRequestId(response: IdempotentResponse, correlationId: string): CoreResponse {
+  response.headers['x-request-id'] = correlationId;
+  return response;
 }
