@@ -71,7 +71,7 @@ describe('idemgen generate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^write +\d+(\.\d)? k?B {2}client\/orders\.ts$/m);
     expect(run.stdout).toMatch(
-      /dry run: 10 of 10 files would be written to gen \(.* in all\); nothing written\.\n$/,
+      /dry run: 12 of 12 files would be written to gen \(.* in all\); nothing written\.\n$/,
     );
     expect(existsSync(join(cwd, 'gen'))).toBe(false);
   });
