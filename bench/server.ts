@@ -223,7 +223,7 @@ async function main(): Promise<void> {
       (s) =>
         `${s.name.padEnd(46)}${s.reqPerSec.toFixed(0).padStart(10)}  ${s.cpuPerRequestUs.toFixed(0).padStart(10)}  ${String(s.non2xx).padStart(8)}  ${s.runs.map((n) => n.toFixed(0)).join(', ')}`,
     ),
-    '(CPU µs/req: the server process\'s CPU time per request, less sensitive to other load than req/s)',
+    "(CPU µs/req: the server process's CPU time per request, less sensitive to other load than req/s)",
     '',
     ...redisLines,
     '',

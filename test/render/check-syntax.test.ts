@@ -8,6 +8,7 @@ describe('checkSyntax', () => {
     ['an unbalanced brace', 'export const a = { b: 1;\n', 1],
     ['an unterminated string', "export const a = 1;\nexport const b = 'x;\n", 2],
     // Unterminated at the end of the file: reported where the file ends.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: source text under test
     ['an unterminated template literal', 'export const a = `x${1}', 1],
     ['an unterminated comment', 'export const a = 1;\n/* open', 2],
     ['a broken type', 'export type A = { a: };\n', 1],
@@ -24,6 +25,7 @@ describe('checkSyntax', () => {
   it('passes valid TypeScript, declaration files and JavaScript, and skips other files', async () => {
     const problems = await checkSyntax({
       files: [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: source text under test
         file('a.ts', 'export interface A { readonly b?: `x${string}` }\nexport const c = <T,>(t: T) => t;\n'),
         file('a.d.ts', 'export declare function f(a: number): string;\n'),
         file('a.js', 'export const a = 1;\n'),

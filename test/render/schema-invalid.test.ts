@@ -4,7 +4,10 @@ import { generate } from '../../src/generate.js';
 /** A schema ajv cannot compile is the spec's fault: a located `schema-invalid` error, not a crash. */
 describe('schema-invalid', () => {
   it('points at the request body schema whose keyword has a value of the wrong type', async () => {
-    const result = await generate({ spec: 'fixtures/gen-schema-invalid/body-keyword.yaml', target: 'server' });
+    const result = await generate({
+      spec: 'fixtures/gen-schema-invalid/body-keyword.yaml',
+      target: 'server',
+    });
     expect(result.files).toEqual([]);
     const [diagnostic] = result.diagnostics.filter((d) => d.severity === 'error');
     expect(diagnostic).toMatchObject({
@@ -27,7 +30,10 @@ describe('schema-invalid', () => {
   });
 
   it('leaves the client target alone (it compiles no validators)', async () => {
-    const result = await generate({ spec: 'fixtures/gen-schema-invalid/body-keyword.yaml', target: 'client' });
+    const result = await generate({
+      spec: 'fixtures/gen-schema-invalid/body-keyword.yaml',
+      target: 'client',
+    });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.files.length).toBeGreaterThan(0);
   });
