@@ -73,3 +73,19 @@ function withWaited(result: ClaimResult, waitedMs: number): ClaimAttempt {
       return { kind: 'completed', fingerprint: result.fingerprint, outcome: result.outcome, waitedMs };
   }
 }
+
+/** One claim without waiting (`concurrent: reject`): the store's answer, or `store-error`; `waitedMs` 0. */
+export async function claimOnce(input: {
+  store: IdempotencyStore;
+  key: string;
+  fingerprint: string;
+  leaseMs: number;
+  now: number;
+}): Promise<ClaimAttempt> {
+  const { store, key, fingerprint, leaseMs, now } = input;
+  try {
+    return withWaited(await store.claim({ key, fingerprint, leaseMs, now }), 0);
+  } catch (error) {
+    return { kind: 'store-error', error, waitedMs: 0 };
+  }
+}

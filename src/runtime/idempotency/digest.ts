@@ -31,7 +31,7 @@ type OneShotHash = (algorithm: 'sha256', text: string, encoding: 'hex') => strin
  * without a thread-pool round trip and a promise per hash (`crypto.subtle.digest` was ~15% of a request's
  * CPU in `npm run bench:server`, `createHash` ~8%).
  */
-const syncSha256Hex = ((): ((text: string) => string) | undefined => {
+export const syncSha256Hex = ((): ((text: string) => string) | undefined => {
   const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const nodeCrypto = runtime?.getBuiltinModule?.('node:crypto') as
     | { createHash?: CreateHash; hash?: OneShotHash }

@@ -1,13 +1,14 @@
 import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
-import { claimKey } from './claim-key.js';
+import { claimKey, claimOnce } from './claim-key.js';
+import { sha256Hex, syncSha256Hex } from './digest.js';
 import { extractIdempotencyKey } from './extract-key.js';
-import { requestToFingerprint } from './fingerprint.js';
+import { requestToFingerprintText } from './fingerprint.js';
 import type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
 import { fireHook } from './hooks.js';
 import { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
 import * as problems from './problems.js';
-import { requestToStoreKey } from './scope.js';
+import { requestToStoreKeyText } from './scope.js';
 import type { IdempotencyStore } from './store.js';
 import type { ExecutionClaim } from './transactional-claim.js';
 import { createExecutionClaim } from './transactional-claim.js';
@@ -90,22 +91,24 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       if (extracted.kind === 'absent') {
         return contract.required ? problems.createKeyMissingProblem(contract.key) : executed(await run());
       }
-      const [storeKey, fingerprint] = await Promise.all([
-        requestToStoreKey({ scope: contract.scope, key: extracted.key, principal: input.principal, request }),
-        requestToFingerprint({ parts: contract.fingerprint, request }),
-      ]);
+      const keyText = requestToStoreKeyText({
+        scope: contract.scope,
+        key: extracted.key,
+        principal: input.principal,
+        request,
+      });
+      const fingerprintText = requestToFingerprintText({ parts: contract.fingerprint, request });
+      // Synchronous SHA-256 where the runtime has it (no promise per digest), else crypto.subtle.
+      const [storeKey, fingerprint] = syncSha256Hex
+        ? [syncSha256Hex(keyText), syncSha256Hex(fingerprintText)]
+        : await Promise.all([sha256Hex(keyText), sha256Hex(fingerprintText)]);
       const event: IdempotencyEvent = { operationId, storeKey };
       const wait = contract.concurrent === 'wait';
       const leaseMs = contract.inProgressTimeoutMs;
-      const claim = await claimKey({
-        store,
-        clock,
-        key: storeKey,
-        fingerprint,
-        leaseMs,
-        wait,
-        ...(wait ? { signal: signal() } : {}),
-      });
+      // `wait` polls through claimKey; `reject` is one store call (no extra async layer per request).
+      const claim = wait
+        ? await claimKey({ store, clock, key: storeKey, fingerprint, leaseMs, wait, signal: signal() })
+        : await claimOnce({ store, key: storeKey, fingerprint, leaseMs, now: clock.now() });
 
       if (claim.kind === 'store-error') {
         reportStoreError(event, 'claim', claim.error);

@@ -14,12 +14,19 @@ import type { IdempotencyRequest } from './types.js';
  *   body as sent, else absent;
  * - `header:<Name>`: the header's value (repeats joined with `, `), absent kept apart from empty.
  */
-export async function requestToFingerprint(input: {
+export async function requestToFingerprint(input: FingerprintInput): Promise<string> {
+  return sha256Hex(requestToFingerprintText(input));
+}
+
+export interface FingerprintInput {
   parts: readonly string[];
   request: IdempotencyRequest;
-}): Promise<string> {
+}
+
+/** The text whose SHA-256 is the fingerprint (the engine hashes it synchronously where it can). */
+export function requestToFingerprintText(input: FingerprintInput): string {
   const items = input.parts.map((part) => joinDigestItems([part, partToText(part, input.request)]));
-  return sha256Hex(joinDigestItems(['idemgen-fingerprint-v1', ...items]));
+  return joinDigestItems(['idemgen-fingerprint-v1', ...items]);
 }
 
 function partToText(part: string, request: IdempotencyRequest): DigestItem {

@@ -11,15 +11,22 @@ import type { IdempotencyRequest } from './types.js';
  * - `operation`: the upper-cased method and the path template;
  * - `header:<Name>`: the header's value (a tenant id), absent kept apart from empty.
  */
-export async function requestToStoreKey(input: {
+export async function requestToStoreKey(input: StoreKeyInput): Promise<string> {
+  return sha256Hex(requestToStoreKeyText(input));
+}
+
+export interface StoreKeyInput {
   scope: readonly string[];
   key: string;
   principal: string | undefined;
   request: IdempotencyRequest;
-}): Promise<string> {
+}
+
+/** The text whose SHA-256 is the store key (the engine hashes it synchronously where it can). */
+export function requestToStoreKeyText(input: StoreKeyInput): string {
   const { scope, key, principal, request } = input;
   const parts = scope.map((part) => joinDigestItems([part, scopePartToText({ part, principal, request })]));
-  return sha256Hex(joinDigestItems(['idemgen-scope-v1', joinDigestItems(parts), key]));
+  return joinDigestItems(['idemgen-scope-v1', joinDigestItems(parts), key]);
 }
 
 function scopePartToText(input: {
