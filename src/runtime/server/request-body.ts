@@ -9,13 +9,19 @@ export type RequestBody =
 
 const mediaTypeOf = (contentType: string): string => contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
 
+/** A route's accepted media types, normalized once (the route's array is the same on every request). */
+const normalized = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** `application/json` matches `application/json`, `application/*` and `*\/*`. */
 export function isMediaTypeAccepted(mediaType: string, accepted: readonly string[]): boolean {
-  const [type] = mediaType.split('/');
-  return accepted.some((pattern) => {
-    const wanted = mediaTypeOf(pattern);
-    return wanted === mediaType || wanted === '*/*' || wanted === `${type}/*`;
-  });
+  let wanted = normalized.get(accepted);
+  if (wanted === undefined) {
+    wanted = new Set(accepted.map(mediaTypeOf));
+    normalized.set(accepted, wanted);
+  }
+  if (wanted.has(mediaType) || wanted.has('*/*')) return true;
+  const slash = mediaType.indexOf('/');
+  return slash > 0 && wanted.has(`${mediaType.slice(0, slash)}/*`);
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

@@ -74,8 +74,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     query: request.url.searchParams,
     headers: request.headers,
     body: json,
-    ...(body.kind === 'other' ? { rawBody: body.value } : {}),
   };
+  if (body.kind === 'other') idempotencyRequest.rawBody = body.value;
   const extracted = route.idempotency
     ? extractIdempotencyKey({ source: route.idempotency.key, request: idempotencyRequest })
     : undefined;
@@ -113,7 +113,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     operationId: route.operationId,
     replayHeaders: route.replayHeaders,
     // Only a `wait` needs the signal (to stop waiting); `execute` reads it from the request when asked.
-    ...(route.idempotency.concurrent === 'wait' ? { signal: request.signal } : {}),
+    signal: route.idempotency.concurrent === 'wait' ? request.signal : undefined,
     execute,
   });
   if (result.kind === 'problem') {
