@@ -24,6 +24,7 @@ export interface ProjectFlags {
   runtime?: ConfigRuntime;
   templates?: string;
   clean?: boolean;
+  responseValidators?: boolean;
   rules?: RuleSeverities;
 }
 
@@ -37,6 +38,7 @@ export interface ResolvedProject {
   /** Absolute, when set. */
   templates?: string;
   clean: boolean;
+  responseValidators: boolean;
   rules: RuleSeverities;
   choices: { store?: ConfigStore; adapter?: ConfigAdapter; problemTypeBase?: string };
   helpers: Record<string, HelperDelegate>;
@@ -87,6 +89,7 @@ function merge(input: {
     runtime: flags.runtime ?? project.runtime ?? 'copy',
     ...(templates ? { templates } : {}),
     clean: flags.clean ?? project.clean ?? false,
+    responseValidators: flags.responseValidators ?? project.responseValidators ?? false,
     rules: { ...configRules(project.rules, input.file ?? 'config'), ...flags.rules },
     choices: { store: project.store, adapter: project.adapter, problemTypeBase: project.problemTypeBase },
     helpers: project.helpers ?? {},

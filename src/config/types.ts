@@ -23,6 +23,8 @@ export interface SharedConfig {
   templates?: string;
   /** Remove files idemgen wrote before and no longer generates (never anything else). */
   clean?: boolean;
+  /** Also generate response body validators (checked by the server's `validateResponses`). */
+  responseValidators?: boolean;
   /** Rule severities by code, as `--rule code=severity`. */
   rules?: Record<string, ConfigSeverity>;
   /** Base URI of the problem types the generated server uses (passed to the templates). */

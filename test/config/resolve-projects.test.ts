@@ -46,6 +46,26 @@ describe('resolveProjects', () => {
     });
   });
 
+  it('responseValidators: off by default, from the file (shared or per project), the flag wins', () => {
+    const config = loaded({
+      responseValidators: true,
+      projects: [
+        { spec: 'a.yaml', out: 'gen/a' },
+        { spec: 'b.yaml', out: 'gen/b', responseValidators: false },
+      ],
+    });
+    const fromFile = resolveProjects({ loaded: config, flags: {}, cwd: '/proj' });
+    expect(fromFile.map((p) => p.responseValidators)).toEqual([true, false]);
+    const flagged = resolveProjects({ loaded: config, flags: { responseValidators: false }, cwd: '/proj' });
+    expect(flagged.map((p) => p.responseValidators)).toEqual([false, false]);
+    const plain = resolveProjects({
+      loaded: loaded({ spec: 'a.yaml', out: 'gen' }),
+      flags: {},
+      cwd: '/proj',
+    });
+    expect(plain[0]!.responseValidators).toBe(false);
+  });
+
   it('several projects share top-level settings; a project overrides them', () => {
     const projects = resolveProjects({
       loaded: loaded({

@@ -74,7 +74,7 @@ export async function generateProject(input: {
       manifest: true,
       clean: project.clean,
       dumpContext: args['dump-context'] === true,
-      responseValidators: args['response-validators'] === true,
+      responseValidators: project.responseValidators,
       onPhase: (phase) => progress.update(phase),
     });
   } finally {

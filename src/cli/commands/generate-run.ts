@@ -40,6 +40,7 @@ async function plan(args: GenerateArgs, cwd: string): Promise<Plan> {
       runtime: args.runtime,
       templates: args.templates,
       clean: args.clean,
+      responseValidators: args['response-validators'],
       rules: severities,
     },
   });
