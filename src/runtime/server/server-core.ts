@@ -96,7 +96,11 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       // A response that breaks the spec says which one and how; anything else stays a plain failure.
       const message =
         error instanceof ResponseValidationError ? error.message : `${route.operationId} failed`;
-      logger.error({ message, correlationId, operationId: route.operationId, method, path, error });
+      // A client that went away (an upload cut off mid-body, say) is not a server failure: nobody gets
+      // the answer, and it is not logged.
+      if (!request.signal.aborted) {
+        logger.error({ message, correlationId, operationId: route.operationId, method, path, error });
+      }
       const detail = `The server could not complete the request; quote ${correlationId} when reporting it.`;
       return problem({ slug: 'internal-error', detail });
     }

@@ -3,7 +3,7 @@
  * must be what it sees through `fetch`: the body, `raw`, the signal, headers, query; over real sockets.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeHandler } from '../../../src/runtime/server/adapters/node.js';
@@ -26,8 +26,15 @@ afterEach(async () => {
   close = undefined;
 });
 
+const logged: string[] = [];
+
 async function serve(routes: ServerRoute[], handlers: Record<string, Handler>): Promise<string> {
-  const server = createServer(toNodeHandler(createServerCore({ routes, handlers })));
+  const core = createServerCore({
+    routes,
+    handlers,
+    logger: { error: (entry) => logged.push(entry.message) },
+  });
+  const server = createServer(toNodeHandler(core));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   close = () =>
     new Promise<void>((resolve) => {
@@ -74,6 +81,31 @@ describe('toNodeHandler over the core', () => {
       rawBody: 'hello',
       rawHeader: 'yes',
     });
+  });
+
+  it('reads a chunked body, and survives a client that goes away mid-body', async () => {
+    const url = await serve([route('up', 'POST', '/up')], {
+      up: (request) => ({ status: 200, body: { got: request.body } }),
+    });
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      'POST /up HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\npart',
+    );
+    socket.destroy();
+    const chunks = ['ab', 'cd'].map((text) => new TextEncoder().encode(text));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const init = { method: 'POST', headers: { 'content-type': 'text/plain' }, body, duplex: 'half' };
+    const response = await fetch(`${url}/up`, init as RequestInit);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ got: 'abcd' });
+    expect(logged).toEqual([]); // the cut-off upload is the client's doing, not a server failure
   });
 
   it('answers 204 without a body and a problem with its headers', async () => {
