@@ -117,7 +117,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   options.onPhase?.('loading');
   // Created first: the worker loads TypeScript and openapi-typescript while this thread loads the spec.
   const worker = options.dumpContext ? undefined : acquireTypesWorker();
-  const linted = await lint(options);
+  // The types need only the document: they start on the worker as soon as it is loaded, while this thread
+  // builds the model and checks the rules.
+  let schemaTypes: Promise<string> | undefined;
+  const linted = await lint(options, {
+    onLoaded: (loaded) => {
+      schemaTypes = worker?.renderTypes(loaded.document);
+      schemaTypes?.catch(() => {}); // awaited below; this only keeps an early return from leaving it unhandled
+    },
+  });
   const { model, spec } = linted;
   const empty = { files: [], diagnostics: linted.diagnostics, model, syntaxProblems: [], spec };
   if (!model || hasErrors(linted.diagnostics)) return { ...empty, templateProblems: [] };
@@ -145,8 +153,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
   options.onPhase?.('rendering');
   // The types render on the worker (the second core) while this thread compiles validators and templates.
-  const schemaTypes = worker?.renderTypes(model.document);
-  schemaTypes?.catch(() => {}); // awaited below; this only keeps an early return from leaving it unhandled
   let rendered: GeneratedFile[];
   try {
     rendered = [

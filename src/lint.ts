@@ -31,10 +31,15 @@ export interface LintResult {
  * Load a spec, validate our extensions, build the model and check the safety rules. A user's mistake is a
  * diagnostic in the result, never an exception. Positions are computed only for the diagnostics found.
  */
-export async function lint(options: LintOptions): Promise<LintResult> {
+export async function lint(
+  options: LintOptions,
+  /** For `generate()`: called with the loaded document before the model is built. */
+  hooks: { onLoaded?: (spec: LoadedSpec) => void } = {},
+): Promise<LintResult> {
   const loaded = await loadSpec({ source: options.spec, cwd: options.cwd, stdin: options.stdin });
   const { spec } = loaded;
   if (!spec) return { diagnostics: sortDiagnostics(loaded.diagnostics), usable: false };
+  hooks.onLoaded?.(spec);
 
   const unlocated: UnlocatedDiagnostic[] = [...validateExtensions(spec)];
   const built = buildModel({ spec, rules: options.rules });
