@@ -1,5 +1,5 @@
 /**
- * The ajv validators of our extensions and the compat aliases, compiled once at module load from the JSON
+ * The ajv validators of our extensions and the compat aliases, compiled once on first use from the JSON
  * Schemas shipped in `extensions/`. `x-expected` is our annotation keyword: the phrase a diagnostic uses to
  * say what a field allows.
  */
@@ -19,13 +19,27 @@ export const EXTENSION_NAMES = [
 ] as const;
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
-ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-
-export const extensionValidators: Record<ExtensionName, ValidateFunction> = {
-  'x-idempotency': ajv.compile(idempotencySchema),
-  'x-retry': ajv.compile(retrySchema),
-  'x-speakeasy-retries': ajv.compile(speakeasySchema),
-  'x-fern-idempotent': ajv.compile(fernIdempotentSchema),
-  'x-fern-idempotency-headers': ajv.compile(fernHeadersSchema),
+/** Compiled on first use (about 100 ms for all five at start-up, for specs that may use none of them). */
+let ajv: Ajv | undefined;
+const compiled = new Map<ExtensionName, ValidateFunction>();
+const SCHEMAS: Record<ExtensionName, object> = {
+  'x-idempotency': idempotencySchema,
+  'x-retry': retrySchema,
+  'x-speakeasy-retries': speakeasySchema,
+  'x-fern-idempotent': fernIdempotentSchema,
+  'x-fern-idempotency-headers': fernHeadersSchema,
 };
+
+/** The ajv validator of an extension's JSON Schema. */
+export function extensionValidator(name: ExtensionName): ValidateFunction {
+  let validate = compiled.get(name);
+  if (validate === undefined) {
+    if (ajv === undefined) {
+      ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
+      ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+    }
+    validate = ajv.compile(SCHEMAS[name]);
+    compiled.set(name, validate);
+  }
+  return validate;
+}

@@ -5,7 +5,7 @@
  */
 import type { UnlocatedDiagnostic } from '../model/diagnostics.js';
 import { ajvErrorsToDiagnostics } from './ajv-errors-to-diagnostics.js';
-import { EXTENSION_NAMES, extensionValidators } from './extension-validators.js';
+import { EXTENSION_NAMES, extensionValidator } from './extension-validators.js';
 import { appendPointer } from './json-pointer.js';
 import type { JsonObject, JsonValue, LoadedSpec } from './types.js';
 
@@ -18,7 +18,7 @@ export function validateExtensions(spec: LoadedSpec): UnlocatedDiagnostic[] {
       const value = node[name];
       if (value === undefined) continue;
       const at = appendPointer(pointer, name);
-      const validate = extensionValidators[name];
+      const validate = extensionValidator(name);
       if (!validate(value)) {
         diagnostics.push(...ajvErrorsToDiagnostics({ errors: validate.errors ?? [], name, pointer: at }));
       }
@@ -38,7 +38,7 @@ export function validateExtensions(spec: LoadedSpec): UnlocatedDiagnostic[] {
 
 /** Is `value` a valid value of `x-idempotency` / `x-retry`? The model skips invalid ones. */
 export function isExtensionValueValid(kind: 'x-idempotency' | 'x-retry', value: unknown): boolean {
-  return extensionValidators[kind](value) === true;
+  return extensionValidator(kind)(value) === true;
 }
 
 /** The root, every path item and every operation, with their pointers. */

@@ -90,6 +90,8 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
         .example('$0 generate --check', 'Fail in CI when the output is stale')
         .example('$0 generate api.yaml -o gen --templates my-templates', 'Use template overrides'),
     handler: async (args) => {
+      // The types worker starts loading TypeScript now, while this thread loads the generator's modules.
+      if (args['dump-context'] !== true) (await import('../../render/types-worker.js')).acquireTypesWorker();
       const { runGenerate } = await import('./generate-run.js');
       context.setExitCode(await runGenerate({ args, context }));
     },
