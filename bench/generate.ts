@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildPackage, REPO_ROOT } from '../test/cli/support/build-package.js';
-import { type ChildMeasurement, measureChild } from './measure-child.js';
+import { type ChildMeasurement, measureChild, measureInterleaved } from './measure-child.js';
 import { formatTable, type Target, targetLines } from './report.js';
 import { countTscErrors, writeStrictTsconfig } from './tsc-project.js';
 
@@ -46,18 +46,25 @@ async function main(): Promise<void> {
   const openapiTsDir = join(OUT, 'openapi-ts-github');
   const heyApiDir = join(OUT, 'hey-api-github');
 
-  const idemgen = await measureChild({
-    ...common,
-    name: 'idemgen generate (CLI, client + server)',
-    // Exit code 0: GitHub's spec gives warnings (POSTs without x-idempotency), no errors.
-    args: [bin, 'generate', SPEC, '-o', genDir],
-    before: emptied(genDir),
-  });
-  const openapiTs = await measureChild({
-    ...common,
-    name: 'openapi-typescript (CLI, types only)',
-    args: [OPENAPI_TS_CLI, SPEC, '-o', join(openapiTsDir, 'schema.ts')],
-    before: emptied(openapiTsDir),
+  // Measured in alternation (a run of each in turn), so that load changes fall on both alike.
+  const [idemgen, openapiTs] = await measureInterleaved({
+    warmups: WARMUPS,
+    runs: RUNS,
+    specs: [
+      {
+        cwd: REPO_ROOT,
+        name: 'idemgen generate (CLI, client + server)',
+        // Exit code 0: GitHub's spec gives warnings (POSTs without x-idempotency), no errors.
+        args: [bin, 'generate', SPEC, '-o', genDir],
+        before: emptied(genDir),
+      },
+      {
+        cwd: REPO_ROOT,
+        name: 'openapi-typescript (CLI, types only)',
+        args: [OPENAPI_TS_CLI, SPEC, '-o', join(openapiTsDir, 'schema.ts')],
+        before: emptied(openapiTsDir),
+      },
+    ],
   });
   const heyApiCwd = join(OUT, 'hey-api-cwd'); // no openapi-ts.config.* to find there
   mkdirSync(heyApiCwd, { recursive: true });
@@ -72,17 +79,23 @@ async function main(): Promise<void> {
   writeStrictTsconfig(genDir);
   writeFileSync(join(openapiTsDir, 'package.json'), '{ "type": "module", "private": true }\n');
   writeStrictTsconfig(openapiTsDir);
-  const tscOurs = await measureChild({
-    ...common,
-    name: 'tsc --noEmit on idemgen output (all)',
-    args: [TSC, '-p', genDir],
-    okCodes: [0, 1, 2],
-  });
-  const tscTheirs = await measureChild({
-    ...common,
-    name: 'tsc --noEmit on openapi-typescript output',
-    args: [TSC, '-p', openapiTsDir],
-    okCodes: [0, 1, 2],
+  const [tscOurs, tscTheirs] = await measureInterleaved({
+    warmups: WARMUPS,
+    runs: RUNS,
+    specs: [
+      {
+        cwd: REPO_ROOT,
+        name: 'tsc --noEmit on idemgen output (all)',
+        args: [TSC, '-p', genDir],
+        okCodes: [0, 1, 2],
+      },
+      {
+        cwd: REPO_ROOT,
+        name: 'tsc --noEmit on openapi-typescript output',
+        args: [TSC, '-p', openapiTsDir],
+        okCodes: [0, 1, 2],
+      },
+    ],
   });
 
   const smallDir = join(OUT, 'gen-payments');
@@ -119,7 +132,7 @@ async function main(): Promise<void> {
   ).length;
   const lines = [
     `idemgen generate benchmark: api.github.com.json (${(statSync(SPEC).size / 1e6).toFixed(1)} MB, ${operations} operations); node ${process.version}; ${cpus().length} CPUs`,
-    `${WARMUPS} warm-up + ${RUNS} runs per row (small spec: ${Math.max(RUNS, 5)}), wall time of one child process per run`,
+    `${WARMUPS} warm-up + ${RUNS} runs per row (small spec: ${Math.max(RUNS, 5)}), wall time of one child process per run; idemgen and openapi-typescript (and the two tsc rows) alternate run by run`,
     `load average (1/5/15 min) at start ${loadAtStart}`,
     '',
     ...formatTable(rows),
