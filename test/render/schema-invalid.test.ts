@@ -29,6 +29,16 @@ describe('schema-invalid', () => {
     expect(diagnostic!.message).toMatch(/parameters of getThing \(or a schema it references\).*\[unclosed/);
   });
 
+  it('names the operation whose response schema is broken, when response validators are asked for', async () => {
+    const spec = 'fixtures/gen-schema-invalid/response-keyword.yaml';
+    const without = await generate({ spec, target: 'server' });
+    expect(without.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const result = await generate({ spec, target: 'server', responseValidators: true });
+    const [diagnostic] = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(diagnostic).toMatchObject({ code: 'schema-invalid', pointer: '/paths/~1things/get' });
+    expect(diagnostic!.message).toContain('responses of listThings');
+  });
+
   it('leaves the client target alone (it compiles no validators)', async () => {
     const result = await generate({
       spec: 'fixtures/gen-schema-invalid/body-keyword.yaml',

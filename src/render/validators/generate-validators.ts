@@ -114,6 +114,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
     const ref = '(or a schema it references)';
     if (input.responses === true) {
       const owner = { pointer: at, label: `the responses of ${operation.id} ${ref}` };
+      const known = new Set(Object.values(bodyExports));
       const table = compileOrReport(owner, () =>
         addResponseSchemas({
           ajv: bodyAjv,
@@ -125,6 +126,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
         }),
       );
       responseTables.push(table);
+      for (const id of Object.values(bodyExports)) if (!known.has(id)) owners.set(id, owner);
     }
     const paramsId = `urn:idemgen:params:${index}`;
     const paramsOwner = { pointer: at, label: `the parameters of ${operation.id} ${ref}` };
@@ -150,8 +152,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
     [bodyAjv, bodyExports],
   ] as const) {
     for (const id of Object.values(exports)) {
-      const owner = owners.get(id) ?? { pointer: '', label: `the validator ${id}` };
-      compileOrReport(owner, () => ajv.getSchema(id));
+      compileOrReport(owners.get(id)!, () => ajv.getSchema(id));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { IdempotentResponse } from '../idempotency/types.js';
-import { type CoreResponse, coreToWebResponse, isBodilessStatus } from './core-exchange.js';
+import { coreToWebResponse, isBodilessStatus } from './core-exchange.js';
 import type { HandlerResult } from './types.js';
 
 /**
@@ -20,18 +20,9 @@ export function handlerResultToResponse(result: HandlerResult): IdempotentRespon
   return { status, headers, body: JSON.stringify(body) };
 }
 
-/** A stored or fresh response with `x-request-id`. */
-export function withRequestId(response: IdempotentResponse, correlationId: string): CoreResponse {
-  const headers = { ...response.headers };
-  headers['x-request-id'] = correlationId;
-  return response.body === undefined
-    ? { status: response.status, headers }
-    : { status: response.status, headers, body: response.body };
-}
-
 /** A Web `Response` from a stored or fresh response, with `x-request-id`. */
 export function responseToWebResponse(response: IdempotentResponse, correlationId: string): Response {
-  return coreToWebResponse(withRequestId(response, correlationId));
+  return coreToWebResponse({ ...response, headers: { ...response.headers, 'x-request-id': correlationId } });
 }
 
 /** Whether a status matches a declared one: `201`, a range `2XX`, or `default`. */

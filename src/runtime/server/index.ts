@@ -29,7 +29,6 @@ export {
   handlerResultToResponse,
   isDeclaredStatus,
   responseToWebResponse,
-  withRequestId,
 } from './handler-response.js';
 export {
   createProblem,

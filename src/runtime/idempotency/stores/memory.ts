@@ -94,7 +94,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const sweepAt = (now: number): number => {
     let removed = 0;
     earliestLease = Number.POSITIVE_INFINITY;
-    for (const entry of [...entries.values()]) {
+    for (const entry of entries.values()) {
       scanned++;
       if (isRecordClaimable(entry.record, now)) {
         drop(entry);
