@@ -1,12 +1,13 @@
 /**
  * `npm run bench:server`: throughput of the generated server (examples/payments.yaml, Node `http` adapter,
- * createPayment) on 127.0.0.1, measured by autocannon from this process against a server child process
- * (bench/server-child.ts), so each has a core: without idempotency, with idempotency on the memory store
+ * createPayment) on 127.0.0.1, measured by autocannon from this process against server child processes
+ * (bench/server-child.ts; pinned to a core each with taskset where it can): without idempotency, with idempotency on the memory store
  * (a new key per request, and replays of 100 pre-warmed keys), the same handler behind express-idempotency
  * and @node-idempotency/core, and the Redis store (with its round trips per request) when
- * IDEMGEN_TEST_REDIS_URL is set. Each run lasts BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3).
+ * IDEMGEN_TEST_REDIS_URL is set. Each run lasts BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3), the
+ * scenarios taking turns run by run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -63,12 +64,21 @@ function plainSpec(): string {
   return path;
 }
 
+/**
+ * Pins the load generator (this process) to CPU 0 and each server to CPU 1 with `taskset`, when there are at
+ * least two CPUs and `taskset` exists: the two then never compete for a core, and the server's figures do not
+ * include the cost of waking a load generator that the scheduler put on its own core. BENCH_SERVER_PIN=0: no pinning.
+ */
+const PINNED =
+  process.env.BENCH_SERVER_PIN !== '0' &&
+  cpus().length >= 2 &&
+  spawnSync('taskset', ['-p', '-c', '0', String(process.pid)]).status === 0;
+
 async function startServer(variant: string, dir: string): Promise<{ url: string; child: ChildProcess }> {
   const script = join(REPO_ROOT, 'bench/server-child.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, variant, dir], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const node = [process.execPath, '--import', 'tsx', script, variant, dir];
+  const [command, ...args] = PINNED ? ['taskset', '-c', '1', ...node] : node;
+  const child = spawn(command!, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout?.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port));
     child.once('exit', (code) => reject(new Error(`${variant} server exited with ${code}`)));
@@ -85,9 +95,12 @@ const post = (url: string, key: string) =>
 
 interface Scenario {
   name: string;
+  url: string;
+  keys: 'new' | 'replay';
   reqPerSec: number;
   runs: number[];
-  /** Median over runs of the server process's CPU time (user + system) per request, in µs. */
+  /** Per run: the server process's CPU time (user + system) per request, in µs; `cpuPerRequestUs` is the median. */
+  cpuRuns: number[];
   cpuPerRequestUs: number;
   non2xx: number;
 }
@@ -97,35 +110,44 @@ const cpuUs = async (url: string): Promise<number> => {
   return usage.user + usage.system;
 };
 
-async function load(name: string, url: string, keys: 'new' | 'replay'): Promise<Scenario> {
+const scenario = (name: string, url: string, keys: 'new' | 'replay'): Scenario => ({
+  name,
+  url,
+  keys,
+  reqPerSec: 0,
+  runs: [],
+  cpuRuns: [],
+  cpuPerRequestUs: 0,
+  non2xx: 0,
+});
+
+/** One load run of `s`, added to its figures. Replays first (re)store their 100 keys, outside the run. */
+async function loadOnce(s: Scenario): Promise<void> {
+  const { url, keys } = s;
   if (keys === 'replay') for (const key of REPLAY_KEYS) await (await post(url, key)).text();
   let next = 0;
-  const runs: number[] = [];
-  const cpu: number[] = [];
-  let non2xx = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const cpuBefore = await cpuUs(url);
-    const result = await autocannon({
-      url: `${url}/payments`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          body: BODY,
-          setupRequest: (request) => {
-            const key = keys === 'new' ? randomUUID() : REPLAY_KEYS[next++ % REPLAY_KEYS.length]!;
-            request.headers = { 'content-type': 'application/json', 'idempotency-key': key };
-            return request;
-          },
+  const cpuBefore = await cpuUs(url);
+  const result = await autocannon({
+    url: `${url}/payments`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        body: BODY,
+        setupRequest: (request) => {
+          const key = keys === 'new' ? randomUUID() : REPLAY_KEYS[next++ % REPLAY_KEYS.length]!;
+          request.headers = { 'content-type': 'application/json', 'idempotency-key': key };
+          return request;
         },
-      ],
-    });
-    cpu.push(((await cpuUs(url)) - cpuBefore) / Math.max(1, result.requests.total));
-    runs.push(result.requests.average);
-    non2xx += result.non2xx + result.errors;
-  }
-  return { name, reqPerSec: median(runs), runs, cpuPerRequestUs: median(cpu), non2xx };
+      },
+    ],
+  });
+  s.cpuRuns.push(((await cpuUs(url)) - cpuBefore) / Math.max(1, result.requests.total));
+  s.runs.push(result.requests.average);
+  s.non2xx += result.non2xx + result.errors;
+  s.reqPerSec = median(s.runs);
+  s.cpuPerRequestUs = median(s.cpuRuns);
 }
 
 async function roundTrips(url: string): Promise<{ newKey: number; replay: number }> {
@@ -141,72 +163,80 @@ async function roundTrips(url: string): Promise<{ newKey: number; replay: number
   return { newKey, replay: ((await evals()) - before) / count };
 }
 
-async function withServer<T>(variant: string, dir: string, run: (url: string) => Promise<T>): Promise<T> {
-  const { url, child } = await startServer(variant, dir);
-  try {
-    return await run(url);
-  } finally {
-    child.kill('SIGTERM');
-  }
-}
-
 async function main(): Promise<void> {
   const loadAtStart = loadavg().map((n) => n.toFixed(2));
   mkdirSync(OUT, { recursive: true });
   const idemDir = await generateInto(join(OUT, 'server-payments'), SPEC);
   const plainDir = await generateInto(join(OUT, 'server-payments-plain'), plainSpec());
-  const scenarios: Scenario[] = [];
-  scenarios.push(await withServer('plain', plainDir, (url) => load('generated, no idempotency', url, 'new')));
-  const [memoryNew, memoryReplay] = await withServer('memory', idemDir, async (url) => [
-    await load('generated, memory store, new keys', url, 'new'),
-    await load('generated, memory store, replays', url, 'replay'),
-  ]);
-  scenarios.push(memoryNew!, memoryReplay!);
-  const peers: Scenario[] = [];
-  for (const variant of ['express-idempotency', 'node-idempotency']) {
-    const pair = await withServer(variant, '', async (url) => [
-      await load(`${variant}, new keys`, url, 'new'),
-      await load(`${variant}, replays`, url, 'replay'),
-    ]);
-    peers.push(...pair);
+  // Every server runs for the whole benchmark (an idle one costs nothing), and the scenarios take turns run by
+  // run, so that a change in the machine's speed falls on both sides of a ratio alike.
+  const servers: ChildProcess[] = [];
+  const start = async (variant: string, dir: string): Promise<string> => {
+    const { url, child } = await startServer(variant, dir);
+    servers.push(child);
+    return url;
+  };
+  try {
+    const plainUrl = await start('plain', plainDir);
+    const memoryUrl = await start('memory', idemDir);
+    const memoryNew = scenario('generated, memory store, new keys', memoryUrl, 'new');
+    const memoryReplay = scenario('generated, memory store, replays', memoryUrl, 'replay');
+    const scenarios = [scenario('generated, no idempotency', plainUrl, 'new'), memoryNew, memoryReplay];
+    const peers: Scenario[] = [];
+    for (const variant of ['express-idempotency', 'node-idempotency']) {
+      const url = await start(variant, '');
+      peers.push(scenario(`${variant}, new keys`, url, 'new'), scenario(`${variant}, replays`, url, 'replay'));
+    }
+    scenarios.push(...peers);
+    let redisLines = ['Redis store: skipped (IDEMGEN_TEST_REDIS_URL is not set)'];
+    const redisTargets: Target[] = [];
+    if (process.env.IDEMGEN_TEST_REDIS_URL) {
+      const redisUrl = await start('redis', idemDir);
+      const trips = await roundTrips(redisUrl);
+      scenarios.push(
+        scenario('generated, Redis store, new keys', redisUrl, 'new'),
+        scenario('generated, Redis store, replays', redisUrl, 'replay'),
+      );
+      redisLines = [
+        `Redis round trips per request (100 sequential requests each): new key ${trips.newKey.toFixed(2)}, replay ${trips.replay.toFixed(2)}`,
+      ];
+      redisTargets.push(
+        { name: 'Redis round trips, new key', value: trips.newKey, unit: 'rt', limit: 2 },
+        { name: 'Redis round trips, replay', value: trips.replay, unit: 'rt', limit: 1 },
+      );
+    }
+    for (let run = 0; run < RUNS; run++) for (const s of scenarios) await loadOnce(s);
+    report(loadAtStart, scenarios, peers, memoryNew, memoryReplay, redisLines, redisTargets);
+  } finally {
+    for (const child of servers) child.kill('SIGTERM');
   }
-  scenarios.push(...peers);
-  let redisLines = ['Redis store: skipped (IDEMGEN_TEST_REDIS_URL is not set)'];
-  const redisTargets: Target[] = [];
-  if (process.env.IDEMGEN_TEST_REDIS_URL) {
-    const { trips, pair } = await withServer('redis', idemDir, async (url) => ({
-      trips: await roundTrips(url),
-      pair: [
-        await load('generated, Redis store, new keys', url, 'new'),
-        await load('generated, Redis store, replays', url, 'replay'),
-      ],
-    }));
-    scenarios.push(...pair);
-    redisLines = [
-      `Redis round trips per request (100 sequential requests each): new key ${trips.newKey.toFixed(2)}, replay ${trips.replay.toFixed(2)}`,
-    ];
-    redisTargets.push(
-      { name: 'Redis round trips, new key', value: trips.newKey, unit: 'rt', limit: 2 },
-      { name: 'Redis round trips, replay', value: trips.replay, unit: 'rt', limit: 1 },
-    );
-  }
+}
 
+function report(
+  loadAtStart: string[],
+  scenarios: readonly Scenario[],
+  peers: readonly Scenario[],
+  memoryNew: Scenario,
+  memoryReplay: Scenario,
+  redisLines: readonly string[],
+  redisTargets: readonly Target[],
+): void {
   const plain = scenarios[0]!.reqPerSec;
   const best = (suffix: string) =>
     Math.max(...peers.filter((p) => p.name.endsWith(suffix)).map((p) => p.reqPerSec));
   const targets: Target[] = [
-    { name: 'new keys / plain', value: memoryNew!.reqPerSec / plain, unit: 'x', limit: 0.85, atLeast: true },
-    { name: 'replays / plain', value: memoryReplay!.reqPerSec / plain, unit: 'x', limit: 1.0, atLeast: true },
+    { name: 'new keys / plain', value: memoryNew.reqPerSec / plain, unit: 'x', limit: 0.85, atLeast: true },
+    { name: 'replays / plain', value: memoryReplay.reqPerSec / plain, unit: 'x', limit: 1.0, atLeast: true },
     {
       name: 'new keys / best peer (new keys)',
-      value: memoryNew!.reqPerSec / best('new keys'),
+      value: memoryNew.reqPerSec / best('new keys'),
       unit: 'x',
       limit: 1.0,
       atLeast: true,
     },
     {
       name: 'replays / best peer (replays)',
-      value: memoryReplay!.reqPerSec / best('replays'),
+      value: memoryReplay.reqPerSec / best('replays'),
       unit: 'x',
       limit: 1.0,
       atLeast: true,
@@ -215,7 +245,10 @@ async function main(): Promise<void> {
   ];
   const lines = [
     `idemgen server benchmark: POST /payments (examples/payments.yaml), Node http adapter, 127.0.0.1; node ${process.version}; ${cpus().length} CPUs`,
-    `autocannon in this process, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${RUNS} runs; server in a child process`,
+    `autocannon in this process, ${CONNECTIONS} connections, ${SECONDS} s per run, median of ${RUNS} runs (scenarios take turns); servers in child processes`,
+    PINNED
+      ? 'pinned with taskset: load generator on CPU 0, servers on CPU 1'
+      : 'not pinned (BENCH_SERVER_PIN=0, or no taskset or 1 CPU): load generator and server share the CPUs',
     `load average (1/5/15 min) at start ${loadAtStart.join(' / ')}`,
     '',
     `${'scenario'.padEnd(46)}${'req/s'.padStart(10)}  ${'CPU µs/req'.padStart(10)}  ${'non-2xx'.padStart(8)}  runs`,
