@@ -185,7 +185,10 @@ async function main(): Promise<void> {
     const peers: Scenario[] = [];
     for (const variant of ['express-idempotency', 'node-idempotency']) {
       const url = await start(variant, '');
-      peers.push(scenario(`${variant}, new keys`, url, 'new'), scenario(`${variant}, replays`, url, 'replay'));
+      peers.push(
+        scenario(`${variant}, new keys`, url, 'new'),
+        scenario(`${variant}, replays`, url, 'replay'),
+      );
     }
     scenarios.push(...peers);
     let redisLines = ['Redis store: skipped (IDEMGEN_TEST_REDIS_URL is not set)'];
