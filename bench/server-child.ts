@@ -8,7 +8,8 @@
  * - `memory` / `redis`: the generated server with idempotency on the memory / Redis store (Redis round trips
  *   counted by wrapping the ioredis client; `GET /__stats` answers them);
  * - `express-idempotency`: Express 5 + express.json() + express-idempotency's middleware (its memory store);
- * - `node-idempotency`: a bare node:http server with @node-idempotency/core and its memory adapter.
+ * - `node-idempotency`: a bare node:http server with @node-idempotency/core and its memory adapter;
+ * - `bare`: that server and handler without the idempotency calls (no routing, no validation either).
  * Every variant also answers `GET /__cpu` with the process's CPU time, read before and after each load run.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -78,7 +79,11 @@ async function expressIdempotencyHandler(): Promise<NodeHandler> {
   return app as unknown as NodeHandler;
 }
 
-async function nodeIdempotencyHandler(): Promise<NodeHandler> {
+/**
+ * The node-idempotency variant's server and handler without the idempotency calls (`bare`): a bare
+ * `node:http` server with no routing and no validation, the baseline that the peer's figures start from.
+ */
+async function nodeIdempotencyHandler(withIdempotency: boolean): Promise<NodeHandler> {
   const { Idempotency } = await import('@node-idempotency/core');
   const { MemoryStorageAdapter } = await import('@node-idempotency/storage-adapter-memory');
   const idempotency = new Idempotency(new MemoryStorageAdapter());
@@ -95,6 +100,10 @@ async function nodeIdempotencyHandler(): Promise<NodeHandler> {
     request.on('end', async () => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (!withIdempotency) {
+          const payment = createPayment(body);
+          return send(response, 201, payment, `/payments/${payment.id}`);
+        }
         const params = { headers: request.headers, path: request.url ?? '/', body, method: request.method };
         const replay = await idempotency.onRequest<Payment, unknown>(params);
         if (replay?.body) return send(response, 201, replay.body, `/payments/${replay.body.id}`);
@@ -113,8 +122,8 @@ async function main(): Promise<void> {
   const handler =
     variant === 'express-idempotency'
       ? await expressIdempotencyHandler()
-      : variant === 'node-idempotency'
-        ? await nodeIdempotencyHandler()
+      : variant === 'node-idempotency' || variant === 'bare'
+        ? await nodeIdempotencyHandler(variant === 'node-idempotency')
         : await generatedHandler(dir ?? '', variant === 'redis' ? 'redis' : 'memory');
   // `GET /__cpu`: this process's CPU time so far (µs), for the bench's CPU-per-request figure.
   const http = createHttpServer((request, response) => {

@@ -191,6 +191,9 @@ async function main(): Promise<void> {
       );
     }
     scenarios.push(...peers);
+    // The peer's own baseline: its server and handler without the idempotency calls.
+    const bare = scenario('bare node:http, same handler, no idempotency', await start('bare', ''), 'new');
+    scenarios.push(bare);
     let redisLines = ['Redis store: skipped (IDEMGEN_TEST_REDIS_URL is not set)'];
     const redisTargets: Target[] = [];
     if (process.env.IDEMGEN_TEST_REDIS_URL) {
@@ -209,10 +212,41 @@ async function main(): Promise<void> {
       );
     }
     for (let run = 0; run < RUNS; run++) for (const s of scenarios) await loadOnce(s);
-    report(loadAtStart, scenarios, peers, memoryNew, memoryReplay, redisLines, redisTargets);
+    const overhead = overheadLines(scenarios[0]!, bare, memoryNew, memoryReplay, peers);
+    report(
+      loadAtStart,
+      scenarios,
+      peers,
+      memoryNew,
+      memoryReplay,
+      [...overhead, '', ...redisLines],
+      redisTargets,
+    );
   } finally {
     for (const child of servers) child.kill('SIGTERM');
   }
+}
+
+/**
+ * What the idempotency layer itself adds, in server CPU per request: each side against its own baseline
+ * (the generated server without idempotency; the peer's bare server). For information, beside the targets.
+ */
+function overheadLines(
+  plain: Scenario,
+  bare: Scenario,
+  memoryNew: Scenario,
+  memoryReplay: Scenario,
+  peers: readonly Scenario[],
+): string[] {
+  const peer = (suffix: string) => peers.find((p) => p.name === `node-idempotency, ${suffix}`)!;
+  const row = (name: string, ours: Scenario, theirs: Scenario) =>
+    `${name.padEnd(46)}${`+${(ours.cpuPerRequestUs - plain.cpuPerRequestUs).toFixed(0)}`.padStart(10)}  ${`+${(theirs.cpuPerRequestUs - bare.cpuPerRequestUs).toFixed(0)}`.padStart(16)}`;
+  return [
+    `${'idempotency layer, CPU µs/req over baseline'.padEnd(46)}${'generated'.padStart(10)}  ${'node-idempotency'.padStart(16)}`,
+    row('new keys', memoryNew, peer('new keys')),
+    row('replays', memoryReplay, peer('replays')),
+    `(baselines: generated without idempotency ${plain.cpuPerRequestUs.toFixed(0)} µs, bare node:http ${bare.cpuPerRequestUs.toFixed(0)} µs)`,
+  ];
 }
 
 function report(

@@ -48,6 +48,39 @@ describe('memory store bounds', () => {
     expect(await store.get('a')).toBeDefined();
   });
 
+  it('completes a record in its own slot: a store at maxEntries evicts nothing to complete one', async () => {
+    const store = createMemoryStore({ maxEntries: 2 });
+    await fill(store, ['a']);
+    const b = await store.claim({ key: 'b', fingerprint: 'f', leaseMs: lease, now: 0 });
+    if (b.kind !== 'claimed') throw new Error('expected claimed');
+    expect(
+      await store.complete({ key: 'b', token: b.token, outcome: outcome('b'), ttlMs: 60_000, now: 0 }),
+    ).toBe(true);
+    expect(store.size).toBe(2);
+    expect((await store.get('a'))?.state).toBe('completed');
+    expect((await store.get('b'))?.outcome?.body).toBe('b');
+    // The completed record is the only one under its key: a third key evicts the oldest completion, `a`.
+    await fill(store, ['c']);
+    expect(store.size).toBe(2);
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.get('b')).toBeDefined();
+  });
+
+  it('hands out a different fencing token for every claim, with the fence in front', async () => {
+    const store = createMemoryStore();
+    const tokens = new Set<string>();
+    for (let fence = 1; fence <= 3; fence++) {
+      const claim = await store.claim({ key: 'k', fingerprint: 'f', leaseMs: lease, now: fence * 2 * lease });
+      if (claim.kind !== 'claimed') throw new Error('expected claimed');
+      expect(claim.fence).toBe(fence);
+      expect(claim.token.startsWith(`${fence}:`)).toBe(true);
+      tokens.add(claim.token);
+    }
+    expect(tokens.size).toBe(3);
+    const other = await createMemoryStore().claim({ key: 'k', fingerprint: 'f', leaseMs: lease, now: 0 });
+    expect(other.kind === 'claimed' && !tokens.has(other.token)).toBe(true);
+  });
+
   it('evicts the oldest completed records when over maxBytes', async () => {
     const body = 'x'.repeat(1_000);
     const store = createMemoryStore({ maxBytes: 3 * (RECORD_OVERHEAD_BYTES + 2_400) });

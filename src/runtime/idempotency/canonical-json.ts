@@ -28,15 +28,23 @@ function write(value: unknown): string | undefined {
   }
 }
 
+// Concatenation rather than arrays joined: fingerprints are computed on every keyed request.
 function writeArray(values: readonly unknown[]): string {
-  return `[${values.map((item) => write(item) ?? 'null').join(',')}]`;
+  let text = '[';
+  for (let index = 0; index < values.length; index++) {
+    text += `${index === 0 ? '' : ','}${write(values[index]) ?? 'null'}`;
+  }
+  return `${text}]`;
 }
 
 function writeObject(object: Record<string, unknown>): string {
-  const members: string[] = [];
+  let text = '{';
+  let first = true;
   for (const name of Object.keys(object).sort()) {
-    const text = write(object[name]);
-    if (text !== undefined) members.push(`${JSON.stringify(name)}:${text}`);
+    const value = write(object[name]);
+    if (value === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(name)}:${value}`;
+    first = false;
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
 import { claimKey, claimOnce } from './claim-key.js';
 import { sha256Hex, syncSha256Hex } from './digest.js';
-import { extractIdempotencyKey } from './extract-key.js';
+import { type ExtractedKey, extractIdempotencyKey } from './extract-key.js';
 import { requestToFingerprintText } from './fingerprint.js';
 import type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
 import { fireHook } from './hooks.js';
@@ -40,6 +40,8 @@ export interface RunIdempotentInput {
   operationId: string;
   /** The response headers the operation declares: stored and replayed with the body. */
   replayHeaders?: readonly string[];
+  /** The key as the caller already extracted it from `request` (per `contract.key`); extracted here if absent. */
+  extracted?: ExtractedKey;
   /** The request's signal: passed to `execute`, and it ends a `wait`. */
   signal?: AbortSignal;
   /**
@@ -84,7 +86,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       const { contract, request, operationId } = input;
       const signal = (): AbortSignal => input.signal ?? NEVER_ABORTED;
       const run = (): Promise<IdempotentResponse> => input.execute(signal());
-      const extracted = extractIdempotencyKey({ source: contract.key, request });
+      const extracted = input.extracted ?? extractIdempotencyKey({ source: contract.key, request });
       if (extracted.kind === 'invalid') {
         return problems.createKeyInvalidProblem({ source: contract.key, reason: extracted.reason });
       }

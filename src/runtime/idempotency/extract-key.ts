@@ -43,9 +43,10 @@ export function extractIdempotencyKey(input: {
 }
 
 function headerValuesToKey(values: string[]): ExtractedKey {
-  const [first, ...rest] = values;
+  // Indexed, not `[first, ...rest]`: the rest array was an allocation on every keyed request.
+  const first = values[0];
   if (first === undefined) return { kind: 'absent' };
-  if (rest.length > 0) return { kind: 'invalid', reason: 'the key header was sent more than once' };
+  if (values.length > 1) return { kind: 'invalid', reason: 'the key header was sent more than once' };
   const text = first.trim();
   const key = text.startsWith('"') ? parseStructuredString(text) : text;
   if (key === undefined)
@@ -77,9 +78,9 @@ function parseStructuredString(text: string): string | undefined {
 }
 
 function valuesToKey(values: string[]): ExtractedKey {
-  const [first, ...rest] = values;
+  const first = values[0];
   if (first === undefined) return { kind: 'absent' };
-  if (rest.length > 0) return { kind: 'invalid', reason: 'the key parameter was sent more than once' };
+  if (values.length > 1) return { kind: 'invalid', reason: 'the key parameter was sent more than once' };
   return scalarToKey(first);
 }
 

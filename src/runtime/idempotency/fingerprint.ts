@@ -25,8 +25,9 @@ export interface FingerprintInput {
 
 /** The text whose SHA-256 is the fingerprint (the engine hashes it synchronously where it can). */
 export function requestToFingerprintText(input: FingerprintInput): string {
-  const items = input.parts.map((part) => joinDigestItems([part, partToText(part, input.request)]));
-  return joinDigestItems(['idemgen-fingerprint-v1', ...items]);
+  const items: DigestItem[] = ['idemgen-fingerprint-v1'];
+  for (const part of input.parts) items.push(joinDigestItems([part, partToText(part, input.request)]));
+  return joinDigestItems(items);
 }
 
 function partToText(part: string, request: IdempotencyRequest): DigestItem {

@@ -35,7 +35,7 @@ export interface ExecutionClaimControl {
   completed(): boolean;
 }
 
-export function createExecutionClaim(input: {
+interface ExecutionClaimInput {
   store: IdempotencyStore;
   clock: Clock;
   contract: Pick<IdempotencyContractLike, 'ttlMs' | 'replay'>;
@@ -43,43 +43,70 @@ export function createExecutionClaim(input: {
   key: string;
   storeKey: string;
   held: { token: string; fence: number; takenOver: boolean };
-}): ExecutionClaimControl {
-  const { store, clock, contract, held } = input;
-  let state: 'open' | 'pending' | 'stored' = 'open';
-  const claim: ExecutionClaim = {
-    key: input.key,
-    storeKey: input.storeKey,
-    token: held.token,
-    fence: held.fence,
-    takenOver: held.takenOver,
-    transactional: supportsCompleteWithin(store),
-    async completeWithin(client, response) {
-      if (!supportsCompleteWithin(store)) {
-        throw new TypeError('this idempotency store cannot complete inside a transaction (use PostgreSQL)');
-      }
-      if (!isReplayableStatus(response.status, contract.replay)) {
-        throw new TypeError(
-          `status ${response.status} is not replayed by this operation; it cannot be stored`,
-        );
-      }
-      if (state !== 'open') throw new TypeError('completeWithin was already called for this request');
-      state = 'pending';
-      const outcome = responseToOutcome(response, input.replayHeaders);
-      const stored = await store
-        .completeWithin({
-          client,
-          key: input.storeKey,
-          token: held.token,
-          outcome,
-          ttlMs: contract.ttlMs,
-          now: clock.now(),
-        })
-        .finally(() => {
-          state = 'open';
-        });
-      if (!stored) throw new FencedCompletionError(response.status);
-      state = 'stored';
-    },
-  };
-  return { claim, completed: () => state === 'stored' };
+}
+
+export function createExecutionClaim(input: ExecutionClaimInput): ExecutionClaimControl {
+  return new HeldClaim(input);
+}
+
+/**
+ * The claim and its control in one object with prototype methods: one is made for every executed request
+ * with a key, most of whose handlers never call `completeWithin`.
+ */
+class HeldClaim implements ExecutionClaim, ExecutionClaimControl {
+  readonly key: string;
+  readonly storeKey: string;
+  readonly token: string;
+  readonly fence: number;
+  readonly takenOver: boolean;
+  private state: 'open' | 'pending' | 'stored' = 'open';
+  private readonly input: ExecutionClaimInput;
+
+  constructor(input: ExecutionClaimInput) {
+    this.input = input;
+    this.key = input.key;
+    this.storeKey = input.storeKey;
+    this.token = input.held.token;
+    this.fence = input.held.fence;
+    this.takenOver = input.held.takenOver;
+  }
+
+  get claim(): ExecutionClaim {
+    return this;
+  }
+
+  get transactional(): boolean {
+    return supportsCompleteWithin(this.input.store);
+  }
+
+  completed(): boolean {
+    return this.state === 'stored';
+  }
+
+  async completeWithin(client: unknown, response: IdempotentResponse): Promise<void> {
+    const { store, contract, clock } = this.input;
+    if (!supportsCompleteWithin(store)) {
+      throw new TypeError('this idempotency store cannot complete inside a transaction (use PostgreSQL)');
+    }
+    if (!isReplayableStatus(response.status, contract.replay)) {
+      throw new TypeError(`status ${response.status} is not replayed by this operation; it cannot be stored`);
+    }
+    if (this.state !== 'open') throw new TypeError('completeWithin was already called for this request');
+    this.state = 'pending';
+    const outcome = responseToOutcome(response, this.input.replayHeaders);
+    const stored = await store
+      .completeWithin({
+        client,
+        key: this.storeKey,
+        token: this.token,
+        outcome,
+        ttlMs: contract.ttlMs,
+        now: clock.now(),
+      })
+      .finally(() => {
+        this.state = 'open';
+      });
+    if (!stored) throw new FencedCompletionError(response.status);
+    this.state = 'stored';
+  }
 }

@@ -111,6 +111,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     request: idempotencyRequest,
     principal,
     operationId: route.operationId,
+    extracted,
     replayHeaders: route.replayHeaders,
     // Only a `wait` needs the signal (to stop waiting); `execute` reads it from the request when asked.
     signal: route.idempotency.concurrent === 'wait' ? request.signal : undefined,

@@ -1,8 +1,9 @@
 import type { Clock } from '../../shared/clock.js';
 import { systemClock } from '../../shared/clock.js';
+import { randomUuid } from '../../shared/uuid.js';
 import { StoreUnavailableError } from '../errors.js';
 import type { IdempotencyRecord, IdempotencyStore } from '../store.js';
-import { createFencingToken, isRecordClaimable } from '../store.js';
+import { isRecordClaimable } from '../store.js';
 import { recordToBytes } from './record-size.js';
 
 export interface MemoryStoreOptions {
@@ -72,6 +73,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const claimOrder = new EntryQueue(); // in-progress records, oldest claim first
   const doneOrder = new EntryQueue(); // completed records, oldest completion first
   let bytes = 0;
+  // Fencing tokens: `<fence>:<this store's random id>.<counter>`, unique among the tokens this store hands out
+  // (a UUID per claim cost more than the rest of the claim).
+  const tokenPrefix = randomUuid();
+  let tokens = 0;
+  const nextToken = (fence: number): string => `${fence}:${tokenPrefix}.${++tokens}`;
 
   const put = (record: IdempotencyRecord): void => {
     const entry: Entry = { record, bytes: recordToBytes(record), live: true };
@@ -105,7 +111,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     }
     return removed;
   };
-  const fits = (extra: number): boolean => entries.size < maxEntries && bytes + extra <= maxBytes;
+  // `replacing`: the record being completed still holds its slot in `entries`, which its completion takes.
+  let replacing = 0;
+  const fits = (extra: number): boolean => entries.size - replacing < maxEntries && bytes + extra <= maxBytes;
   /**
    * Amortized O(1): expired leases at the front of the claim order, then the oldest completed records (each
    * queue entry is visited once before it leaves the queue), and only when no completed record is left and
@@ -152,7 +160,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         key,
         state: 'in-progress',
         fingerprint,
-        token: createFencingToken(fence),
+        token: nextToken(fence),
         fence,
         leaseExpiresAt: now + leaseMs,
       };
@@ -166,7 +174,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const existing = entries.get(key);
       const current = existing?.record;
       if (existing === undefined || current?.state !== 'in-progress' || current.token !== token) return false;
-      drop(existing);
       // Written out rather than `{ ...rest }`: object rest/spread was a third of `complete`'s time.
       const record: IdempotencyRecord = {
         key,
@@ -178,9 +185,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         outcome,
       };
       const size = recordToBytes(record);
-      if (size > maxBytes)
-        throw new StoreUnavailableError('outcome larger than the store', { reason: 'full' });
-      makeRoom(size, now);
+      // The in-progress entry leaves the store, but its `entries` slot is overwritten by `put` rather than
+      // deleted and added again (a `Map` delete leaves a hole until the next rehash).
+      existing.live = false;
+      bytes -= existing.bytes;
+      replacing = 1;
+      try {
+        if (size > maxBytes)
+          throw new StoreUnavailableError('outcome larger than the store', { reason: 'full' });
+        makeRoom(size, now);
+      } catch (error) {
+        entries.delete(key);
+        throw error;
+      } finally {
+        replacing = 0;
+      }
       put(record);
       return true;
     },
