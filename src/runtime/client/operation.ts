@@ -82,21 +82,30 @@ function stringHeaders(headers: object | undefined): Record<string, string | und
   return out;
 }
 
-export async function invokeOperation(
+/**
+ * Calls one operation of the spec: what every generated client function does. `input` holds the
+ * operation's `path`, `query`, `headers` and `body` (`undefined`: none). `R` is the result type the generated
+ * function declares for its operation; the runtime does not check it. Typed this way (an explicit type
+ * argument, `input` as `unknown`) the generated call costs `tsc` no comparison of the operation's types
+ * with the runtime's, which was 0.2-0.3 s of `tsc`'s time on a client of GitHub's 1,223 operations.
+ */
+export async function invokeOperation<R = OperationResult<{ status: number; data: unknown }, unknown>>(
   client: Client,
   spec: OperationSpec,
-  input: OperationInput,
+  input: unknown,
   options: OperationCallOptions = {},
-): Promise<OperationResult<{ status: number; data: unknown }, unknown>> {
+): Promise<R> {
+  const parts = (input ?? {}) as OperationInput;
+  let outcome: OperationResult<{ status: number; data: unknown }, unknown>;
   try {
     const result = await callOperation({
       client,
       method: spec.method,
       pathTemplate: spec.path,
-      pathParams: input.path as Record<string, PathValue> | undefined,
-      query: input.query as Record<string, QueryValue> | undefined,
-      headers: { ...stringHeaders(input.headers), ...options.headers },
-      body: input.body,
+      pathParams: parts.path as Record<string, PathValue> | undefined,
+      query: parts.query as Record<string, QueryValue> | undefined,
+      headers: { ...stringHeaders(parts.headers), ...options.headers },
+      body: parts.body,
       idempotency: spec.idempotency,
       retry: spec.retry,
       signal: options.signal,
@@ -105,13 +114,16 @@ export async function invokeOperation(
       maxElapsedMs: options.maxElapsedMs,
       hooks: options.hooks,
     });
-    return { ok: true, ...result };
+    outcome = { ok: true, ...result };
   } catch (error) {
     if (isHttpError(error)) {
       const declared = isDeclared(error.status, spec.errorStatuses);
-      return { ok: false, error: declared ? (error as HttpError) : new UnexpectedStatusError(error) };
+      outcome = { ok: false, error: declared ? (error as HttpError) : new UnexpectedStatusError(error) };
+    } else if (isIdemgenError(error)) {
+      outcome = { ok: false, error };
+    } else {
+      throw error;
     }
-    if (isIdemgenError(error)) return { ok: false, error };
-    throw error;
   }
+  return outcome as R;
 }

@@ -32,7 +32,7 @@ export function constructor(
   input?: ConstructorInput,
   options?: __idemgen.OperationCallOptions,
 ): Promise<ConstructorResult> {
-  return __idemgen.invokeOperation(client, constructorSpec, input ?? {}, options) as Promise<ConstructorResult>;
+  return __idemgen.invokeOperation<ConstructorResult>(client, constructorSpec, input, options);
 }
 
 type Delete_Operation = paths["/delete"]["delete"];
@@ -64,5 +64,5 @@ export function delete_(
   input?: Delete_Input,
   options?: __idemgen.OperationCallOptions,
 ): Promise<Delete_Result> {
-  return __idemgen.invokeOperation(client, delete_Spec, input ?? {}, options) as Promise<Delete_Result>;
+  return __idemgen.invokeOperation<Delete_Result>(client, delete_Spec, input, options);
 }

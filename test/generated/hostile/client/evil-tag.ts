@@ -44,5 +44,5 @@ export function createProcessExit3(
   input: CreateProcessExit3Input,
   options?: __idemgen.OperationCallOptions,
 ): Promise<CreateProcessExit3Result> {
-  return __idemgen.invokeOperation(client, createProcessExit3Spec, input, options) as Promise<CreateProcessExit3Result>;
+  return __idemgen.invokeOperation<CreateProcessExit3Result>(client, createProcessExit3Spec, input, options);
 }

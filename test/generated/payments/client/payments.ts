@@ -37,7 +37,7 @@ export function createPayment(
   input: CreatePaymentInput,
   options?: __idemgen.OperationCallOptions,
 ): Promise<CreatePaymentResult> {
-  return __idemgen.invokeOperation(client, createPaymentSpec, input, options) as Promise<CreatePaymentResult>;
+  return __idemgen.invokeOperation<CreatePaymentResult>(client, createPaymentSpec, input, options);
 }
 
 type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
@@ -73,5 +73,5 @@ export function getPayment(
   input: GetPaymentInput,
   options?: __idemgen.OperationCallOptions,
 ): Promise<GetPaymentResult> {
-  return __idemgen.invokeOperation(client, getPaymentSpec, input, options) as Promise<GetPaymentResult>;
+  return __idemgen.invokeOperation<GetPaymentResult>(client, getPaymentSpec, input, options);
 }

@@ -36,5 +36,5 @@ export function upsertRefund(
   input: UpsertRefundInput,
   options?: __idemgen.OperationCallOptions,
 ): Promise<UpsertRefundResult> {
-  return __idemgen.invokeOperation(client, upsertRefundSpec, input, options) as Promise<UpsertRefundResult>;
+  return __idemgen.invokeOperation<UpsertRefundResult>(client, upsertRefundSpec, input, options);
 }
