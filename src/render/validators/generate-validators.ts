@@ -53,6 +53,8 @@ const INPUT_HELPERS = `function idemgenCopy(values, lower) {
 function wrapperSource(input: {
   name: string;
   index: number;
+  /** Whether the operation declares parameters (else nothing to coerce or check: no copies are made). */
+  hasParams: boolean;
   hasBody: boolean;
   bodyRequired: boolean;
 }): string {
@@ -60,22 +62,28 @@ function wrapperSource(input: {
   const body = input.hasBody
     ? `else if (!idemgenBody.b${index}(input.body)) idemgenErrors(idemgenBody.b${index}.errors, '/body', errors);`
     : '';
-  return `export function ${name}(input, options) {
-  const errors = [];
+  const params = input.hasParams
+    ? `
   const params = {
     path: idemgenCopy(input.path, false),
     query: idemgenCopy(input.query, false),
     headers: idemgenCopy(input.headers, true),
   };
-  if (!idemgenParams.p${index}(params)) idemgenErrors(idemgenParams.p${index}.errors, '', errors);
+  if (!idemgenParams.p${index}(params)) idemgenErrors(idemgenParams.p${index}.errors, '', errors);`
+    : '';
+  const assign = input.hasParams
+    ? `
+  input.path = params.path;
+  input.query = params.query;
+  input.headers = params.headers;`
+    : '';
+  return `export function ${name}(input, options) {
+  const errors = [];${params}
   if (!options || options.body !== false) {
     if (input.body === undefined) {${input.bodyRequired ? ` errors.push({ pointer: '/body', message: 'is required' });` : ''} }
     ${body}
   }
-  if (errors.length > 0) return errors;
-  input.path = params.path;
-  input.query = params.query;
-  input.headers = params.headers;
+  if (errors.length > 0) return errors;${assign}
   return null;
 }`;
 }
@@ -128,13 +136,16 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
       responseTables.push(table);
       for (const id of Object.values(bodyExports)) if (!known.has(id)) owners.set(id, owner);
     }
-    const paramsId = `urn:idemgen:params:${index}`;
-    const paramsOwner = { pointer: at, label: `the parameters of ${operation.id} ${ref}` };
-    owners.set(paramsId, paramsOwner);
-    compileOrReport(paramsOwner, () =>
-      paramsAjv.addSchema(operationToParamsSchema({ operation, openapi }), paramsId),
-    );
-    paramsExports[`p${index}`] = paramsId;
+    // Without parameters there is nothing to check (path, query and headers are always objects).
+    if (operation.parameters.length > 0) {
+      const paramsId = `urn:idemgen:params:${index}`;
+      const paramsOwner = { pointer: at, label: `the parameters of ${operation.id} ${ref}` };
+      owners.set(paramsId, paramsOwner);
+      compileOrReport(paramsOwner, () =>
+        paramsAjv.addSchema(operationToParamsSchema({ operation, openapi }), paramsId),
+      );
+      paramsExports[`p${index}`] = paramsId;
+    }
     const bodySchema = operationToBodySchema({ operation, openapi });
     if (bodySchema === undefined) return;
     const bodyId = `urn:idemgen:body:${index}`;
@@ -166,6 +177,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
       wrapperSource({
         name: names[index]!,
         index,
+        hasParams: paramsExports[`p${index}`] !== undefined,
         hasBody: bodyExports[`b${index}`] !== undefined,
         bodyRequired: operation.requestBody?.required === true,
       }),

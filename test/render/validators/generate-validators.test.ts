@@ -60,6 +60,20 @@ describe('generateValidators (OpenAPI 3.0)', () => {
     expect(input.headers).toEqual({ 'x-tenant-id': 't-1' });
   });
 
+  it('leaves path, query and headers as they are for an operation without parameters, and still checks the body', async () => {
+    const { validatePutCategory } = await load(generated30.js, 'noparams');
+    const headers = { 'X-Anything': 'kept' };
+    const input: Record<string, unknown> = { path: {}, query: { extra: '1' }, headers, body: { name: 7 } };
+    expect(validatePutCategory!(input)).not.toBeNull();
+    input.body = undefined;
+    expect(validatePutCategory!(input)).toBeNull();
+    expect(input.headers).toBe(headers);
+    expect(input.query).toEqual({ extra: '1' });
+    // No parameter validator was compiled for it: the wrapper does not copy what it would not check.
+    const wrapper = generated30.js.slice(generated30.js.indexOf('export function validatePutCategory'));
+    expect(wrapper.slice(0, wrapper.indexOf('\n}'))).not.toContain('idemgenCopy');
+  });
+
   it('wraps a single value into an array for an array parameter', async () => {
     const { validateCreateOrder } = await load(generated30.js, 'wrap');
     const input = { ...validOrder(), query: { ids: '5' } };
