@@ -10,7 +10,8 @@ export function readHeaderValues(headers: HeadersLike | undefined, name: string)
   const lower = name.toLowerCase();
   const values: string[] = [];
   for (const key of Object.keys(headers)) {
-    if (key !== lower && key.toLowerCase() !== lower) continue;
+    // The length first: most names differ in it, and then need no lower-cased copy.
+    if (key !== lower && (key.length !== lower.length || key.toLowerCase() !== lower)) continue;
     const value = headers[key];
     if (typeof value === 'string') values.push(value);
     else if (value !== undefined) values.push(...value);

@@ -1,4 +1,4 @@
-import { isJsonContentType } from '../problem/content-type.js';
+import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
 import type { ValidationIssue } from './types.js';
 
 export type RequestBody =
@@ -6,8 +6,6 @@ export type RequestBody =
   | { kind: 'json'; value: unknown }
   | { kind: 'other'; value: string | Uint8Array }
   | { kind: 'invalid'; issue: ValidationIssue };
-
-const mediaTypeOf = (contentType: string): string => contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
 
 /** A route's accepted media types, normalized once (the route's array is the same on every request). */
 const normalized = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -44,7 +42,7 @@ export function parseRequestBody(
     const message = `must be one of: ${mediaTypes.join(', ')}`;
     return { kind: 'invalid', issue: { pointer: '/headers/content-type', message } };
   }
-  if (isJsonContentType(contentType)) {
+  if (isJsonMediaType(mediaType)) {
     try {
       return { kind: 'json', value: JSON.parse(utf8.decode(bytes)) };
     } catch {
