@@ -1,11 +1,12 @@
 /**
  * `npm run bench:server`: throughput of the generated server (examples/payments.yaml, Node `http` adapter,
  * createPayment) on 127.0.0.1, measured by autocannon from this process against server child processes
- * (bench/server-child.ts; pinned to a core each with taskset where it can): without idempotency, with idempotency on the memory store
- * (a new key per request, and replays of 100 pre-warmed keys), the same handler behind express-idempotency
- * and @node-idempotency/core, and the Redis store (with its round trips per request) when
- * IDEMGEN_TEST_REDIS_URL is set. Each run lasts BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3), the
- * scenarios taking turns run by run.
+ * (bench/server-child.ts; load generator and servers pinned to separate cores with taskset where it can):
+ * without idempotency, with idempotency on the memory store (a new key per request, and replays of 100
+ * pre-warmed keys), the same handler behind express-idempotency and @node-idempotency/core and bare, and
+ * the Redis store (with its round trips per request) when IDEMGEN_TEST_REDIS_URL is set. Each run lasts
+ * BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3), the scenarios taking turns run by run. Also
+ * the same scenarios in process, without sockets (bench/server-inprocess.ts), which drift far less.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const idemDir = await generateInto(join(OUT, 'server-payments'), SPEC);
   const plainDir = await generateInto(join(OUT, 'server-payments-plain'), plainSpec());
+  const inProcess = inProcessLines(idemDir, plainDir);
   // Every server runs for the whole benchmark (an idle one costs nothing), and the scenarios take turns run by
   // run, so that a change in the machine's speed falls on both sides of a ratio alike.
   const servers: ChildProcess[] = [];
@@ -219,12 +221,39 @@ async function main(): Promise<void> {
       peers,
       memoryNew,
       memoryReplay,
-      [...overhead, '', ...redisLines],
+      [...overhead, '', ...inProcess, '', ...redisLines],
       redisTargets,
     );
   } finally {
     for (const child of servers) child.kill('SIGTERM');
   }
+}
+
+/**
+ * bench/server-inprocess.ts in its own process (before any load run, on the load generator's core): the
+ * same scenarios without sockets, steadier than the socket figures.
+ */
+function inProcessLines(idemDir: string, plainDir: string): string[] {
+  const script = join(REPO_ROOT, 'bench/server-inprocess.ts');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, idemDir, plainDir, '30000'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (child.status !== 0) return [`in-process figures: failed (${child.stderr.trim().split('\n')[0]})`];
+  type Scenarios = 'bare' | 'plain' | 'newKeys' | 'replays' | 'peerNewKeys' | 'peerReplays';
+  const us = JSON.parse(child.stdout) as Record<Scenarios, number>;
+  const row = (name: string, value: number) =>
+    `${name.padEnd(46)}${value.toFixed(1).padStart(10)}  ${`${(us.plain / value).toFixed(2)}x`.padStart(10)}`;
+  return [
+    `${'in process (real http objects, no sockets)'.padEnd(46)}${'µs/req'.padStart(10)}  ${'vs plain'.padStart(10)}`,
+    row('bare node:http handler', us.bare),
+    row('generated, no idempotency', us.plain),
+    row('generated, memory store, new keys', us.newKeys),
+    row('generated, memory store, replays', us.replays),
+    row('node-idempotency, new keys', us.peerNewKeys),
+    row('node-idempotency, replays', us.peerReplays),
+  ];
 }
 
 /**
