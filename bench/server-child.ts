@@ -12,21 +12,12 @@
  * - `bare`: that server and handler without the idempotency calls (no routing, no validation either).
  * Every variant also answers `GET /__cpu` with the process's CPU time, read before and after each load run.
  */
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createPayment, type NodeHandler, nodeIdempotencyHandler } from './server-handlers.js';
 
-type Payment = { id: string; status: string; amount: number; currency: string };
-let created = 0;
-const createPayment = (body: { amount: number; currency: string }): Payment => ({
-  id: `pay_${++created}`,
-  status: 'succeeded',
-  amount: body.amount,
-  currency: body.currency,
-});
-
-type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
 const stats = { evals: 0 };
 
 async function generatedHandler(dir: string, store: 'memory' | 'redis'): Promise<NodeHandler> {
@@ -77,44 +68,6 @@ async function expressIdempotencyHandler(): Promise<NodeHandler> {
     response.status(201).location(`/payments/${payment.id}`).json(payment);
   });
   return app as unknown as NodeHandler;
-}
-
-/**
- * The node-idempotency variant's server and handler without the idempotency calls (`bare`): a bare
- * `node:http` server with no routing and no validation, the baseline that the peer's figures start from.
- */
-async function nodeIdempotencyHandler(withIdempotency: boolean): Promise<NodeHandler> {
-  const { Idempotency } = await import('@node-idempotency/core');
-  const { MemoryStorageAdapter } = await import('@node-idempotency/storage-adapter-memory');
-  const idempotency = new Idempotency(new MemoryStorageAdapter());
-  const send = (response: ServerResponse, status: number, body: unknown, location?: string) => {
-    response.writeHead(status, {
-      'content-type': 'application/json',
-      ...(location ? { location } : {}),
-    });
-    response.end(JSON.stringify(body));
-  };
-  return (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        if (!withIdempotency) {
-          const payment = createPayment(body);
-          return send(response, 201, payment, `/payments/${payment.id}`);
-        }
-        const params = { headers: request.headers, path: request.url ?? '/', body, method: request.method };
-        const replay = await idempotency.onRequest<Payment, unknown>(params);
-        if (replay?.body) return send(response, 201, replay.body, `/payments/${replay.body.id}`);
-        const payment = createPayment(body);
-        await idempotency.onResponse(params, { body: payment, additional: { status: 201 } });
-        send(response, 201, payment, `/payments/${payment.id}`);
-      } catch (error) {
-        send(response, 409, { title: String(error) });
-      }
-    });
-  };
 }
 
 async function main(): Promise<void> {

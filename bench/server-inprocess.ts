@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { median } from './measure.js';
-
-type NodeHandler = (request: IncomingMessage, response: ServerResponse) => void;
+import { createPayment, type NodeHandler, nodeIdempotencyHandler } from './server-handlers.js';
 
 /** A socket that accepts every write at once and never reads. */
 class DiscardSocket extends Duplex {
@@ -31,13 +30,6 @@ class DiscardSocket extends Duplex {
 
 const socket = new DiscardSocket();
 const BODY = Buffer.from(JSON.stringify({ amount: 1250, currency: 'EUR' }));
-let created = 0;
-const createPayment = (body: { amount: number; currency: string }) => ({
-  id: `pay_${++created}`,
-  status: 'succeeded',
-  amount: body.amount,
-  currency: body.currency,
-});
 
 async function generatedHandler(dir: string): Promise<NodeHandler> {
   const server = await import(pathToFileURL(join(dir, 'server/index.js')).href);
@@ -51,45 +43,6 @@ async function generatedHandler(dir: string): Promise<NodeHandler> {
     logger: { error: () => {} },
   });
   return server.toNodeHandler(app) as NodeHandler;
-}
-
-const bare: NodeHandler = (request, response) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const payment = createPayment(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-    response.writeHead(201, { 'content-type': 'application/json', location: `/payments/${payment.id}` });
-    response.end(JSON.stringify(payment));
-  });
-};
-
-/** bench/server-child.ts's @node-idempotency/core server, as a handler. */
-async function peerHandler(): Promise<NodeHandler> {
-  const { Idempotency } = await import('@node-idempotency/core');
-  const { MemoryStorageAdapter } = await import('@node-idempotency/storage-adapter-memory');
-  const idempotency = new Idempotency(new MemoryStorageAdapter());
-  type Payment = ReturnType<typeof createPayment>;
-  const send = (response: ServerResponse, status: number, body: unknown, location?: string) => {
-    response.writeHead(status, { 'content-type': 'application/json', ...(location ? { location } : {}) });
-    response.end(JSON.stringify(body));
-  };
-  return (request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        const params = { headers: request.headers, path: request.url ?? '/', body, method: request.method };
-        const replay = await idempotency.onRequest<Payment, unknown>(params);
-        if (replay?.body) return send(response, 201, replay.body, `/payments/${replay.body.id}`);
-        const payment = createPayment(body);
-        await idempotency.onResponse(params, { body: payment, additional: { status: 201 } });
-        send(response, 201, payment, `/payments/${payment.id}`);
-      } catch (error) {
-        send(response, 409, { title: String(error) });
-      }
-    });
-  };
 }
 
 /** One POST /payments through `handler`; resolves with the status once the response has ended. */
@@ -122,7 +75,8 @@ async function main(): Promise<void> {
   const requests = Number(count ?? 50_000);
   const idem = await generatedHandler(idemDir ?? '');
   const plain = await generatedHandler(plainDir ?? '');
-  const peer = await peerHandler();
+  const bare = await nodeIdempotencyHandler(false);
+  const peer = await nodeIdempotencyHandler(true);
   const replayKeys = Array.from({ length: 100 }, () => randomUUID());
   for (const key of replayKeys) {
     await post(idem, key);
@@ -147,7 +101,7 @@ async function main(): Promise<void> {
       const start = performance.now();
       for (let index = 0; index < requests; index++) await post(handler, key(index));
       const perRequest = ((performance.now() - start) * 1000) / requests;
-      if (run > 0) (runs[name] ??= []).push(perRequest);
+      if (run > 0) runs[name] = [...(runs[name] ?? []), perRequest];
     }
   }
   const result = Object.fromEntries(Object.entries(runs).map(([name, values]) => [name, median(values)]));
