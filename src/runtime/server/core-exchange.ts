@@ -14,6 +14,12 @@ export interface CoreRequest {
   readonly method: string;
   /** The path and query: a URL on a placeholder origin (`http://localhost`), since routing uses only those. */
   readonly url: URL;
+  /**
+   * `url.pathname` and `url.searchParams`, when the adapter has them without parsing a URL (the Node adapter,
+   * for request targets that a URL parser would leave as they are): the core reads these before `url`.
+   */
+  readonly pathname?: string;
+  readonly searchParams?: URLSearchParams;
   /** Header names lower-case; repeated fields combined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
   /** The body's bytes; `undefined` without a body (and for GET and HEAD). Read once, then cached. */

@@ -55,9 +55,10 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   );
   if (body.kind === 'invalid') return validationProblem(run, [body.issue]);
   const json = body.kind === 'json' ? body.value : undefined;
+  const searchParams = request.searchParams ?? request.url.searchParams;
   const input: ValidationInput = {
     path: { ...params },
-    query: searchParamsToQuery(request.url.searchParams),
+    query: searchParamsToQuery(searchParams),
     headers: { ...request.headers },
     body: json,
   };
@@ -71,7 +72,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     method: request.method,
     pathTemplate: route.pathTemplate,
     pathParams: params,
-    query: request.url.searchParams,
+    query: searchParams,
     headers: request.headers,
     body: json,
   };

@@ -58,11 +58,12 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
 
   async function handle(request: CoreRequest): Promise<CoreResponse> {
     const correlationId = headersToCorrelationId(request.headers);
-    const { url, method } = request;
+    const { method } = request;
     const problem: RunRouteInput['problem'] = (input) =>
       createProblemCoreResponse({ ...input, base, correlationId });
-    const path = toRoutePath(url.pathname);
-    if (path === undefined) return problem({ status: 404, detail: `No operation at ${url.pathname}.` });
+    const pathname = request.pathname ?? request.url.pathname;
+    const path = toRoutePath(pathname);
+    if (path === undefined) return problem({ status: 404, detail: `No operation at ${pathname}.` });
     const found = match(method, path);
     if (found.kind === 'not-found') return problem({ status: 404, detail: `No operation at ${path}.` });
     if (found.kind === 'method-not-allowed') {

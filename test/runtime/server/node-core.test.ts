@@ -138,6 +138,51 @@ describe('nodeToCoreRequest', () => {
     expect(nodeToCoreRequest({ request, response: response(false) }).signal.aborted).toBe(false);
   });
 
+  it('gives the path and query a URL parser gives, for plain targets without one and for the others with one', () => {
+    const targets = [
+      '/',
+      '/payments',
+      '/payments?limit=10&ids=1&ids=2',
+      '/a/b.json?x=%20y+z&empty=&flag',
+      '//other.test/x?y=1',
+      '/.well-known/x',
+      '/a/./b',
+      '/a/../b',
+      '/a/%2e%2E/b',
+      '/a/.%2e',
+      '/a/..?q=1',
+      '/a b?c d',
+      '/a\\b',
+      '/é?ü=1',
+      '/a?b=c#frag',
+      '/a%2Fb?%41=%42',
+      "/~!$&'()*+,;=:@/x",
+      'no-slash?a=1',
+    ];
+    // And random targets from the characters that matter to the decision.
+    const alphabet = ['a', '/', '.', '%', '2', 'e', 'E', '?', '=', '&', '+', ' ', '#', '\\', 'é', '~'];
+    let seed = 7;
+    for (let index = 0; index < 2_000; index++) {
+      let target = '/';
+      for (let length = 0; length < 8; length++) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        target += alphabet[seed % alphabet.length];
+      }
+      targets.push(target);
+    }
+    for (const target of targets) {
+      const request = Object.assign(Readable.from([]), { method: 'GET', url: target, headers: {} });
+      const core = nodeToCoreRequest({ request, response: response(false) });
+      const expected = new URL(`http://localhost${target.startsWith('/') ? target : `/${target}`}`);
+      expect({ target, pathname: core.pathname }).toEqual({ target, pathname: expected.pathname });
+      expect({ target, query: [...(core.searchParams ?? [])] }).toEqual({
+        target,
+        query: [...expected.searchParams],
+      });
+      expect(core.url.href).toBe(expected.href);
+    }
+  });
+
   it('uses a body a framework already read instead of the stream', async () => {
     const request = Object.assign(Readable.from([Buffer.from('ignored')]), {
       method: 'post',
