@@ -3,9 +3,9 @@
  * only, no type-check) and a syntax error is reported with the template that produced the file, so a
  * broken override names itself.
  *
- * The parser is esbuild's (already installed with tsx), in its own process: GitHub's spec makes 4.7 MB of
- * template output, which TypeScript's parser took ~1 s to read on the types worker, after the types and so
- * on the critical path; esbuild parses it in ~0.2 s next to the types. (ts-morph was not used for this:
+ * The parser is esbuild's (a dependency; tsx uses it too), through its service process: GitHub's spec
+ * makes 4.7 MB of template output, which TypeScript's parser took ~1 s to read on the types worker, after
+ * the types and so on the critical path; esbuild parses it in ~0.2 s next to the types. (ts-morph was not used for this:
  * it bundles a second copy of TypeScript, whose load alone cost more than generating a small spec.)
  */
 import type { GeneratedFile } from './emit.js';

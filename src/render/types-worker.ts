@@ -5,8 +5,9 @@
  * TypeScript (which openapi-typescript builds on) takes longer to load than the whole of a small
  * generation, and openapi-typescript is the longest step on large specs. So both run on a worker thread,
  * created when `generate()` starts: it loads its modules while the main thread loads the spec, and renders
- * the types while the main thread compiles validators and renders templates. The worker is kept for later calls in the same process
- * (watch mode, tests, a build script), and is unreferenced while idle so it never keeps a process alive.
+ * the types while the main thread compiles validators and renders templates. The worker is kept for later
+ * calls in the same process (watch mode, tests, a build script), and is unreferenced while idle so it never
+ * keeps a process alive.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';

@@ -79,7 +79,10 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     const { route, params } = found;
     const handler = options.handlers[route.operationId];
     if (handler === undefined) {
-      return problem({ slug: 'not-implemented', detail: `${route.operationId} is not implemented yet.` });
+      return problem({
+        slug: 'not-implemented',
+        detail: `No handler is registered for ${route.operationId}.`,
+      });
     }
     try {
       return await runRoute({

@@ -111,31 +111,35 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     }
     return removed;
   };
-  // `replacing`: the record being completed still holds its slot in `entries`, which its completion takes.
-  let replacing = 0;
-  const fits = (extra: number): boolean => entries.size - replacing < maxEntries && bytes + extra <= maxBytes;
+  // `slots`: the `entries` slots the record needs (a completion takes over its claim's: 0).
+  const fits = (extra: number, slots: number): boolean =>
+    entries.size + slots <= maxEntries && bytes + extra <= maxBytes;
   /**
    * Amortized O(1): expired leases at the front of the claim order, then the oldest completed records (each
    * queue entry is visited once before it leaves the queue), and only when no completed record is left and
    * some lease may have expired, one scan of the store (which also recomputes `earliestLease`).
    */
-  const makeRoom = (extra: number, now: number): void => {
-    if (fits(extra)) return;
-    for (let entry = claimOrder.peek(); entry !== undefined && !fits(extra); entry = claimOrder.peek()) {
+  const makeRoom = (extra: number, now: number, slots = 1): void => {
+    if (fits(extra, slots)) return;
+    for (
+      let entry = claimOrder.peek();
+      entry !== undefined && !fits(extra, slots);
+      entry = claimOrder.peek()
+    ) {
       scanned++;
       if (entry.live && !isRecordClaimable(entry.record, now)) break;
       drop(entry);
       claimOrder.shift();
     }
-    for (let entry = doneOrder.peek(); entry !== undefined && !fits(extra); entry = doneOrder.peek()) {
+    for (let entry = doneOrder.peek(); entry !== undefined && !fits(extra, slots); entry = doneOrder.peek()) {
       scanned++;
       drop(entry);
       doneOrder.shift();
     }
-    if (fits(extra)) return;
+    if (fits(extra, slots)) return;
     if (now >= earliestLease) {
       sweepAt(now);
-      if (fits(extra)) return;
+      if (fits(extra, slots)) return;
     }
     throw new StoreUnavailableError('memory store full of in-progress records', { reason: 'full' });
   };
@@ -189,16 +193,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       // deleted and added again (a `Map` delete leaves a hole until the next rehash).
       existing.live = false;
       bytes -= existing.bytes;
-      replacing = 1;
       try {
         if (size > maxBytes)
           throw new StoreUnavailableError('outcome larger than the store', { reason: 'full' });
-        makeRoom(size, now);
+        makeRoom(size, now, 0);
       } catch (error) {
         entries.delete(key);
         throw error;
-      } finally {
-        replacing = 0;
       }
       put(record);
       return true;
