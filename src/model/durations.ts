@@ -7,17 +7,26 @@ type Unit = keyof typeof UNIT_MS;
 
 const DURATION = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/;
 
-/** Milliseconds of a duration; throws a `RangeError` when the value is not a duration. */
+/**
+ * Milliseconds of a duration; throws a `RangeError` when the value is not a duration, or when its milliseconds
+ * are not an exact integer (above `Number.MAX_SAFE_INTEGER`, about 285,000 years: `99999999999999999999d`
+ * would otherwise be read as 8.64e27 ms and a longer one as `Infinity`).
+ */
 export function parseDuration(value: number | string): number {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`Not a duration: ${value}`);
-    return Math.round(value);
+    return exactMs(Math.round(value), value);
   }
   const match = DURATION.exec(value);
   if (!match) throw new RangeError(`Not a duration: "${value}" (use e.g. 500ms, 30s, 5m, 24h, 7d)`);
   const amount = Number(match[1]);
   const unit = (match[2] ?? 'ms') as Unit;
-  return Math.round(amount * UNIT_MS[unit]);
+  return exactMs(Math.round(amount * UNIT_MS[unit]), value);
+}
+
+function exactMs(ms: number, value: number | string): number {
+  if (!Number.isSafeInteger(ms)) throw new RangeError(`Duration out of range: ${value}`);
+  return ms;
 }
 
 /** Like `parseDuration`, but `undefined` for anything that is not a duration (already reported by schema). */

@@ -1,9 +1,12 @@
 /**
  * The ajv validators of our extensions and the compat aliases, compiled once on first use from the JSON
  * Schemas shipped in `extensions/`. `x-expected` is our annotation keyword: the phrase a diagnostic uses to
- * say what a field allows.
+ * say what a field allows. `x-duration-in-range` is our one validation keyword: a duration written the
+ * right way whose milliseconds are not an exact integer (`99999999999999999999d`, `1e300`) is refused, since
+ * the model could not read it (JSON Schema cannot bound a number written with a unit).
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type DataValidateFunction, type ValidateFunction } from 'ajv';
+import { durationOrUndefined } from '../model/durations.js';
 import fernHeadersSchema from './extensions/x-fern-idempotency-headers.schema.json' with { type: 'json' };
 import fernIdempotentSchema from './extensions/x-fern-idempotent.schema.json' with { type: 'json' };
 import idempotencySchema from './extensions/x-idempotency.schema.json' with { type: 'json' };
@@ -37,9 +40,34 @@ export function extensionValidator(name: ExtensionName): ValidateFunction {
     if (ajv === undefined) {
       ajv = new Ajv({ allErrors: true, verbose: true, strictTypes: false });
       ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+      ajv.addKeyword({
+        keyword: 'x-duration-in-range',
+        schemaType: 'boolean',
+        schema: false,
+        errors: true,
+        validate: durationInRange,
+      });
     }
     validate = ajv.compile(SCHEMAS[name]);
     compiled.set(name, validate);
   }
   return validate;
 }
+
+const DURATION_SYNTAX = /^[0-9]+(ms|s|m|h|d)$/;
+
+/** False (with an error) for a duration of the right form whose milliseconds exceed `MAX_SAFE_INTEGER`. */
+const durationInRange: DataValidateFunction = (data: unknown) => {
+  const wellFormed =
+    (typeof data === 'number' && Number.isInteger(data) && data >= 0) ||
+    (typeof data === 'string' && DURATION_SYNTAX.test(data));
+  if (!wellFormed || durationOrUndefined(data) !== undefined) return true;
+  durationInRange.errors = [
+    {
+      keyword: 'x-duration-in-range',
+      message: `must be at most ${Number.MAX_SAFE_INTEGER} ms (about 285,000 years)`,
+      params: {},
+    },
+  ];
+  return false;
+};

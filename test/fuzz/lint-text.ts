@@ -1,0 +1,62 @@
+/**
+ * Fuzz helper: lint a spec given as text (read as stdin, so no file is written), and check that every
+ * diagnostic is one a user can act on: a code, a severity, a message, a JSON pointer, a file, and a line and
+ * column whenever the pointer names something in the text.
+ */
+import { Readable } from 'node:stream';
+import { expect } from 'vitest';
+import { type LintResult, lint } from '../../src/lint.js';
+import type { Diagnostic } from '../../src/model/diagnostics.js';
+import { parseSpecText } from '../../src/spec/parse-spec-text.js';
+import type { JsonValue } from '../../src/spec/types.js';
+
+export async function lintText(text: string, cwd?: string): Promise<LintResult> {
+  return lint({ spec: '-', stdin: Readable.from([text]), ...(cwd ? { cwd } : {}) });
+}
+
+/** Does `pointer` name a value in `document` (own members only)? */
+export function pointerExists(document: unknown, pointer: string): boolean {
+  if (pointer === '') return true;
+  if (!pointer.startsWith('/')) return false;
+  let node: unknown = document;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return false;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return true;
+}
+
+const SEVERITIES = ['error', 'warning'];
+
+/**
+ * Every diagnostic is well-formed and located: `file` is `display` (or, for a diagnostic about another
+ * document, some non-empty file name) and, when its pointer exists in the parsed text, it has a 1-based line
+ * and column.
+ */
+export function expectLocatedDiagnostics(options: {
+  diagnostics: readonly Diagnostic[];
+  text: string;
+  display?: string;
+}): void {
+  const { diagnostics, text, display = '<stdin>' } = options;
+  let parsed: JsonValue | undefined;
+  let parsedOnce = false;
+  for (const d of diagnostics) {
+    expect(d.code, JSON.stringify(d)).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(SEVERITIES, JSON.stringify(d)).toContain(d.severity);
+    expect(typeof d.message === 'string' && d.message.length > 0, JSON.stringify(d)).toBe(true);
+    expect(d.message, JSON.stringify(d)).not.toMatch(/\n\s+at .+:\d+:\d+\)?/);
+    expect(d.pointer === '' || d.pointer.startsWith('/'), JSON.stringify(d)).toBe(true);
+    expect(typeof d.file === 'string' && d.file.length > 0, JSON.stringify(d)).toBe(true);
+    if (d.file !== display) continue;
+    if (!parsedOnce) {
+      parsed = parseSpecText({ text, file: display }).value;
+      parsedOnce = true;
+    }
+    if (parsed !== undefined && !pointerExists(parsed, d.pointer)) continue;
+    if (parsed === undefined && d.line === undefined) continue;
+    expect(Number.isInteger(d.line) && (d.line as number) >= 1, JSON.stringify(d)).toBe(true);
+    expect(Number.isInteger(d.column) && (d.column as number) >= 1, JSON.stringify(d)).toBe(true);
+  }
+}
