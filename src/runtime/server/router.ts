@@ -1,3 +1,4 @@
+import { pathToCanonical } from './canonical-path.js';
 import type { ServerRoute } from './types.js';
 
 export type RouteMatch =
@@ -15,6 +16,13 @@ interface CompiledTemplate {
 }
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The template with its static text in canonical percent-encoding (parameters as they are). */
+const templateToCanonical = (template: string): string =>
+  template
+    .split(/(\{[^}/]+\})/)
+    .map((part, index) => (index % 2 === 1 ? part : (pathToCanonical(part) ?? part)))
+    .join('');
 
 function compileTemplate(template: string): Omit<CompiledTemplate, 'byMethod'> {
   const names: string[] = [];
@@ -50,6 +58,9 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
  * before parameters, segment by segment, so `/orders/latest` wins over `/orders/{id}`. The first matching
  * template that has the method wins; when matching templates exist but none has the method, the answer is
  * 405 with their methods. Parameter values are percent-decoded; a malformed escape is `bad-path`.
+ * Templates and paths are compared in one canonical percent-encoding (`pathToCanonical`), so `/café/{p}`
+ * matches `/caf%C3%A9/x` and `/caf%c3%a9/x`. Parameters are collected in a null-prototype record: a
+ * parameter named `__proto__` or `constructor` is an own value like any other.
  *
  * Only templates that can match are tried: those with the path's number of segments whose first segment
  * is the path's (or has a parameter). On GitHub's 700 templates that is a few dozen instead of all.
@@ -57,17 +68,20 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
 export function createRouter(routes: readonly ServerRoute[]): (method: string, path: string) => RouteMatch {
   const byTemplate = new Map<string, CompiledTemplate>();
   for (const route of routes) {
-    let compiled = byTemplate.get(route.pathTemplate);
+    const template = templateToCanonical(route.pathTemplate);
+    let compiled = byTemplate.get(template);
     if (compiled === undefined) {
-      compiled = { ...compileTemplate(route.pathTemplate), byMethod: new Map() };
-      byTemplate.set(route.pathTemplate, compiled);
+      compiled = { ...compileTemplate(template), byMethod: new Map() };
+      byTemplate.set(template, compiled);
     }
     compiled.byMethod.set(route.method.toUpperCase(), route);
   }
   const templates = [...byTemplate.entries()].sort(([, a], [, b]) => compareRanks(a.rank, b.rank));
   const candidates = indexTemplates(templates);
 
-  return (method, path) => {
+  return (method, requestPath) => {
+    const path = pathToCanonical(requestPath);
+    if (path === undefined) return { kind: 'not-found' };
     let allow: Set<string> | undefined;
     const upper = method.toUpperCase();
     for (const template of candidates(path)) {
@@ -79,7 +93,7 @@ export function createRouter(routes: readonly ServerRoute[]): (method: string, p
         for (const name of template.byMethod.keys()) allow.add(name);
         continue;
       }
-      const params: Record<string, string> = {};
+      const params: Record<string, string> = Object.create(null);
       for (const [index, name] of template.names.entries()) {
         try {
           params[name] = decodeURIComponent(match[index + 1] ?? '');
