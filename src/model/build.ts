@@ -4,6 +4,7 @@ import { mergeParameters, readRequestBody, readResponses } from './build-operati
 import { findShadowedAliases } from './compat.js';
 import { type ContractLevel, mergeContracts } from './contracts.js';
 import type { UnlocatedDiagnostic } from './diagnostics.js';
+import { assignModuleNames } from './module-names.js';
 import {
   findIdCollisions,
   groupNotIdentifierWarnings,
@@ -51,6 +52,7 @@ function buildOperation(options: {
     path,
     pointer,
     tags: Array.isArray(node.tags) ? node.tags.filter((t): t is string => typeof t === 'string') : [],
+    module: '', // assigned once every operation's tags are known (assignModuleNames)
     deprecated: node.deprecated === true,
     parameters: mergeParameters({ document, pathItem, operation }),
     responses: readResponses({ document, operation: node, pointer }),
@@ -64,8 +66,8 @@ function buildOperation(options: {
 }
 
 /**
- * Build the ApiModel of a loaded spec. Diagnostics: `operation-id-collision`, `operation-id-not-identifier`
- * and `compat-alias-shadowed`; the safety rules are checked separately (`checkRules`). `rules` changes the
+ * Build the ApiModel of a loaded spec. Diagnostics: `operation-id-collision`, `operation-id-not-identifier`,
+ * `name-renamed` and `compat-alias-shadowed`; the safety rules are checked separately (`checkRules`). `rules` changes the
  * severity of the configurable ones among these.
  */
 export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }): {
@@ -100,6 +102,9 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
     }
   }
   diagnostics.push(...findIdCollisions(operations), ...findShadowedAliases(aliasNodes));
+  const modules = assignModuleNames(operations);
+  for (const op of operations) op.module = modules.names.get(op.tags[0]) ?? '';
+  diagnostics.push(...modules.diagnostics);
 
   const model: ApiModel = {
     title: stringOr(info.title, ''),

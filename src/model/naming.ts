@@ -11,9 +11,50 @@ const RESERVED = new Set(
   ).split(' '),
 );
 
+/**
+ * Identifiers that are legal but break the generated code, so no operation is named after them: `then`
+ * (a module namespace exporting `then` is a thenable, and `import()` of it never settles), the members of
+ * `Object.prototype` (`constructor`, `__proto__`, `toString`, ... resolve on any object that lacks them,
+ * such as a handlers map), `prototype`, the global values a module-scope declaration would shadow
+ * (`undefined`, `NaN`, `Infinity`, `globalThis`). The names the generated modules declare or re-export
+ * themselves are in `generator-names.ts`.
+ */
+const RESERVED_NAMES = new Set([
+  'then',
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'globalThis',
+]);
+
 /** True when `value` can name a function or variable in generated code (reserved words cannot). */
 export function isIdentifier(value: string): boolean {
   return IDENTIFIER.test(value) && !RESERVED.has(value);
+}
+
+/** True for an identifier that breaks modules or objects as an operation's name (`then`, `constructor`). */
+export function isReservedName(value: string): boolean {
+  return RESERVED_NAMES.has(value);
+}
+
+/** `then` -> `then_`: the one renaming of a reserved word or name, appending `_` until it is neither. */
+export function toUnreserved(value: string): string {
+  let out = value;
+  while (RESERVED.has(out) || RESERVED_NAMES.has(out)) out = `${out}_`;
+  return out;
 }
 
 function capitalize(word: string): string {
@@ -30,7 +71,7 @@ export function toIdentifier(value: string): string {
     .map((w, i) => (i === 0 ? w : capitalize(w)))
     .join('');
   if (out === '' || /^[0-9]/.test(out)) out = `_${out}`;
-  return RESERVED.has(out) ? `${out}_` : out;
+  return toUnreserved(out);
 }
 
 /** PascalCase words of a path segment (`_`, `-`, `.` split words); `{param}` becomes `By<Param>`. */

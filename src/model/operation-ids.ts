@@ -1,9 +1,11 @@
 /**
  * Operation ids: the spec's `operationId` when it is a JavaScript identifier, a safe identifier made from it
- * when it is not (`operation-id-not-identifier`), or a derived name when it is absent. Two operations with
- * the same id are an `operation-id-collision` error at both.
+ * when it is not (`operation-id-not-identifier`), or a derived name when it is absent; a name the generator
+ * takes (`then`, `constructor`, `readBody`, ...) gets `_` appended (`name-renamed`). Two operations with the
+ * same id, or whose generated names clash, are an `operation-id-collision` error at both.
  */
 import type { UnlocatedDiagnostic } from './diagnostics.js';
+import { isTakenOperationName, operationToDeclaredNames, toFreeOperationName } from './generator-names.js';
 import { isIdentifier, operationToName, toIdentifier } from './naming.js';
 import type { HttpMethod } from './types.js';
 
@@ -26,11 +28,23 @@ export function identifyOperation(options: {
 }): { identity: OperationIdentity; diagnostics: UnlocatedDiagnostic[] } {
   const { operationId, method, path, pointer } = options;
   if (typeof operationId !== 'string' || operationId === '') {
-    return { identity: { id: operationToName({ method, path }), derivedId: true }, diagnostics: [] };
+    const id = toFreeOperationName(operationToName({ method, path }));
+    return { identity: { id, derivedId: true }, diagnostics: [] };
   }
-  if (isIdentifier(operationId))
+  if (isIdentifier(operationId) && !isTakenOperationName(operationId))
     return { identity: { id: operationId, derivedId: false, operationId }, diagnostics: [] };
-  const id = toIdentifier(operationId);
+  if (isIdentifier(operationId)) {
+    const id = toFreeOperationName(operationId);
+    const diagnostic: UnlocatedDiagnostic = {
+      code: 'name-renamed',
+      severity: 'warning',
+      message: `${method.toUpperCase()} ${path} (${operationId}): the operationId "${operationId}" is a name the generated code cannot use (it breaks modules or objects, or the generator or its runtime takes it); the generated code names the operation "${id}".`,
+      pointer: `${pointer}/operationId`,
+      hint: `Rename the operationId, e.g. to "${id}", or turn the warning off: --rule name-renamed=off.`,
+    };
+    return { identity: { id, derivedId: false, operationId }, diagnostics: [diagnostic] };
+  }
+  const id = toFreeOperationName(toIdentifier(operationId));
   const diagnostic: UnlocatedDiagnostic = {
     code: 'operation-id-not-identifier',
     severity: 'warning',
@@ -47,24 +61,44 @@ interface IdentifiedOperation extends OperationIdentity {
   pointer: string;
 }
 
-/** `operation-id-collision` at each operation whose id another operation also has. */
+/**
+ * `operation-id-collision` at each operation whose id another operation also has, or one of whose generated
+ * names another operation's also is (`createOrder` and `CreateOrder` both declare `CreateOrderInput`;
+ * `createOrder` declares `createOrderSpec`, the function of an operation `createOrderSpec`).
+ */
 export function findIdCollisions(operations: readonly IdentifiedOperation[]): UnlocatedDiagnostic[] {
-  const byId = new Map<string, IdentifiedOperation[]>();
-  for (const op of operations) byId.set(op.id, [...(byId.get(op.id) ?? []), op]);
-  const out: UnlocatedDiagnostic[] = [];
-  for (const [id, group] of byId) {
+  const byName = new Map<string, IdentifiedOperation[]>();
+  for (const op of operations) {
+    for (const name of new Set(operationToDeclaredNames(op.id)))
+      byName.set(name, [...(byName.get(name) ?? []), op]);
+  }
+  const clashes = new Map<IdentifiedOperation, { others: Set<IdentifiedOperation>; name: string }>();
+  for (const [name, group] of byName) {
     if (group.length < 2) continue;
     for (const op of group) {
-      const others = group.filter((o) => o !== op).map((o) => `${o.method.toUpperCase()} ${o.path}`);
-      const source = op.derivedId ? 'derived name' : 'operationId';
-      out.push({
-        code: 'operation-id-collision',
-        severity: 'error',
-        message: `${operationLabel(op)}: the ${source} "${id}" is also the id of ${others.join(', ')}.`,
-        pointer: op.derivedId ? op.pointer : `${op.pointer}/operationId`,
-        hint: 'Set a unique operationId on each of these operations.',
-      });
+      const seen = clashes.get(op) ?? { others: new Set(), name };
+      for (const other of group) if (other !== op) seen.others.add(other);
+      if (group.some((o) => o !== op && o.id === op.id)) seen.name = op.id;
+      clashes.set(op, seen);
     }
+  }
+  const out: UnlocatedDiagnostic[] = [];
+  for (const op of operations) {
+    const clash = clashes.get(op);
+    if (!clash) continue;
+    const others = [...clash.others].map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
+    const source = op.derivedId ? 'derived name' : 'operationId';
+    const message =
+      clash.name === op.id
+        ? `the ${source} "${op.id}" is also the id of ${others}.`
+        : `the ${source} "${op.id}" makes the generated name "${clash.name}", which ${others} also makes.`;
+    out.push({
+      code: 'operation-id-collision',
+      severity: 'error',
+      message: `${operationLabel(op)}: ${message}`,
+      pointer: op.derivedId ? op.pointer : `${op.pointer}/operationId`,
+      hint: 'Set a unique operationId on each of these operations.',
+    });
   }
   return out;
 }

@@ -41,6 +41,11 @@ export const RULES = {
     defaultSeverity: 'warning',
     description: 'An operationId is not a JavaScript identifier; the generated code uses a safe name.',
   },
+  'name-renamed': {
+    defaultSeverity: 'warning',
+    description:
+      "A tag's module name or an operationId collides with the generator's own names or a reserved name (then, constructor, ...); the generated code renames it.",
+  },
 } as const satisfies Record<string, { defaultSeverity: Severity; description: string }>;
 
 export type RuleCode = keyof typeof RULES;

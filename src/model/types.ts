@@ -122,6 +122,11 @@ export interface OperationModel {
   /** Pointer of the operation object, e.g. `/paths/~1orders/post`. */
   pointer: string;
   tags: string[];
+  /**
+   * The client and server module the operation is generated into (`client/<module>.ts`): its first tag in
+   * kebab-case, unique among the spec's tags, never a file the generator writes itself (module-names.ts).
+   */
+  module: string;
   summary?: string;
   description?: string;
   deprecated: boolean;

@@ -125,22 +125,12 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
   };
 }
 
-/** File name of a group: kebab-case of the tag, `default` for untagged operations. */
-export function groupFileName(tag: string | undefined): string {
-  const base = (tag ?? 'default')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return base === '' || base === 'index' ? `${base}-ops`.replace(/^-/, '') : base;
-}
-
 export function modelToClientGroups(
   model: ApiModel,
 ): Array<{ file: string; group: string; operations: ClientOperationContext[] }> {
   const groups = new Map<string, { file: string; group: string; operations: ClientOperationContext[] }>();
   for (const op of model.operations) {
-    const file = groupFileName(op.tags[0]);
+    const file = op.module;
     let group = groups.get(file);
     if (!group) {
       group = { file, group: op.tags[0] ?? 'default', operations: [] };

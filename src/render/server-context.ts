@@ -4,7 +4,7 @@
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { ServerRoute } from '../runtime/server/types.js';
-import { groupFileName, pickJsonMediaType, statusKey, statusType } from './client-context.js';
+import { pickJsonMediaType, statusKey, statusType } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
 
@@ -108,7 +108,7 @@ export function modelToServerGroups(
 ): ServerGroup[] {
   const groups = new Map<string, ServerGroup>();
   model.operations.forEach((op, index) => {
-    const file = groupFileName(op.tags[0]);
+    const file = op.module;
     let group = groups.get(file);
     if (!group) {
       group = { file, group: op.tags[0] ?? 'default', operations: [] };

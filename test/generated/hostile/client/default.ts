@@ -3,36 +3,36 @@
 import type { paths } from '../schema.js';
 import * as __idemgen from 'idemgen/runtime/client';
 
-type ConstructorOperation = paths["/constructor"]["get"];
+type Constructor_Operation = paths["/constructor"]["get"];
 
-export interface ConstructorInput {
+export interface Constructor_Input {
 }
 
-export interface ConstructorOk204 extends __idemgen.OperationMeta {
+export interface Constructor_Ok204 extends __idemgen.OperationMeta {
   ok: true;
   status: 204;
   data: undefined;
 }
 
-export type ConstructorSuccess = ConstructorOk204;
+export type Constructor_Success = Constructor_Ok204;
 
-export type ConstructorFailure =
+export type Constructor_Failure =
   | __idemgen.UnexpectedStatusError
   | __idemgen.TransportError;
 
-export type ConstructorResult = ConstructorSuccess | { ok: false; error: ConstructorFailure };
+export type Constructor_Result = Constructor_Success | { ok: false; error: Constructor_Failure };
 
-const constructorSpec: __idemgen.OperationSpec = {"operationId":"constructor","method":"GET","path":"/constructor","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
+const constructor_Spec: __idemgen.OperationSpec = {"operationId":"constructor_","method":"GET","path":"/constructor","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
 
 /**
  * GET /constructor
  */
-export function constructor(
+export function constructor_(
   client: __idemgen.Client,
-  input?: ConstructorInput,
+  input?: Constructor_Input,
   options?: __idemgen.OperationCallOptions,
-): Promise<ConstructorResult> {
-  return __idemgen.invokeOperation<ConstructorResult>(client, constructorSpec, input, options);
+): Promise<Constructor_Result> {
+  return __idemgen.invokeOperation<Constructor_Result>(client, constructor_Spec, input, options);
 }
 
 type Delete_Operation = paths["/delete"]["delete"];

@@ -3,23 +3,23 @@
 import type { paths } from '../schema.js';
 import type * as __idemgen from 'idemgen/runtime/server';
 
-type ConstructorOperation = paths["/constructor"]["get"];
+type Constructor_Operation = paths["/constructor"]["get"];
 
-export interface ConstructorRequest extends __idemgen.HandlerRequestBase {
+export interface Constructor_Request extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
   body: undefined;
 }
 
-export type ConstructorResponse =
+export type Constructor_Response =
   | { status: 204; body?: undefined; headers?: Readonly<Record<string, string | number>> };
 
 /**
  * GET /constructor
  */
-export type ConstructorHandler = (
-  request: ConstructorRequest,
-) => ConstructorResponse | Promise<ConstructorResponse>;
+export type Constructor_Handler = (
+  request: Constructor_Request,
+) => Constructor_Response | Promise<Constructor_Response>;
 
 type Delete_Operation = paths["/delete"]["delete"];
 

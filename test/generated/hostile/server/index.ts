@@ -3,7 +3,7 @@
 import { createServerCore } from 'idemgen/runtime/server';
 import type { ServerCore, ServerCoreOptions } from 'idemgen/runtime/server';
 import { routes } from './routes.js';
-import type { ConstructorHandler } from './default.js';
+import type { Constructor_Handler } from './default.js';
 import type { Delete_Handler } from './default.js';
 import type { CreateProcessExit3Handler } from './evil-tag.js';
 
@@ -14,7 +14,7 @@ export type * from './evil-tag.js';
 
 /** One handler per operation. Pass any subset to `createServer`: the others answer 501. */
 export interface Handlers {
-  constructor: ConstructorHandler;
+  constructor_: Constructor_Handler;
   delete_: Delete_Handler;
   createProcessExit3: CreateProcessExit3Handler;
 }

@@ -6,7 +6,7 @@ import * as __validators from './validators.js';
 
 /** The route table: methods, path templates, idempotency contracts and request validators. */
 export const routes = [
-  { ...{"operationId":"constructor","method":"GET","pathTemplate":"/constructor","replayHeaders":[],"requestBodyRequired":false,"bodyMediaTypes":[],"responseStatuses":["204"]}, validate: __validators.validateConstructor },
+  { ...{"operationId":"constructor_","method":"GET","pathTemplate":"/constructor","replayHeaders":[],"requestBodyRequired":false,"bodyMediaTypes":[],"responseStatuses":["204"]}, validate: __validators.validateConstructor_ },
   { ...{"operationId":"delete_","method":"DELETE","pathTemplate":"/delete","replayHeaders":[],"requestBodyRequired":false,"bodyMediaTypes":[],"responseStatuses":["204"]}, validate: __validators.validateDelete_ },
   { ...{"operationId":"createProcessExit3","method":"POST","pathTemplate":"/items/{id}/it's\"`${x}`","idempotency":{"key":{"in":"header","name":"Idempotency-Key"},"required":true,"ttlMs":86400000,"inProgressTimeoutMs":60000,"fingerprint":["method","path","query","body"],"scope":["principal"],"concurrent":"reject","replay":["2XX","4XX"]},"replayHeaders":[],"requestBodyRequired":true,"bodyMediaTypes":["application/json"],"responseStatuses":["201","default"]}, validate: __validators.validateCreateProcessExit3 },
 ];

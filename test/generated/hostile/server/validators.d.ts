@@ -16,5 +16,5 @@ export interface RequestValidationOptions {
   body?: boolean;
 }
 export declare function validateCreateProcessExit3(input: RequestValidationInput, options?: RequestValidationOptions): RequestValidationError[] | null;
-export declare function validateConstructor(input: RequestValidationInput, options?: RequestValidationOptions): RequestValidationError[] | null;
+export declare function validateConstructor_(input: RequestValidationInput, options?: RequestValidationOptions): RequestValidationError[] | null;
 export declare function validateDelete_(input: RequestValidationInput, options?: RequestValidationOptions): RequestValidationError[] | null;

@@ -120,8 +120,8 @@ export function validateCreateProcessExit3(input, options) {
   return null;
 }
 
-/** Validates the request of constructor. */
-export function validateConstructor(input, options) {
+/** Validates the request of constructor_. */
+export function validateConstructor_(input, options) {
   const errors = [];
   if (!options || options.body !== false) {
     if (input.body === undefined) { }
