@@ -5,7 +5,7 @@
  * right way whose milliseconds are not an exact integer (`99999999999999999999d`, `1e300`) is refused, since
  * the model could not read it (JSON Schema cannot bound a number written with a unit).
  */
-import { Ajv, type DataValidateFunction, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { durationOrUndefined } from '../model/durations.js';
 import fernHeadersSchema from './extensions/x-fern-idempotency-headers.schema.json' with { type: 'json' };
 import fernIdempotentSchema from './extensions/x-fern-idempotent.schema.json' with { type: 'json' };
@@ -57,7 +57,7 @@ export function extensionValidator(name: ExtensionName): ValidateFunction {
 const DURATION_SYNTAX = /^[0-9]+(ms|s|m|h|d)$/;
 
 /** False (with an error) for a duration of the right form whose milliseconds exceed `MAX_SAFE_INTEGER`. */
-const durationInRange: DataValidateFunction = (data: unknown) => {
+const durationInRange: ((data: unknown) => boolean) & { errors?: Partial<ErrorObject>[] } = (data) => {
   const wellFormed =
     (typeof data === 'number' && Number.isInteger(data) && data >= 0) ||
     (typeof data === 'string' && DURATION_SYNTAX.test(data));

@@ -96,7 +96,15 @@ const annotationArb: fc.Arbitrary<JsonValue> = fc.oneof(
 /** Up to one value per extension name at each of the three levels. */
 const levelArb = fc.dictionary(fc.constantFrom(...NAMES), annotationArb, { maxKeys: 2 });
 
-const specArb = fc.record({
+interface SpecShape {
+  root: Record<string, unknown>;
+  pathItem: Record<string, unknown>;
+  operation: Record<string, unknown>;
+  method: string;
+  fernHeaders: unknown;
+}
+
+const specArb: fc.Arbitrary<SpecShape> = fc.record({
   root: levelArb,
   pathItem: levelArb,
   operation: levelArb,
@@ -104,7 +112,7 @@ const specArb = fc.record({
   fernHeaders: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
 });
 
-function specText(spec: fc.RecordValue<typeof specArb extends fc.Arbitrary<infer T> ? T : never>): string {
+function specText(spec: SpecShape): string {
   const document = {
     openapi: '3.1.0',
     info: { title: 'fuzz', version: '1' },
