@@ -4,6 +4,7 @@ import type { UnlocatedDiagnostic } from './diagnostics.js';
 import { formatDuration } from './durations.js';
 import { schemaHasPointer } from './key-pointer.js';
 import { operationLabel } from './operation-ids.js';
+import { getAtPointer, resolveRef } from './resolve-ref.js';
 import type { HttpMethod, OperationModel, RetryCondition } from './types.js';
 
 export interface RuleFinding {
@@ -134,6 +135,32 @@ const keyPointerMissing: RuleCheck = ({ op, document }) => {
   });
 };
 
+/** RFC 9110 `token` (1*tchar): what a header field name must be; `fetch`'s `Headers` throws on anything else. */
+const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Header parameters whose name is not an HTTP token. The idempotency key header and the `header:<Name>`
+ * items of fingerprint and scope are held to the same pattern by the x-idempotency schema (`extension-invalid`).
+ */
+const headerNameInvalid: RuleCheck = ({ op, document }) =>
+  op.parameters
+    .filter((p) => p.in === 'header' && !HTTP_TOKEN.test(p.name))
+    .flatMap((p) => {
+      // At the parameter itself, also when the operation reaches it through a $ref (reported once).
+      const at = resolveRef({
+        document,
+        value: getAtPointer({ document, pointer: p.pointer }),
+        pointer: p.pointer,
+      });
+      return finding(op, {
+        code: 'header-name-invalid',
+        severity: 'error',
+        message: `the header parameter ${JSON.stringify(p.name)} is not an HTTP header name (RFC 9110 token), so no client can send it: fetch throws on it.`,
+        pointer: `${at?.pointer ?? p.pointer}/name`,
+        hint: "Name the header with letters, digits and !#$%&'*+-.^_`|~ only, e.g. X-Request-Id.",
+      });
+    });
+
 export const RULE_CHECKS: readonly RuleCheck[] = [
   unsafeRetry,
   keyOutlivesRetry,
@@ -141,4 +168,5 @@ export const RULE_CHECKS: readonly RuleCheck[] = [
   retryPermanentStatus,
   idempotencyOnSafeMethod,
   keyPointerMissing,
+  headerNameInvalid,
 ];

@@ -46,6 +46,11 @@ export const RULES = {
     description:
       "A tag's module name or an operationId collides with the generator's own names or a reserved name (then, constructor, ...); the generated code renames it.",
   },
+  'header-name-invalid': {
+    defaultSeverity: 'error',
+    description:
+      'A header name (header parameter, idempotency key header, header: in fingerprint or scope) is not an HTTP token (RFC 9110).',
+  },
 } as const satisfies Record<string, { defaultSeverity: Severity; description: string }>;
 
 export type RuleCode = keyof typeof RULES;

@@ -74,7 +74,7 @@ export interface operations {
                 "q'uery"?: number;
             };
             header?: {
-                "x-evil\"header"?: string;
+                "x-evil'`$x|header"?: string;
             };
             path: {
                 id: string;
