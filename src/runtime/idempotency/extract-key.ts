@@ -16,10 +16,10 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * The idempotency key of a request, from where the contract says.
  *
  * A header key is 1 to 255 visible ASCII characters (0x21-0x7E), sent bare (`abc`) or as the draft's
- * structured-field string (`"abc"`, with `\"` and `\\` escapes). A key from a path or query parameter or from
- * the body (a string or a finite number) is 1 to 255 characters of any script: a deterministic key is
- * business data (an order id), not a client token, and it is hashed into the store key anyway. A field given
- * twice, an empty value or a body value of another type is invalid.
+ * structured-field string (`"abc"`, with `\"` and `\\` escapes); only SP and HTAB may stand around it. A
+ * key from a path or query parameter or from the body (a string or a finite number) is 1 to 255 characters
+ * of any script: a deterministic key is business data (an order id), not a client token, and it is hashed
+ * into the store key anyway. A field given twice, an empty value or a body value of another type is invalid.
  */
 export function extractIdempotencyKey(input: {
   source: IdempotencyKeySourceLike;
@@ -47,7 +47,7 @@ function headerValuesToKey(values: string[]): ExtractedKey {
   const first = values[0];
   if (first === undefined) return { kind: 'absent' };
   if (values.length > 1) return { kind: 'invalid', reason: 'the key header was sent more than once' };
-  const text = first.trim();
+  const text = trimOws(first);
   const key = text.startsWith('"') ? parseStructuredString(text) : text;
   if (key === undefined)
     return { kind: 'invalid', reason: 'the quoted key is not a valid structured-field string' };
@@ -57,6 +57,21 @@ function headerValuesToKey(values: string[]): ExtractedKey {
     return { kind: 'invalid', reason: 'the key must be visible ASCII characters' };
   return { kind: 'present', key };
 }
+
+/**
+ * The value without the optional white space (SP, HTAB) that HTTP allows around a field value. Not
+ * `String.prototype.trim`, which also took control and non-ASCII characters (NBSP, VT, FF, CR, LF, U+2028,
+ * BOM) off the ends, so that `abc<NBSP>` was accepted as `abc`.
+ */
+function trimOws(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isOws(text.charCodeAt(start))) start++;
+  while (end > start && isOws(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+const isOws = (code: number) => code === 0x20 || code === 0x09;
 
 /** RFC 8941 sf-string: `"` chars `"`, where chars are 0x20-0x7E and only `\"` and `\\` are escapes. */
 function parseStructuredString(text: string): string | undefined {
