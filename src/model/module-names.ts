@@ -74,15 +74,17 @@ export function assignModuleNames(operations: readonly TaggedOperation[]): {
     names.set(group, name);
     used.add(name);
     const op = firstOf.get(group)!;
-    const why = TAKEN.has(base)
-      ? `"${base}" is a file the generator writes itself or a name Windows reserves`
-      : `another tag also makes "${base}" (module names ignore case and punctuation)`;
+    const why = GENERATOR_MODULE_NAMES.includes(base)
+      ? `the generator writes "${base}" itself`
+      : TAKEN.has(base)
+        ? `Windows reserves the file name "${base}"`
+        : `another tag also makes "${base}" (module names ignore case and punctuation)`;
     diagnostics.push({
       code: 'name-renamed',
       severity: 'warning',
       message: `${operationLabel(op)}: the tag "${group ?? UNTAGGED}" is generated as the module "${name}" (client/${name}.ts, server/${name}.ts): ${why}.`,
       pointer: `${op.pointer}/tags/0`,
-      hint: `Rename the tag so that its kebab-case name is unique and not ${[...GENERATOR_MODULE_NAMES].join(', ')}, or turn the warning off: --rule name-renamed=off.`,
+      hint: `Give the tag a kebab-case name no other tag has and not ${GENERATOR_MODULE_NAMES.join(', ')} (or turn the warning off: --rule name-renamed=off).`,
     });
   }
   return { names, diagnostics };

@@ -80,5 +80,8 @@ describe('assignModuleNames', () => {
       'GET /p1 (op1): the tag "Pets" is generated as the module "pets-2" (client/pets-2.ts, server/pets-2.ts): another tag also makes "pets" (module names ignore case and punctuation).',
     );
     expect(diagnostics[1]?.message).toContain('"routes-ops"');
+    expect(diagnostics[1]?.message).toContain('the generator writes "routes" itself');
+    const [device] = assignModuleNames([op('CON', 0)]).diagnostics;
+    expect(device?.message).toContain('Windows reserves the file name "con"');
   });
 });
