@@ -107,6 +107,38 @@ describe('canonical JSON (property)', () => {
   });
 });
 
+describe('canonical JSON of deep values (property)', () => {
+  // Past some depth the writer leaves recursion for an explicit stack: both must write the same text.
+  const deepArb = fc
+    .tuple(
+      fc.array(fc.oneof(fc.constant<'array' | string>('array'), keyArb), { minLength: 150, maxLength: 700 }),
+      jsonArb,
+      jsonArb,
+    )
+    .map(([wrappers, leaf, sibling]) =>
+      wrappers.reduce<Json>(
+        (inner, wrapper) =>
+          wrapper === 'array'
+            ? [inner, sibling]
+            : toObject([
+                [wrapper, inner],
+                ['~', sibling],
+              ]),
+        leaf,
+      ),
+    );
+  it('is the reference canonical form at any depth, and ignores member order', () => {
+    fc.assert(
+      fc.property(deepArb, fc.integer(), (value, seed) => {
+        const canonical = valueToCanonicalJson(value);
+        expect(canonical).toBe(referenceCanonical(value));
+        expect(valueToCanonicalJson(permute(value, seed))).toBe(canonical);
+      }),
+      fuzzParameters(100),
+    );
+  });
+});
+
 describe('request fingerprint (property)', () => {
   it('equal JSON bodies give equal fingerprints: member order, white space in the text, method case', async () => {
     await fc.assert(
