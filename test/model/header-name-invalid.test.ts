@@ -3,6 +3,9 @@
  * the client (`Headers` refuses the name). Now it is a `header-name-invalid` error, configurable like the
  * other rules.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { lint } from '../../src/lint.js';
@@ -43,5 +46,38 @@ describe('header-name-invalid', () => {
     expect(new Set(codes)).toEqual(new Set(['header-name-invalid:warning']));
     const off = await lint({ spec: SPEC, rules: { 'header-name-invalid': 'off' } });
     expect(off.diagnostics).toEqual([]);
+  });
+
+  it('is not needed for the key header and header:<Name> items: the x-idempotency schema refuses them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idemgen-header-'));
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        [
+          'openapi: 3.1.0',
+          "info: { title: T, version: '1' }",
+          'x-fern-idempotency-headers: [{ header: "Bad Key", name: key }]',
+          'paths:',
+          '  /a:',
+          '    post:',
+          '      x-idempotency:',
+          '        key: { in: header, name: "x bad" }',
+          '        fingerprint: [method, "header:x y"]',
+          '        scope: ["header:x(tenant)"]',
+          "      responses: { '200': { description: ok } }",
+          '',
+        ].join('\n'),
+      );
+      const { diagnostics } = await lint({ spec });
+      expect(diagnostics.map((d) => [d.code, d.severity, d.pointer])).toEqual([
+        ['extension-invalid', 'error', '/x-fern-idempotency-headers/0/header'],
+        ['extension-invalid', 'error', '/paths/~1a/post/x-idempotency/key/name'],
+        ['extension-invalid', 'error', '/paths/~1a/post/x-idempotency/fingerprint/1'],
+        ['extension-invalid', 'error', '/paths/~1a/post/x-idempotency/scope/0'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
