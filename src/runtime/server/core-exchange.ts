@@ -7,6 +7,7 @@
  * `npm run bench:server`.
  */
 import type { IdempotentResponse } from '../idempotency/types.js';
+import { readWebStream } from './body-limit.js';
 import { headersToRecord } from './request-parts.js';
 
 export interface CoreRequest {
@@ -22,8 +23,11 @@ export interface CoreRequest {
   readonly searchParams?: URLSearchParams;
   /** Header names lower-case; repeated fields combined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The body's bytes; `undefined` without a body (and for GET and HEAD). Read once, then cached. */
-  body(): Promise<Uint8Array | undefined>;
+  /**
+   * The body's bytes; `undefined` without a body (and for GET and HEAD). Read once, then cached. Past
+   * `maxBytes` (the first call's), reading stops and the promise rejects with `RequestBodyTooLargeError`.
+   */
+  body(maxBytes?: number): Promise<Uint8Array | undefined>;
   /** Aborts when the client goes away. Created on first use. */
   readonly signal: AbortSignal;
   /** The request as a Web `Request` (with the body read so far). Created on first use, then the same one. */
@@ -46,11 +50,11 @@ export function webToCoreRequest(request: Request): CoreRequest {
     method,
     url: new URL(request.url),
     headers: headersToRecord(request.headers),
-    body() {
+    body(maxBytes) {
       bytes ??=
         request.body === null || method === 'GET' || method === 'HEAD'
           ? Promise.resolve(undefined)
-          : request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+          : readWebStream(request.body, maxBytes);
       return bytes;
     },
     signal: request.signal,

@@ -1,14 +1,28 @@
 import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
+import { DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
+import { checkJsonBody } from './json-body-checks.js';
 import type { ValidationIssue } from './types.js';
 
 export type RequestBody =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
   | { kind: 'other'; value: string | Uint8Array }
-  | { kind: 'invalid'; issue: ValidationIssue };
+  | { kind: 'invalid'; issues: ValidationIssue[] };
 
 /** A route's accepted media types, normalized once (the route's array is the same on every request). */
 const normalized = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * The issue when a body of `contentType` is not one of the operation's media types (none declared: any
+ * is accepted), else `undefined`.
+ */
+export function checkBodyMediaType(
+  contentType: string,
+  mediaTypes: readonly string[],
+): ValidationIssue | undefined {
+  if (mediaTypes.length === 0 || isMediaTypeAccepted(mediaTypeOf(contentType), mediaTypes)) return undefined;
+  return { pointer: '/headers/content-type', message: `must be one of: ${mediaTypes.join(', ')}` };
+}
 
 /** `application/json` matches `application/json`, `application/*` and `*\/*`. */
 export function isMediaTypeAccepted(mediaType: string, accepted: readonly string[]): boolean {
@@ -29,25 +43,30 @@ const lenientUtf8 = new TextDecoder();
  * Parses the request body's bytes (`undefined`: none). JSON media types (`application/json`, `*+json`) are
  * parsed (malformed JSON or UTF-8 is `invalid`); `text/*` gives a string; anything else the bytes. An empty
  * body is `none`. When the operation declares body media types, a body of another type is `invalid`
- * (pointer `/headers/content-type`).
+ * (pointer `/headers/content-type`). JSON nested deeper than `maxDepth` or with a `__proto__` member is
+ * `invalid` too (see `checkJsonBody`).
  */
 export function parseRequestBody(
   bytes: Uint8Array | undefined,
   contentType: string,
   mediaTypes: readonly string[],
+  maxDepth: number = DEFAULT_MAX_BODY_DEPTH,
 ): RequestBody {
   if (bytes === undefined || bytes.byteLength === 0) return { kind: 'none' };
+  const refused = checkBodyMediaType(contentType, mediaTypes);
+  if (refused !== undefined) return { kind: 'invalid', issues: [refused] };
   const mediaType = mediaTypeOf(contentType);
-  if (mediaTypes.length > 0 && !isMediaTypeAccepted(mediaType, mediaTypes)) {
-    const message = `must be one of: ${mediaTypes.join(', ')}`;
-    return { kind: 'invalid', issue: { pointer: '/headers/content-type', message } };
-  }
   if (isJsonMediaType(mediaType)) {
+    let text: string;
+    let value: unknown;
     try {
-      return { kind: 'json', value: JSON.parse(utf8.decode(bytes)) };
+      text = utf8.decode(bytes);
+      value = JSON.parse(text);
     } catch {
-      return { kind: 'invalid', issue: { pointer: '/body', message: 'is not valid JSON' } };
+      return { kind: 'invalid', issues: [{ pointer: '/body', message: 'is not valid JSON' }] };
     }
+    const issues = checkJsonBody(text, value, maxDepth);
+    return issues === undefined ? { kind: 'json', value } : { kind: 'invalid', issues };
   }
   if (mediaType.startsWith('text/')) return { kind: 'other', value: lenientUtf8.decode(bytes) };
   return { kind: 'other', value: bytes };

@@ -1,4 +1,5 @@
 import { pathToCanonical } from './canonical-path.js';
+import { createRecord } from './request-parts.js';
 import type { ServerRoute } from './types.js';
 
 export type RouteMatch =
@@ -93,7 +94,7 @@ export function createRouter(routes: readonly ServerRoute[]): (method: string, p
         for (const name of template.byMethod.keys()) allow.add(name);
         continue;
       }
-      const params: Record<string, string> = Object.create(null);
+      const params: Record<string, string> = createRecord();
       for (const [index, name] of template.names.entries()) {
         try {
           params[name] = decodeURIComponent(match[index + 1] ?? '');

@@ -2,13 +2,15 @@ import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
+import { isRequestBodyTooLargeError } from './body-limit.js';
+import { checkBeforeBody, tooLargeProblem } from './check-before-body.js';
 import { checkResponseBody } from './check-response.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
 import { ServerHandlerRequest } from './handler-request.js';
 import { handlerResultToResponse, isDeclaredStatus } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
-import { searchParamsToQuery } from './request-parts.js';
+import { copyToRecord, searchParamsToQuery } from './request-parts.js';
 import type {
   Handler,
   HandlerIdempotency,
@@ -27,6 +29,9 @@ export interface RunRouteInput {
   engine: IdempotencyEngine | undefined;
   principal: ((request: Request) => string | undefined | Promise<string | undefined>) | undefined;
   validateResponses: boolean;
+  /** The server's body limit; the route's own `maxBodyBytes` wins over it. */
+  maxBodyBytes: number;
+  maxBodyDepth: number;
   problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): CoreResponse;
 }
 
@@ -42,24 +47,40 @@ const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): CoreR
     extensions: { errors },
   });
 
+/** The body's bytes within the limit, or the 413 problem. */
+async function readBody(
+  run: RunRouteInput,
+  maxBodyBytes: number,
+): Promise<Uint8Array | undefined | CoreResponse> {
+  try {
+    return await run.request.body(maxBodyBytes);
+  } catch (error) {
+    if (isRequestBodyTooLargeError(error)) return run.problem(tooLargeProblem(maxBodyBytes));
+    throw error;
+  }
+}
+
 /**
- * One matched request: read and validate it, then run the handler, through the idempotency engine when the
- * operation has a contract. A handler's throw propagates (the core answers 500).
+ * One matched request: check its head, read and validate it, then run the handler, through the idempotency
+ * engine when the operation has a contract. A handler's throw propagates (the core answers 500).
  */
 export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const { request, route, params, correlationId } = run;
-  const body = parseRequestBody(
-    await request.body(),
-    request.headers['content-type'] ?? '',
-    route.bodyMediaTypes,
-  );
-  if (body.kind === 'invalid') return validationProblem(run, [body.issue]);
-  const json = body.kind === 'json' ? body.value : undefined;
   const searchParams = request.searchParams ?? request.url.searchParams;
+  const maxBodyBytes = route.maxBodyBytes ?? run.maxBodyBytes;
+  const head = checkBeforeBody({ request, route, params, searchParams, maxBodyBytes });
+  if (head.kind === 'refuse') return run.problem(head.problem);
+  const bytes = await readBody(run, maxBodyBytes);
+  if (bytes !== undefined && !(bytes instanceof Uint8Array)) return bytes;
+  const contentType = request.headers['content-type'] ?? '';
+  const body = parseRequestBody(bytes, contentType, route.bodyMediaTypes, run.maxBodyDepth);
+  if (body.kind === 'invalid') return validationProblem(run, body.issues);
+  const json = body.kind === 'json' ? body.value : undefined;
+  // Null-prototype copies: a name such as `constructor` is absent unless the client sent it.
   const input: ValidationInput = {
-    path: { ...params },
+    path: copyToRecord(params),
     query: searchParamsToQuery(searchParams),
-    headers: { ...request.headers },
+    headers: copyToRecord(request.headers),
     body: json,
   };
   const issues: ValidationIssue[] = [];
@@ -77,9 +98,11 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     body: json,
   };
   if (body.kind === 'other') idempotencyRequest.rawBody = body.value;
-  const extracted = route.idempotency
-    ? extractIdempotencyKey({ source: route.idempotency.key, request: idempotencyRequest })
-    : undefined;
+  const extracted =
+    head.extracted ??
+    (route.idempotency
+      ? extractIdempotencyKey({ source: route.idempotency.key, request: idempotencyRequest })
+      : undefined);
   const principal = run.principal === undefined ? undefined : await run.principal(request.toRequest());
   const checkStatus = (result: HandlerResult): void => {
     if (run.validateResponses && !isDeclaredStatus(result.status, route.responseStatuses ?? ['default'])) {

@@ -2,6 +2,7 @@ import { createIdempotencyEngine } from '../idempotency/engine.js';
 import { createMemoryStore } from '../idempotency/stores/memory.js';
 import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
 import { systemClock } from '../shared/clock.js';
+import { checkLimit, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 import { ResponseValidationError } from './check-response.js';
 import { type CoreRequest, type CoreResponse, coreToWebResponse, webToCoreRequest } from './core-exchange.js';
 import { headersToCorrelationId } from './correlation-id.js';
@@ -26,6 +27,16 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
   const logger = options.logger ?? consoleLogger;
   const clock = options.clock ?? systemClock;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const maxBodyBytes = checkLimit('maxBodyBytes', options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const maxBodyDepth = checkLimit('maxBodyDepth', options.maxBodyDepth ?? DEFAULT_MAX_BODY_DEPTH);
+  for (const route of options.routes) {
+    if (route.maxBodyBytes !== undefined)
+      checkLimit(`${route.operationId}: maxBodyBytes`, route.maxBodyBytes);
+  }
+  const { handlers } = options;
+  // Own properties only: an operation named `constructor` or `toString` has no handler unless given one.
+  const handlerOf = (operationId: string) =>
+    Object.hasOwn(handlers, operationId) ? handlers[operationId] : undefined;
   const match = createRouter(options.routes);
   const engine =
     options.engine ??
@@ -37,7 +48,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
         })
       : undefined);
   const missing = [...new Set(options.routes.map((route) => route.operationId))].filter(
-    (id) => options.handlers[id] === undefined,
+    (id) => handlerOf(id) === undefined,
   );
 
   const toRoutePath = (path: string): string | undefined => {
@@ -77,7 +88,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       return problem({ slug: 'request-validation-failed', detail, extensions: { errors } });
     }
     const { route, params } = found;
-    const handler = options.handlers[route.operationId];
+    const handler = handlerOf(route.operationId);
     if (handler === undefined) {
       return problem({
         slug: 'not-implemented',
@@ -94,6 +105,8 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
         engine,
         principal: options.principal,
         validateResponses: options.validateResponses ?? false,
+        maxBodyBytes,
+        maxBodyDepth,
         problem,
       });
     } catch (error) {

@@ -37,6 +37,11 @@ export interface ServerRoute {
   requestBodyRequired: boolean;
   /** Media types of the request body in the spec (`application/json`, `text/*`, ...); empty: no body. */
   bodyMediaTypes: readonly string[];
+  /**
+   * The operation's request-body limit in bytes, from the spec's `x-max-body-size` (operation, path item
+   * or root, nearest wins): it wins over the server's `maxBodyBytes`.
+   */
+  maxBodyBytes?: number;
   /** Declared response statuses (`200`, `4XX`, `default`): checked when `validateResponses` is on. */
   responseStatuses?: readonly string[];
   /**
@@ -142,6 +147,18 @@ export interface ServerCoreOptions {
   clock?: Clock;
   /** A prefix stripped from every request path before routing (a server URL's path, `/v1`). */
   basePath?: string;
+  /**
+   * The request-body limit in bytes for operations without their own (`x-max-body-size` in the spec):
+   * a longer body is answered 413 `request-too-large`, from `Content-Length` before reading, else as soon
+   * as reading passes it. Default: the config's `maxBodySize` when the server was generated with one,
+   * else 1 MiB (1,048,576).
+   */
+  maxBodyBytes?: number;
+  /**
+   * How deeply arrays and objects may nest in a JSON request body; deeper is 400
+   * `request-validation-failed` at the first node too deep. Default 64.
+   */
+  maxBodyDepth?: number;
 }
 
 export interface ServerCore {

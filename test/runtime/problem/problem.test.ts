@@ -103,6 +103,7 @@ describe('problem types and slugs', () => {
       'idempotency-key-reused': 422,
       'idempotency-request-in-progress': 409,
       'request-validation-failed': 400,
+      'request-too-large': 413,
       'dependency-unavailable': 503,
       'internal-error': 500,
       'not-implemented': 501,

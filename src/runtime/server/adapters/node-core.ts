@@ -3,8 +3,10 @@
  * `toNodeHandler` (a Web `Request`/`Response` pair per request was most of the server's CPU in
  * `npm run bench:server`).
  */
+import { concatBytes, RequestBodyTooLargeError } from '../body-limit.js';
 import type { CoreRequest, CoreResponse } from '../core-exchange.js';
 import { isBodilessStatus } from '../core-exchange.js';
+import { createRecord } from '../request-parts.js';
 import type { NodeRequestLike, NodeResponseLike } from './node-types.js';
 import { nodeToWebRequest } from './node-web.js';
 
@@ -12,38 +14,45 @@ const textEncoder = new TextEncoder();
 const toBytes = (chunk: unknown): Uint8Array =>
   typeof chunk === 'string' ? textEncoder.encode(chunk) : (chunk as Uint8Array);
 
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/** The request stream's bytes: through its events when it has them, else its async iterator. */
-export async function readNodeBody(request: NodeRequestLike): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
+/**
+ * The request stream's bytes: through its events when it has them, else its async iterator. Past
+ * `maxBytes`, the promise rejects with `RequestBodyTooLargeError` at once and later chunks are dropped as
+ * they arrive, never held (the core's 413 carries `Connection: close`, so the connection ends after it).
+ */
+export async function readNodeBody(
+  request: NodeRequestLike,
+  maxBytes: number = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
+  let chunks: Uint8Array[] = [];
   let size = 0;
-  const add = (chunk: unknown): void => {
+  /** False once the body is over the limit. */
+  const add = (chunk: unknown): boolean => {
+    if (size > maxBytes) return false;
     const bytes = toBytes(chunk);
-    chunks.push(bytes);
     size += bytes.byteLength;
+    if (size > maxBytes) {
+      chunks = [];
+      return false;
+    }
+    chunks.push(bytes);
+    return true;
   };
   if (request.readableEnded === true) return new Uint8Array(0);
   if (typeof request.on !== 'function') {
-    for await (const chunk of request) add(chunk);
-    return concat(chunks, size);
+    for await (const chunk of request) {
+      if (!add(chunk)) throw new RequestBodyTooLargeError(maxBytes);
+    }
+    return concatBytes(chunks, size);
   }
   const on = request.on.bind(request);
   return new Promise<Uint8Array>((resolve, reject) => {
     let ended = false;
-    on('data', add);
+    on('data', (chunk) => {
+      if (!add(chunk)) reject(new RequestBodyTooLargeError(maxBytes));
+    });
     on('end', () => {
       ended = true;
-      resolve(concat(chunks, size));
+      resolve(concatBytes(chunks, size));
     });
     on('error', reject);
     on('close', () => {
@@ -52,9 +61,21 @@ export async function readNodeBody(request: NodeRequestLike): Promise<Uint8Array
   });
 }
 
+/** What a framework already read, held to the same limit as a body read from the stream. */
+async function givenBytes(
+  given: Uint8Array | string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
+  // A string's UTF-8 length is at least its length: only a string that may be over is encoded to check.
+  if (typeof given === 'string' && given.length > maxBytes) throw new RequestBodyTooLargeError(maxBytes);
+  const bytes = toBytes(given);
+  if (bytes.byteLength > maxBytes) throw new RequestBodyTooLargeError(maxBytes);
+  return bytes;
+}
+
 /** Header names lower-case (Node's already are), repeated fields combined with `, `, no HTTP/2 pseudo-headers. */
 function nodeHeadersToRecord(headers: NodeRequestLike['headers']): Record<string, string> {
-  const record: Record<string, string> = {};
+  const record: Record<string, string> = createRecord();
   for (const name of Object.keys(headers)) {
     const value = headers[name];
     if (value === undefined || name.startsWith(':')) continue;
@@ -123,14 +144,14 @@ class NodeCoreRequest implements CoreRequest {
     return this.#url;
   }
 
-  body(): Promise<Uint8Array | undefined> {
+  body(maxBytes?: number): Promise<Uint8Array | undefined> {
     if (this.#bytes === undefined) {
       const pending =
         this.method === 'GET' || this.method === 'HEAD'
           ? Promise.resolve(undefined)
           : this.#given !== undefined
-            ? Promise.resolve(toBytes(this.#given))
-            : readNodeBody(this.#request);
+            ? givenBytes(this.#given, maxBytes)
+            : readNodeBody(this.#request, maxBytes);
       this.#bytes = pending.then((value) => {
         this.#read = value;
         return value;

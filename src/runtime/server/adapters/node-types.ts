@@ -6,6 +6,8 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   method?: string | undefined;
   url?: string | undefined;
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** 1 or 2. */
+  readonly httpVersionMajor?: number;
   /** A TLS socket has `encrypted: true`. */
   socket?: object | null;
   /** True once the body was read to its end (by a framework's parser, say). */

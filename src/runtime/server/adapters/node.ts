@@ -17,6 +17,17 @@ export type NodeHandlerTarget =
   | ((request: Request) => Promise<Response>);
 
 /**
+ * After a 413, the rest of the body is not wanted: `Connection: close` makes Node end the connection once
+ * the answer is written, instead of reading (and discarding) the rest of the upload to keep it alive.
+ * HTTP/1 only (HTTP/2 forbids the field).
+ */
+function closeAfterTooLarge(request: NodeRequestLike, response: NodeResponseLike, status: number): void {
+  if (status === 413 && request.readableEnded !== true && request.httpVersionMajor !== 2) {
+    response.setHeader('connection', 'close');
+  }
+}
+
+/**
  * A Node `http` handler (`http.createServer(toNodeHandler(core))`) over the core, or over any Web
  * `(Request) => Promise<Response>` handler. With the core, requests and responses go to it in its own
  * shapes (no Web `Request`/`Response` unless a handler asks for `request.raw`); the body is read only
@@ -36,7 +47,9 @@ export function toNodeHandler(
     return async (request, response) => {
       try {
         const body = options.body?.(request);
-        writeCoreResponse(await handle(nodeToCoreRequest({ request, response, body })), response);
+        const result = await handle(nodeToCoreRequest({ request, response, body }));
+        closeAfterTooLarge(request, response, result.status);
+        writeCoreResponse(result, response);
       } catch {
         fail(response);
       }
@@ -51,6 +64,7 @@ export function toNodeHandler(
     try {
       const body = options.body?.(request);
       const web = await fetch(nodeToWebRequest({ request, signal: controller.signal, body }));
+      closeAfterTooLarge(request, response, web.status);
       await webToNodeResponse({ response: web, target: response });
     } catch {
       fail(response);
