@@ -13,9 +13,11 @@ import type { Diagnostic } from '../model/diagnostics.js';
 import { isLiteralKey } from './collect-refs.js';
 import { type DocumentTable, isDocumentFailure } from './discover-documents.js';
 import { appendPointer, resolvePointer } from './json-pointer.js';
+import { type RefPolicy, refusalFor } from './ref-policy.js';
 import { refToTarget } from './ref-target.js';
-import { refUnresolved } from './ref-unresolved.js';
+import { refFailed, refUnresolved } from './ref-unresolved.js';
 import type { SourceDocument } from './source-document.js';
+import { tooDeep } from './too-deep.js';
 import type { JsonObject, JsonValue } from './types.js';
 
 export interface Origin {
@@ -31,8 +33,14 @@ export interface BundleOutput {
   diagnostics: Diagnostic[];
 }
 
-export function bundleDocument(options: { root: SourceDocument; table: DocumentTable }): BundleOutput {
-  const { root, table } = options;
+export function bundleDocument(options: {
+  root: SourceDocument;
+  table: DocumentTable;
+  policy: RefPolicy;
+  /** Inlining adds depth: a node deeper than this in the bundle is `spec-too-deep`, and not copied further. */
+  maxDepth: number;
+}): BundleOutput {
+  const { root, table, policy, maxDepth } = options;
   const origins = new Map<string, Origin>([['', { doc: root, pointer: '' }]]);
   const placed = new Map<string, Map<string, string>>([[root.id, new Map([['', '']])]]);
   const diagnostics: Diagnostic[] = [];
@@ -48,7 +56,15 @@ export function bundleDocument(options: { root: SourceDocument; table: DocumentT
     }
   };
 
-  const copyRef = (doc: SourceDocument, node: JsonObject, docPtr: string, outPtr: string): JsonValue => {
+  let deepest: Diagnostic | undefined;
+
+  const copyRef = (
+    doc: SourceDocument,
+    node: JsonObject,
+    docPtr: string,
+    outPtr: string,
+    depth: number,
+  ): JsonValue => {
     const ref = node.$ref as string;
     const fail = (reason: string) => {
       diagnostics.push(refUnresolved({ doc, pointer: `${docPtr}/$ref`, ref, reason }));
@@ -56,10 +72,24 @@ export function bundleDocument(options: { root: SourceDocument; table: DocumentT
     };
     const target = refToTarget({ ref, fromId: doc.id });
     if (target.error !== undefined) return fail(target.error);
+    const pointer = `${docPtr}/$ref`;
+    const refusal =
+      target.docId === doc.id
+        ? undefined
+        : refusalFor(policy, { fromKind: doc.kind, targetId: target.docId });
+    if (refusal) {
+      diagnostics.push(refFailed({ doc, pointer, ref, failure: refusal }));
+      return node;
+    }
     const entry = table.get(target.docId);
     if (entry === undefined) return fail('the document was not loaded');
     // A document with syntax errors is reported once, by its own diagnostics.
-    if (isDocumentFailure(entry)) return entry.missing ? fail(entry.message) : node;
+    if (isDocumentFailure(entry)) {
+      if (!entry.missing) return node;
+      if (entry.failure) diagnostics.push(refFailed({ doc, pointer, ref, failure: entry.failure }));
+      else fail(entry.message);
+      return node;
+    }
     const value = resolvePointer(entry.value, target.pointer);
     if (value === undefined) return fail(`${entry.display} has nothing at #${target.pointer}`);
     const siblings = Object.keys(node).filter((k) => k !== '$ref');
@@ -75,13 +105,14 @@ export function bundleDocument(options: { root: SourceDocument; table: DocumentT
           appendPointer(outPtr, key),
           key,
           undefined,
+          depth + 1,
         );
       return out;
     }
     const byPointer = placed.get(target.docId) ?? new Map<string, string>();
     placed.set(target.docId, byPointer.set(target.pointer, outPtr));
     origins.set(outPtr, { doc: entry, pointer: target.pointer });
-    const inlined = copy(entry, value, target.pointer, outPtr, undefined, undefined);
+    const inlined = copy(entry, value, target.pointer, outPtr, undefined, undefined, depth);
     if (siblings.length === 0 || inlined === null || typeof inlined !== 'object' || Array.isArray(inlined))
       return inlined;
     const merged: JsonObject = { ...inlined };
@@ -96,21 +127,26 @@ export function bundleDocument(options: { root: SourceDocument; table: DocumentT
     outPtr: string,
     key: string | number | undefined,
     parentKey: string | number | undefined,
+    depth: number,
   ): JsonValue => {
     if (node === null || typeof node !== 'object' || ancestors.has(node)) return node;
+    if (depth > maxDepth) {
+      deepest ??= tooDeep({ doc, pointer: docPtr, maxDepth });
+      return node;
+    }
     ancestors.add(node);
     let out: JsonValue;
     if (Array.isArray(node)) {
-      out = node.map((item, i) => copy(doc, item, `${docPtr}/${i}`, `${outPtr}/${i}`, i, key));
+      out = node.map((item, i) => copy(doc, item, `${docPtr}/${i}`, `${outPtr}/${i}`, i, key, depth + 1));
     } else if (typeof node.$ref === 'string') {
-      out = copyRef(doc, node, docPtr, outPtr);
+      out = copyRef(doc, node, docPtr, outPtr, depth);
     } else {
       const obj: JsonObject = {};
       for (const k of Object.keys(node)) {
         const child = node[k] as JsonValue;
         obj[k] = isLiteralKey(k, child, parentKey)
           ? child
-          : copy(doc, child, appendPointer(docPtr, k), appendPointer(outPtr, k), k, key);
+          : copy(doc, child, appendPointer(docPtr, k), appendPointer(outPtr, k), k, key, depth + 1);
       }
       out = obj;
     }
@@ -118,7 +154,8 @@ export function bundleDocument(options: { root: SourceDocument; table: DocumentT
     return out;
   };
 
-  const document = copy(root, root.value, '', '', undefined, undefined);
+  const document = copy(root, root.value, '', '', undefined, undefined, 1);
+  if (deepest) diagnostics.push(deepest);
   for (const entry of table.values()) {
     if (isDocumentFailure(entry) && !entry.missing) diagnostics.push(...entry.diagnostics);
   }

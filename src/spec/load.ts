@@ -1,42 +1,61 @@
 /**
- * Loads a spec from a file, stdin or a URL: parse (JSON fast path or YAML 1.2), check the OpenAPI version,
- * bundle external `$ref`s, check every `$ref` resolves. A single-file spec takes no bundler, and no position
- * is computed unless a diagnostic needs one.
+ * Loads a spec from a file, stdin or a URL: read (size-limited), parse (JSON fast path or YAML 1.2, aliases
+ * bounded), check the nesting depth and the OpenAPI version, bundle external `$ref`s under the `$ref` policy,
+ * check every `$ref` resolves. A single-file spec takes no bundler, and no position is computed unless a
+ * diagnostic needs one.
  */
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { bundleDocument, type Origin } from './bundle-document.js';
 import { checkInternalRefs } from './check-internal-refs.js';
 import { checkOpenapiVersion } from './check-openapi-version.js';
-import { collectRefs, isInternalRef } from './collect-refs.js';
+import { isInternalRef, scanDocument } from './collect-refs.js';
 import { discoverDocuments, isDocumentFailure } from './discover-documents.js';
 import { createLoadedSpec } from './loaded-spec.js';
-import { isJsonText, parseSpecText } from './parse-spec-text.js';
+import { parseSpecText } from './parse-spec-text.js';
 import { isUrl, readSource } from './read-source.js';
+import { createRefPolicy } from './ref-policy.js';
 import { createSourceDocument, type SourceDocument, type SourceKind } from './source-document.js';
+import { resolveSpecLimits, type SpecLimits } from './spec-limits.js';
+import { tooDeep } from './too-deep.js';
 import type { JsonObject, JsonValue, LoadResult } from './types.js';
 
-export async function loadSpec(options: {
+export interface LoadSpecOptions {
   source: string;
   cwd?: string;
   stdin?: NodeJS.ReadableStream;
-}): Promise<LoadResult> {
+  /** The directory tree local `$ref`s must stay in (relative to `cwd`); default: the root spec's directory. */
+  refRoot?: string;
+  /** Hosts remote `$ref`s may reach (`*` for any, `*.example.com`); a remote root's own host always may. */
+  allowRemoteRefs?: readonly string[];
+  limits?: Partial<SpecLimits>;
+}
+
+export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
+  const limits = resolveSpecLimits(options.limits);
   const origin = sourceToOrigin({ source: options.source, cwd });
   const stdin = origin.kind === 'stdin' ? (options.stdin ?? process.stdin) : undefined;
-  const read = await readSource({ id: origin.id, display: origin.display, stdin });
-  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
-  const parsed = parseSpecText({ text: read.text, file: origin.display });
+  const read = await readSource({ id: origin.id, display: origin.display, stdin, maxBytes: limits.maxBytes });
+  if (read.failure) {
+    const { code, message, hint } = read.failure;
+    return { diagnostics: [{ code, severity: 'error', message, pointer: '', file: origin.display, hint }] };
+  }
+  const parsed = parseSpecText({ text: read.text, file: origin.display, limits });
   if (parsed.value === undefined) return { diagnostics: parsed.diagnostics };
   const root = createSourceDocument({ ...origin, text: read.text, value: parsed.value });
 
+  const scan = scanDocument(root.value, { maxDepth: limits.maxDepth });
+  if (scan.tooDeep !== undefined) {
+    return { diagnostics: [tooDeep({ doc: root, pointer: scan.tooDeep, maxDepth: limits.maxDepth })] };
+  }
   const check = checkOpenapiVersion(root.value);
   if (check.diagnostic) {
     const { line, column } = root.positions().positionOf(check.diagnostic.pointer);
     return { diagnostics: [{ ...check.diagnostic, file: root.display, line, column }] };
   }
 
-  const sites = collectRefs(root.value, { cyclic: !isJsonText(read.text) });
+  const { sites } = scan;
   let document: JsonValue = root.value;
   let origins: ReadonlyMap<string, Origin> = new Map([['', { doc: root, pointer: '' }]]);
   let documents: SourceDocument[] = [root];
@@ -44,8 +63,16 @@ export async function loadSpec(options: {
   if (sites.every((site) => isInternalRef(site.ref))) {
     diagnostics = checkInternalRefs({ doc: root, sites });
   } else {
-    const table = await discoverDocuments({ root, cwd });
-    const bundled = bundleDocument({ root, table });
+    const policy = await createRefPolicy({
+      rootId: root.id,
+      rootFinalUrl: read.finalUrl,
+      rootKind: root.kind,
+      cwd,
+      refRoot: options.refRoot,
+      allowRemoteRefs: options.allowRemoteRefs,
+    });
+    const table = await discoverDocuments({ root, rootSites: sites, cwd, policy, limits });
+    const bundled = bundleDocument({ root, table, policy, maxDepth: limits.maxDepth });
     ({ document, origins, diagnostics } = bundled);
     documents = [...table.values()].filter((entry): entry is SourceDocument => !isDocumentFailure(entry));
   }

@@ -1,10 +1,13 @@
 /**
  * Text -> JSON value. JSON (first non-space character `{`) takes the `JSON.parse` fast path; anything else is
- * YAML 1.2 through the `yaml` package. Syntax errors become diagnostics with exact lines and columns.
+ * YAML 1.2 through the `yaml` package. Syntax errors become diagnostics with exact lines and columns. YAML
+ * aliases are bounded (count, expanded size, no cycles) before the value is built.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics.js';
+import { checkYamlAliases } from './check-yaml-aliases.js';
 import { jsonErrorOffset } from './json-error-offset.js';
+import { DEFAULT_SPEC_LIMITS, type SpecLimits } from './spec-limits.js';
 import type { JsonValue } from './types.js';
 
 export type ParseTextResult =
@@ -13,9 +16,13 @@ export type ParseTextResult =
 
 const MAX_YAML_ERRORS = 10;
 
-export function parseSpecText(options: { text: string; file: string }): ParseTextResult {
-  const { text, file } = options;
-  return isJsonText(text) ? parseJson(text, file) : parseYaml(text, file);
+export function parseSpecText(options: {
+  text: string;
+  file: string;
+  limits?: Pick<SpecLimits, 'maxAliases' | 'maxBytes'>;
+}): ParseTextResult {
+  const { text, file, limits = DEFAULT_SPEC_LIMITS } = options;
+  return isJsonText(text) ? parseJson(text, file) : parseYaml(text, file, limits);
 }
 
 /** JSON by content: the first non-space character is `{`. */
@@ -54,15 +61,44 @@ function cleanJsonMessage(message: string): string {
     .trim();
 }
 
-function parseYaml(text: string, file: string): ParseTextResult {
+function parseYaml(
+  text: string,
+  file: string,
+  limits: Pick<SpecLimits, 'maxAliases' | 'maxBytes'>,
+): ParseTextResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length === 0) {
+    const problem = checkYamlAliases({ doc, ...limits });
+    if (problem) {
+      const pos = lineCounter.linePos(problem.offset);
+      const { code, message, hint } = problem;
+      return {
+        diagnostics: [
+          { code, severity: 'error', message, pointer: '', file, line: pos.line, column: pos.col, hint },
+        ],
+      };
+    }
+    // Aliases are checked above; toJS shares an anchored value between its aliases rather than copying it.
     return { value: (doc.toJS({ maxAliasCount: -1 }) ?? null) as JsonValue, diagnostics: [] };
   }
-  const diagnostics = doc.errors.slice(0, MAX_YAML_ERRORS).map((error): Diagnostic => {
+  const deep = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  const errors = deep ? [deep] : doc.errors.slice(0, MAX_YAML_ERRORS);
+  const diagnostics = errors.map((error): Diagnostic => {
     const offset = skipIndentation(text, error.pos[0]);
     const pos = lineCounter.linePos(offset);
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      return {
+        code: 'spec-too-deep',
+        severity: 'error',
+        message: 'the YAML nests too deeply for the parser',
+        pointer: '',
+        file,
+        line: pos.line,
+        column: pos.col,
+        hint: 'Nest less deeply: move nested schemas to components and $ref them.',
+      };
+    }
     const duplicate = error.code === 'DUPLICATE_KEY';
     return {
       code: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',

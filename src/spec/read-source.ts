@@ -1,12 +1,14 @@
 /**
- * Reads the text of a spec source: a file path, `-` for stdin, or an http(s) URL.
+ * Reads the text of a spec source: a file path, `-` for stdin, or an http(s) URL, never more than `maxBytes`
+ * of it. Files must be regular files; URLs are fetched with redirects checked hop by hop (`allowHop`).
  */
-import { readFile } from 'node:fs/promises';
-import type { Diagnostic } from '../model/diagnostics.js';
+import { fetchLimited } from './fetch-limited.js';
+import { readFileLimited, tooLarge } from './read-file-limited.js';
+import type { ReadFailure } from './ref-refusal.js';
 
 export type ReadSourceResult =
-  | { text: string; diagnostic?: undefined }
-  | { text?: undefined; diagnostic: Diagnostic };
+  | { text: string; failure?: undefined; finalUrl?: string }
+  | { text?: undefined; failure: ReadFailure };
 
 export function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
@@ -18,56 +20,39 @@ export async function readSource(options: {
   /** Name for diagnostics. */
   display: string;
   stdin?: NodeJS.ReadableStream;
+  maxBytes: number;
+  /** For a file: the real path of the tree it must be inside. */
+  root?: string;
+  /** For a URL: whether a redirect may go there. */
+  allowHop?: (url: URL) => boolean;
 }): Promise<ReadSourceResult> {
-  const { id, display, stdin } = options;
-  if (stdin) return { text: stripBom(await readStream(stdin)) };
-  if (isUrl(id)) return fetchText(id, display);
-  try {
-    return { text: stripBom(await readFile(id, 'utf8')) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    return {
-      diagnostic: {
-        code: missing ? 'file-not-found' : 'file-unreadable',
-        severity: 'error',
-        message: missing
-          ? `file not found: ${display}`
-          : `cannot read ${display}: ${(error as Error).message}`,
-        pointer: '',
-        file: display,
-        hint: missing ? 'Check the path; relative paths resolve against the current directory.' : undefined,
-      },
-    };
-  }
+  const { id, display, stdin, maxBytes } = options;
+  const read = stdin
+    ? await readStream(stdin, display, maxBytes)
+    : isUrl(id)
+      ? await fetchLimited({ url: id, display, maxBytes, allowHop: options.allowHop })
+      : await readFileLimited({ path: id, display, maxBytes, root: options.root });
+  if (read.failure) return { failure: read.failure };
+  return { ...read, text: stripBom(read.text) };
 }
 
-async function fetchText(url: string, display: string): Promise<ReadSourceResult> {
-  const fail = (message: string): ReadSourceResult => ({
-    diagnostic: {
-      code: 'url-fetch-failed',
-      severity: 'error',
-      message,
-      pointer: '',
-      file: display,
-      hint: 'Check the URL and the network, or download the spec and pass the file.',
-    },
-  });
-  try {
-    const response = await fetch(url, { redirect: 'follow' });
-    if (!response.ok)
-      return fail(`fetching ${display} failed: HTTP ${response.status} ${response.statusText}`);
-    return { text: stripBom(await response.text()) };
-  } catch (error) {
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    return fail(`fetching ${display} failed: ${cause ?? (error as Error).message}`);
-  }
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(
+  stream: NodeJS.ReadableStream,
+  display: string,
+  maxBytes: number,
+): Promise<{ text: string; failure?: undefined } | { text?: undefined; failure: ReadFailure }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    length += bytes.length;
+    if (length > maxBytes) {
+      (stream as { destroy?: () => void }).destroy?.();
+      return { failure: tooLarge(display, maxBytes) };
+    }
+    chunks.push(bytes);
+  }
+  return { text: Buffer.concat(chunks).toString('utf8') };
 }
 
 function stripBom(text: string): string {

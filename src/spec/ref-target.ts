@@ -8,6 +8,15 @@ import { isUrl } from './read-source.js';
 export type RefTarget = { docId: string; pointer: string; error?: undefined } | { error: string };
 
 export function refToTarget(options: { ref: string; fromId: string }): RefTarget {
+  try {
+    return resolveRef(options);
+  } catch (error) {
+    // new URL() and fileURLToPath() throw on what they cannot read (`http://[x`, `file://host/...`).
+    return { error: `"${options.ref}" is not a usable reference: ${(error as Error).message}` };
+  }
+}
+
+function resolveRef(options: { ref: string; fromId: string }): RefTarget {
   const { ref, fromId } = options;
   const hash = ref.indexOf('#');
   const location = hash === -1 ? ref : ref.slice(0, hash);

@@ -1,7 +1,10 @@
 /**
- * The `ref-unresolved` diagnostic, located at the `$ref` in the file that holds it.
+ * Diagnostics at a `$ref`, located at the `$ref` in the file that holds it: `ref-unresolved`, and the
+ * refusals of the `$ref` policy (`ref-outside-root`, `ref-special-file`, `ref-remote-not-allowed`,
+ * `document-too-large`).
  */
 import type { Diagnostic } from '../model/diagnostics.js';
+import { isPlainFailure, type ReadFailure } from './ref-refusal.js';
 import type { SourceDocument } from './source-document.js';
 
 export function refUnresolved(options: {
@@ -22,5 +25,27 @@ export function refUnresolved(options: {
     line,
     column,
     hint: 'Check the file path (relative to the file holding the $ref) and the #/json/pointer after it.',
+  };
+}
+
+/** A failure to read the target of a `$ref`: a refusal keeps its code, a plain failure is `ref-unresolved`. */
+export function refFailed(options: {
+  doc: SourceDocument;
+  pointer: string;
+  ref: string;
+  failure: ReadFailure;
+}): Diagnostic {
+  const { doc, pointer, ref, failure } = options;
+  if (isPlainFailure(failure)) return refUnresolved({ doc, pointer, ref, reason: failure.message });
+  const { line, column } = doc.positions().positionOf(pointer);
+  return {
+    code: failure.code,
+    severity: 'error',
+    message: `$ref "${ref}" is refused: ${failure.message}`,
+    pointer,
+    file: doc.display,
+    line,
+    column,
+    hint: failure.hint,
   };
 }

@@ -1,0 +1,46 @@
+/**
+ * The limits every spec document is read and parsed under: what a hostile or broken spec can cost is bounded,
+ * and going over a limit is a diagnostic naming the setting that raises it.
+ */
+export interface SpecLimits {
+  /**
+   * Bytes per document (the root spec, each referenced file, each URL), enforced while reading; also the
+   * estimated size a YAML document may reach once its aliases are expanded. Default 64 MiB.
+   */
+  maxBytes: number;
+  /** Alias nodes (`*name`, including `<<: *name` merges) per YAML document. Default 10,000. */
+  maxAliases: number;
+  /** Nesting depth of objects and arrays (the document root is 1), per document and after bundling. Default 256. */
+  maxDepth: number;
+}
+
+export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
+  maxBytes: 64 * 1024 * 1024,
+  maxAliases: 10_000,
+  maxDepth: 256,
+});
+
+/** The largest `maxDepth` accepted: far below what the stack holds for the depth-guarded recursive walks. */
+export const MAX_DEPTH_CAP = 4096;
+
+export function resolveSpecLimits(limits: Partial<SpecLimits> | undefined): SpecLimits {
+  const resolved = { ...DEFAULT_SPEC_LIMITS, ...definedOnly(limits ?? {}) };
+  return { ...resolved, maxDepth: Math.min(resolved.maxDepth, MAX_DEPTH_CAP) };
+}
+
+function definedOnly(limits: Partial<SpecLimits>): Partial<SpecLimits> {
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+}
+
+/** `67108864` -> `64 MiB`, for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** The hint for a limit, naming where it is changed. */
+export function limitHint(name: keyof SpecLimits): string {
+  return `Raise specLimits.${name} in the config file (or the specLimits option of generate()/lint()) if this document is legitimate.`;
+}
