@@ -45,10 +45,17 @@ export function operationToParamsSchema(input: {
     if (parameter.in === 'cookie') continue;
     const part = parts[PARTS[parameter.in]]!;
     const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
-    part.properties[name] =
+    const schema =
       parameter.schema === undefined
         ? {}
         : operationSchemaToSchema({ schema: parameter.schema, openapi: input.openapi });
+    // Defined, not assigned: a parameter named `__proto__` would otherwise set the object's prototype.
+    Object.defineProperty(part.properties, name, {
+      value: schema,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     if (parameter.required || parameter.in === 'path') part.required.push(name);
   }
   const properties: JsonObject = {};
