@@ -11,6 +11,7 @@ import {
   identifyOperation,
   operationLabel,
 } from './operation-ids.js';
+import { readMaxBodySize } from './read-max-body-size.js';
 import { readRetryBudget } from './read-retry-budget.js';
 import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
 import { applySeverities, type RuleSeverities } from './rules.js';
@@ -62,6 +63,8 @@ function buildOperation(options: {
   if (typeof node.description === 'string') op.description = node.description;
   const body = readRequestBody({ document, operation: node, pointer });
   if (body) op.requestBody = body;
+  const maxBodySize = readMaxBodySize([options.root, pathItem, operation]);
+  if (maxBodySize) op.maxBodySize = maxBodySize;
   return op;
 }
 
@@ -101,10 +104,13 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
         });
     }
   }
-  diagnostics.push(...findIdCollisions(operations), ...findShadowedAliases(aliasNodes));
   const modules = assignModuleNames(operations);
   for (const op of operations) op.module = modules.names.get(op.tags[0]) ?? '';
-  diagnostics.push(...modules.diagnostics);
+  diagnostics.push(
+    ...findIdCollisions(operations),
+    ...findShadowedAliases(aliasNodes),
+    ...modules.diagnostics,
+  );
 
   const model: ApiModel = {
     title: stringOr(info.title, ''),

@@ -89,24 +89,15 @@ export const RUNTIME_EXPORTS: readonly string[] =
 const TAKEN = new Set([...TEMPLATE_NAMES, ...RUNTIME_EXPORTS]);
 
 /**
- * What the templates name after an operation `id`: the function, its spec constant, and its types
- * (`<Id>Operation`, `<Id>Input`, `<Id>Ok<status>`, `<Id>Success`, ... `<Id>Handler`). `Ok<status>` is
- * represented by `<Id>Ok`, a prefix.
+ * What the templates name after an operation `id`. Exported from its module, and so from the index files
+ * (`export *`): the function and `<Id>Input`, `<Id>Ok<status>` (represented by the prefix `<Id>Ok`),
+ * `<Id>Success`, `<Id>Failure`, `<Id>Result` (client), `<Id>Request`, `<Id>Response`, `<Id>Handler`
+ * (server). Local to its module: `<id>Spec` and `<Id>Operation`.
  */
-export function operationToDeclaredNames(id: string): string[] {
+export function operationToDeclaredNames(id: string): { exported: string[]; local: string[] } {
   const type = id.charAt(0).toUpperCase() + id.slice(1);
-  const suffixes = [
-    'Operation',
-    'Input',
-    'Ok',
-    'Success',
-    'Failure',
-    'Result',
-    'Request',
-    'Response',
-    'Handler',
-  ];
-  return [id, `${id}Spec`, ...suffixes.map((s) => `${type}${s}`)];
+  const suffixes = ['Input', 'Ok', 'Success', 'Failure', 'Result', 'Request', 'Response', 'Handler'];
+  return { exported: [id, ...suffixes.map((s) => `${type}${s}`)], local: [`${id}Spec`, `${type}Operation`] };
 }
 
 /**
@@ -116,7 +107,8 @@ export function operationToDeclaredNames(id: string): string[] {
  */
 export function isTakenOperationName(id: string): boolean {
   if (isReservedName(id)) return true;
-  return operationToDeclaredNames(id).some(
+  const { exported, local } = operationToDeclaredNames(id);
+  return [...exported, ...local].some(
     (name) => TAKEN.has(name) || (name.endsWith('Ok') && RUNTIME_EXPORTS.some((e) => e.startsWith(name))),
   );
 }

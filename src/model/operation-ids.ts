@@ -59,21 +59,35 @@ interface IdentifiedOperation extends OperationIdentity {
   method: HttpMethod;
   path: string;
   pointer: string;
+  /** The module it is generated into: names local to a module clash only within it. */
+  module: string;
+}
+
+/** The keys an operation's generated names take: exported ones everywhere, all of them in its module. */
+function namesTaken(op: IdentifiedOperation): Map<string, string> {
+  const { exported, local } = operationToDeclaredNames(op.id);
+  const keys = new Map<string, string>();
+  for (const name of exported) keys.set(name, name);
+  for (const name of [...exported, ...local]) keys.set(`${op.module}\u0000${name}`, name);
+  return keys;
 }
 
 /**
  * `operation-id-collision` at each operation whose id another operation also has, or one of whose generated
  * names another operation's also is (`createOrder` and `CreateOrder` both declare `CreateOrderInput`;
- * `createOrder` declares `createOrderSpec`, the function of an operation `createOrderSpec`).
+ * `createOrder` declares `createOrderSpec`, the function of an operation `createOrderSpec` in the same module).
  */
 export function findIdCollisions(operations: readonly IdentifiedOperation[]): UnlocatedDiagnostic[] {
-  const byName = new Map<string, IdentifiedOperation[]>();
+  const byKey = new Map<string, { name: string; group: IdentifiedOperation[] }>();
   for (const op of operations) {
-    for (const name of new Set(operationToDeclaredNames(op.id)))
-      byName.set(name, [...(byName.get(name) ?? []), op]);
+    for (const [key, name] of namesTaken(op)) {
+      const entry = byKey.get(key) ?? { name, group: [] };
+      entry.group.push(op);
+      byKey.set(key, entry);
+    }
   }
   const clashes = new Map<IdentifiedOperation, { others: Set<IdentifiedOperation>; name: string }>();
-  for (const [name, group] of byName) {
+  for (const { name, group } of byKey.values()) {
     if (group.length < 2) continue;
     for (const op of group) {
       const seen = clashes.get(op) ?? { others: new Set(), name };

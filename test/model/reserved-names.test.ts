@@ -80,9 +80,19 @@ paths:
       ['operation-id-collision', '/paths/~1p3/get/operationId'],
     ]);
     expect(diagnostics[0]?.message).toBe(
-      'GET /p0 (createOrder): the operationId "createOrder" makes the generated name "CreateOrderOperation", which GET /p1 also makes.',
+      'GET /p0 (createOrder): the operationId "createOrder" makes the generated name "CreateOrderInput", which GET /p1 also makes.',
     );
     expect(diagnostics[2]?.message).toContain('"paySpec"');
+  });
+
+  it('lets names local to a module (xSpec, XOperation) repeat in another module', () => {
+    const spec = makeSpec(`openapi: 3.1.0
+info: { title: T, version: '1' }
+paths:
+  /a: { get: { operationId: pay, tags: [A], responses: { '200': { description: ok } } } }
+  /b: { get: { operationId: paySpec, tags: [B], responses: { '200': { description: ok } } } }
+`);
+    expect(buildModel({ spec }).diagnostics).toEqual([]);
   });
 
   it('still reports two operations with the same id as before', () => {
