@@ -136,6 +136,8 @@ export interface OperationModel {
   responses: ResponseModel[];
   /** The merged contract; absent when no `x-idempotency` applies. */
   idempotency?: IdempotencyContract;
+  /** The request-body limit from `x-max-body-size` (nearest of operation, path item, root); absent: none set. */
+  maxBodySize?: { bytes: number; pointer: string };
   /** The merged contract; absent when no `x-retry` applies (the client makes one attempt). */
   retry?: RetryContract;
   /**

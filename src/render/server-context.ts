@@ -62,6 +62,8 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
     requestBodyRequired: op.requestBody?.required ?? false,
     bodyMediaTypes: op.requestBody?.mediaTypes ?? [],
     responseStatuses: op.responses.map((r) => r.status),
+    // Only when the spec sets one: the server's maxBodyBytes applies to the others.
+    ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { durationOrUndefined } from '../model/durations.js';
 import fernHeadersSchema from './extensions/x-fern-idempotency-headers.schema.json' with { type: 'json' };
 import fernIdempotentSchema from './extensions/x-fern-idempotent.schema.json' with { type: 'json' };
 import idempotencySchema from './extensions/x-idempotency.schema.json' with { type: 'json' };
+import maxBodySizeSchema from './extensions/x-max-body-size.schema.json' with { type: 'json' };
 import retrySchema from './extensions/x-retry.schema.json' with { type: 'json' };
 import speakeasySchema from './extensions/x-speakeasy-retries.schema.json' with { type: 'json' };
 
@@ -19,6 +20,7 @@ export const EXTENSION_NAMES = [
   'x-speakeasy-retries',
   'x-fern-idempotent',
   'x-fern-idempotency-headers',
+  'x-max-body-size',
 ] as const;
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];
 
@@ -31,6 +33,7 @@ const SCHEMAS: Record<ExtensionName, object> = {
   'x-speakeasy-retries': speakeasySchema,
   'x-fern-idempotent': fernIdempotentSchema,
   'x-fern-idempotency-headers': fernHeadersSchema,
+  'x-max-body-size': maxBodySizeSchema,
 };
 
 /** The ajv validator of an extension's JSON Schema. */
