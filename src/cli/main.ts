@@ -5,6 +5,7 @@ import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { lintCommand } from './commands/lint.js';
 import { templatesCommand } from './commands/templates.js';
+import { fileSystemErrorToMessage, isFileSystemError } from './file-system-error.js';
 import { type CliIo, resolveIo } from './io.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
@@ -12,7 +13,8 @@ const COMMANDS = ['lint', 'generate', 'templates', 'init'] as const;
 
 /**
  * The CLI: argv (without `node` and the script) -> exit code. Usage mistakes print a message to stderr and
- * resolve to 2; anything else that throws is a bug in idemgen and rejects (bin/idemgen.js prints the stack).
+ * resolve to 2, and so do file system refusals (an output directory that cannot be written); anything else
+ * that throws is a bug in idemgen and rejects (bin/idemgen.js prints the stack).
  * Tests pass `io` to capture output and to fake the terminal, the working directory and stdin.
  */
 export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<number> {
@@ -55,6 +57,10 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     if (output) resolved.stdout.write(`${output}\n`);
     return exitCode;
   } catch (error) {
+    if (isFileSystemError(error)) {
+      resolved.stderr.write(`idemgen: ${fileSystemErrorToMessage(error)}\n`);
+      return EXIT_CODES.usage;
+    }
     if (!isUsageError(error)) throw error;
     resolved.stderr.write(`idemgen: ${error.message}\n${helpPointer(error.command ?? commandIn(argv))}\n`);
     return EXIT_CODES.usage;

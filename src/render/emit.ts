@@ -7,8 +7,9 @@
  * there that are no longer generated are "orphans": stale in check mode, deleted by `clean` in write mode
  * (unless edited by hand since they were written).
  */
-import { mkdir, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { makeDirectory } from './make-directory.js';
 import { hashContents, MANIFEST_FILE, type Manifest, manifestToText, readManifest } from './manifest.js';
 
 export interface GeneratedFile {
@@ -91,7 +92,7 @@ export async function emitFiles(options: EmitOptions): Promise<EmitResult> {
       }
       result.written.push(file.path);
       if (options.mode === 'write') {
-        await mkdir(dirname(target), { recursive: true });
+        await makeDirectory(dirname(target));
         await writeFile(target, file.contents);
       }
     }),
@@ -130,7 +131,7 @@ async function updateManifest(input: { options: EmitOptions; result: EmitResult 
   }
   const text = manifestToText(next);
   if (options.mode === 'write' && text !== previousText) {
-    await mkdir(options.outDir, { recursive: true });
+    await makeDirectory(options.outDir);
     await writeFile(manifestPath, text);
   }
 }

@@ -65,7 +65,6 @@ function createTypesWorker(): TypesWorker {
     eval: true,
     workerData: { modulePaths: modulePaths(), typesOptions: TYPES_OPTIONS },
   });
-  worker.unref();
   const pending = new Map<number, Pending>();
   let nextId = 0;
   const fail = (error: Error) => {
@@ -83,6 +82,9 @@ function createTypesWorker(): TypesWorker {
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`openapi-typescript's worker exited (code ${code})`)));
+  // Unref'd only now: attaching a 'message' listener refs the worker again, and a worker left ref'd while
+  // idle keeps the process alive after a command that failed before asking it for anything.
+  worker.unref();
   const send = (message: Record<string, unknown>): Promise<Reply> => {
     const id = nextId++;
     worker.ref();

@@ -2,6 +2,7 @@
  * The work of `idemgen generate`: read the config, merge the flags, generate each project, print what
  * happened and return the exit code; with --watch, keep regenerating until interrupted.
  */
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isConfigError } from '../../config/config-error.js';
 import { findConfig } from '../../config/find-config.js';
@@ -11,6 +12,7 @@ import type { LoadedConfig } from '../../config/types.js';
 import { parseRuleFlags } from '../../model/rules.js';
 import type { WatchTargets } from '../../watch/watch-paths.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
+import { fileSystemErrorToMessage, isFileSystemError } from '../file-system-error.js';
 import { UsageError } from '../usage-error.js';
 import type { GenerateArgs } from './generate.js';
 import { generateProject } from './generate-project.js';
@@ -42,6 +44,8 @@ async function plan(args: GenerateArgs, cwd: string): Promise<Plan> {
       clean: args.clean,
       responseValidators: args['response-validators'],
       rules: severities,
+      refRoot: args['ref-root'],
+      allowRemoteRefs: args['allow-remote-refs'],
     },
   });
   return { config, projects };
@@ -71,6 +75,20 @@ async function generateAll(input: {
   return { code, targets };
 }
 
+/**
+ * Why --watch cannot start, if it cannot: a spec from stdin has nothing to watch, and a spec file that does
+ * not exist is a typo far more often than a file about to appear (a watcher would wait on it forever).
+ * A spec that exists but is broken is watched: its fix regenerates.
+ */
+function watchRefusal(projects: readonly ResolvedProject[], cwd: string): string | undefined {
+  for (const { spec } of projects) {
+    if (spec === '-') return '--watch cannot watch a spec read from stdin; name the file.';
+    if (!/^https?:/i.test(spec) && !existsSync(spec))
+      return `--watch: file not found: ${relative(cwd, spec) || spec}`;
+  }
+  return undefined;
+}
+
 export async function runGenerate(input: {
   args: GenerateArgs;
   context: CommandContext;
@@ -88,6 +106,11 @@ export async function runGenerate(input: {
     return EXIT_CODES.usage;
   }
   if (!args.watch) return (await generateAll({ args, context, plan: first })).code;
+  const unwatchable = watchRefusal(first.projects, io.cwd);
+  if (unwatchable !== undefined) {
+    io.stderr.write(`idemgen: ${unwatchable}\n`);
+    return EXIT_CODES.usage;
+  }
 
   const { runWatch } = await import('../../watch/run-watch.js');
   const controller = new AbortController();
@@ -109,9 +132,12 @@ export async function runGenerate(input: {
     },
     onError: (error) => {
       const known = isConfigError(error) || error instanceof UsageError;
-      io.stderr.write(
-        `idemgen: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
-      );
+      const text = isFileSystemError(error)
+        ? fileSystemErrorToMessage(error)
+        : known
+          ? (error as Error).message
+          : ((error as Error).stack ?? String(error));
+      io.stderr.write(`idemgen: ${text}\n`);
     },
     onCycle: (changed) => {
       const names = [...new Set(changed.map((path) => relative(io.cwd, path) || path))];

@@ -1,7 +1,8 @@
 /** The work of `idemgen init`: write the starter files, refusing to overwrite any unless --force. */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { makeDirectory } from '../../render/make-directory.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
 import type { InitArgs } from './init.js';
 
@@ -62,7 +63,7 @@ export async function runInit(input: { args: InitArgs; context: CommandContext }
     );
     return EXIT_CODES.usage;
   }
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   for (const file of files) {
     await writeFile(file.path, file.contents);
     io.stdout.write(`wrote ${show(file.path)}\n`);

@@ -1,9 +1,10 @@
 /** The work of `idemgen templates list` and `idemgen templates eject`. */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { closestName } from '../../config/closest-name.js';
 import { BUILTIN_TEMPLATES_DIR, createRenderer, listTemplates } from '../../render/handlebars.js';
+import { makeDirectory } from '../../render/make-directory.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
 import { UsageError } from '../usage-error.js';
 import type { TemplatesEjectArgs, TemplatesListArgs } from './templates.js';
@@ -74,7 +75,7 @@ export async function runTemplatesEject(input: {
   }
   for (const name of names) {
     const target = join(outDir, name);
-    await mkdir(dirname(target), { recursive: true });
+    await makeDirectory(dirname(target));
     await copyFile(join(BUILTIN_TEMPLATES_DIR, name), target);
     io.stdout.write(`ejected ${relative(io.cwd, target)}\n`);
   }

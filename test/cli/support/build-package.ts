@@ -8,7 +8,7 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.u
 
 /**
  * Compile `src` with tsconfig.build.json into a throwaway copy of the package (`<outDir>/dist`, beside a copy
- * of `bin/idemgen.js` and `package.json`, with `src` and `templates` linked), so the real binary can be
+ * of `bin/idemgen.js` and `package.json`, with `src`, `templates` and `examples` linked), so the real binary can be
  * spawned against current sources without writing the shared `dist/` or trusting its mtimes. `outDir` must be
  * inside the repository so that `node_modules` resolves. Returns the path of the copied `bin/idemgen.js`.
  */
@@ -24,6 +24,7 @@ export function buildPackage(outDir: string): string {
   }
   copyFileSync(join(REPO_ROOT, 'bin/idemgen.js'), join(outDir, 'bin/idemgen.js'));
   copyFileSync(join(REPO_ROOT, 'package.json'), join(outDir, 'package.json'));
-  for (const dir of ['src', 'templates']) symlinkSync(join(REPO_ROOT, dir), join(outDir, dir), 'dir');
+  for (const dir of ['src', 'templates', 'examples'])
+    symlinkSync(join(REPO_ROOT, dir), join(outDir, dir), 'dir');
   return join(outDir, 'bin/idemgen.js');
 }
