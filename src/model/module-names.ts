@@ -1,10 +1,10 @@
 /**
  * Module names: each operation goes into the client and server module of its first tag (`client/<name>.ts`,
  * `server/<name>.ts`), untagged ones into `default`. A name is the tag in kebab-case (`PetStore` ->
- * `pet-store`), so names are lower-case and two of them never differ by case only. A name the generator
- * writes itself (`index`, `routes`, `validators`) or a Windows device name (`con`, `aux`, ...) gets `-ops`
- * appended; a name another tag already has gets `-2`, `-3`, ... Each rename is a `name-renamed` warning at
- * the tag. The names depend only on the set of tags, never on the order of operations: the tag whose kebab
+ * `pet-store`), cut to 64 characters, so names are lower-case and two of them never differ by case only.
+ * A name the generator writes itself (`index`, `routes`, `validators`) or a Windows device name (`con`,
+ * `aux`, ...) gets `-ops` appended; a name another tag already has gets `-2`, `-3`, ... Each rename is a
+ * `name-renamed` warning at the tag. The names depend only on the set of tags, never on the order of operations: the tag whose kebab
  * name is itself (`pets`), or else the first in code-unit order, keeps the plain name.
  */
 import type { UnlocatedDiagnostic } from './diagnostics.js';
@@ -14,13 +14,18 @@ import { operationLabel } from './operation-ids.js';
 const UNTAGGED = 'default';
 const TAKEN = new Set([...GENERATOR_MODULE_NAMES, ...DEVICE_NAMES]);
 
-/** Kebab-case of a tag, `ops` when nothing of it is left (`!!!`). */
+/** The longest module name made from a tag: a file name has at most 255 bytes on common file systems. */
+export const MAX_MODULE_BASE_LENGTH = 64;
+
+/** Kebab-case of a tag, cut to 64 characters; `ops` when nothing of it is left (`!!!`). */
 export function tagToModuleBase(tag: string): string {
   const base = tag
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+/, '')
+    .slice(0, MAX_MODULE_BASE_LENGTH)
+    .replace(/-+$/, '');
   return base === '' ? 'ops' : base;
 }
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/generate.js';
 import { GENERATOR_MODULE_NAMES } from '../../src/model/generator-names.js';
 import { assignModuleNames, tagToModuleBase } from '../../src/model/module-names.js';
 
@@ -22,6 +26,7 @@ describe('tagToModuleBase', () => {
     ["evil'; tag\n */", 'evil-tag'],
     ['!!!', 'ops'],
     ['v2Beta', 'v2-beta'],
+    [`${'a'.repeat(63)}--b`, 'a'.repeat(63)],
   ])('%j -> %s', (tag, base) => {
     expect(tagToModuleBase(tag)).toBe(base);
   });
@@ -84,4 +89,27 @@ describe('assignModuleNames', () => {
     const [device] = assignModuleNames([op('CON', 0)]).diagnostics;
     expect(device?.message).toContain('Windows reserves the file name "con"');
   });
+});
+
+describe('a tag too long for a file name', () => {
+  it('is cut to 64 characters, so the module can be written (a file name has 255 bytes at most)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'idemgen-long-tag-'));
+    try {
+      const tag = 'Long'.repeat(80);
+      const paths = [0, 1].map(
+        (i) =>
+          `  /p${i}:\n    get:\n      operationId: op${i}\n      tags: [${tag}${i}]\n      responses: { '200': { description: ok } }`,
+      );
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(spec, `openapi: 3.1.0\ninfo: { title: T, version: '1' }\npaths:\n${paths.join('\n')}\n`);
+      const outDir = join(dir, 'out');
+      const result = await generate({ spec, outDir, target: 'client', mode: 'write', checkSyntax: false });
+      const base = tagToModuleBase(tag);
+      expect(base).toHaveLength(64);
+      expect(readdirSync(join(outDir, 'client')).sort()).toEqual(['index.ts', `${base}-2.ts`, `${base}.ts`]);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(['name-renamed']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
