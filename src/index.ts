@@ -32,4 +32,5 @@ export { CONTEXT_VERSION } from './render/context.js';
 export type { ContextDump, ContextDumpEntry } from './render/context-dump.js';
 export type { EmitMode, EmitResult, GeneratedFile } from './render/emit.js';
 export type { TemplateProblem } from './render/handlebars.js';
+export type { SpecLimits } from './spec/spec-limits.js';
 export type { LoadedSpec } from './spec/types.js';

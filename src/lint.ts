@@ -3,6 +3,7 @@ import { type Diagnostic, sortDiagnostics, type UnlocatedDiagnostic } from './mo
 import { checkRules, type RuleSeverities } from './model/rules.js';
 import type { ApiModel } from './model/types.js';
 import { loadSpec } from './spec/load.js';
+import type { SpecLimits } from './spec/spec-limits.js';
 import { type LoadedSpec, locateDiagnostics } from './spec/types.js';
 import { validateExtensions } from './spec/validate-extensions.js';
 
@@ -15,6 +16,14 @@ export interface LintOptions {
   rules?: RuleSeverities;
   /** Read when `spec` is `-`; default `process.stdin`. */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * The directory tree local `$ref`s must stay inside (relative to `cwd`); default: the root spec's directory.
+   */
+  refRoot?: string;
+  /** Hosts remote `$ref`s may reach (`*` for any); by default only a remote spec's own host. */
+  allowRemoteRefs?: readonly string[];
+  /** Limits per document: `maxBytes` (64 MiB), `maxAliases` (10,000), `maxDepth` (256). */
+  specLimits?: Partial<SpecLimits>;
 }
 
 export interface LintResult {
@@ -36,7 +45,14 @@ export async function lint(
   /** For `generate()`: called with the loaded document before the model is built. */
   hooks: { onLoaded?: (spec: LoadedSpec) => void } = {},
 ): Promise<LintResult> {
-  const loaded = await loadSpec({ source: options.spec, cwd: options.cwd, stdin: options.stdin });
+  const loaded = await loadSpec({
+    source: options.spec,
+    cwd: options.cwd,
+    stdin: options.stdin,
+    refRoot: options.refRoot,
+    allowRemoteRefs: options.allowRemoteRefs,
+    limits: options.specLimits,
+  });
   const { spec } = loaded;
   if (!spec) return { diagnostics: sortDiagnostics(loaded.diagnostics), usable: false };
   hooks.onLoaded?.(spec);

@@ -26,6 +26,10 @@ export interface ProjectFlags {
   clean?: boolean;
   responseValidators?: boolean;
   rules?: RuleSeverities;
+  /** Relative to cwd. */
+  refRoot?: string;
+  /** Added to the config's list. */
+  allowRemoteRefs?: readonly string[];
 }
 
 export interface ResolvedProject {
@@ -39,7 +43,13 @@ export interface ResolvedProject {
   templates?: string;
   clean: boolean;
   responseValidators: boolean;
+  /** The config's `maxBodySize`, as written (checked by the config schema). */
+  maxBodySize?: number | string;
   rules: RuleSeverities;
+  /** Absolute, when set. */
+  refRoot?: string;
+  allowRemoteRefs: string[];
+  specLimits: NonNullable<SharedConfig['specLimits']>;
   choices: { store?: ConfigStore; adapter?: ConfigAdapter; problemTypeBase?: string };
   helpers: Record<string, HelperDelegate>;
   partials: Record<string, string>;
@@ -82,14 +92,24 @@ function merge(input: {
       ? resolve(cwd, flags.templates)
       : project.templates &&
         (isAbsolute(project.templates) ? project.templates : resolve(base, project.templates));
+  const refRoot =
+    flags.refRoot !== undefined
+      ? resolve(cwd, flags.refRoot)
+      : project.refRoot !== undefined
+        ? resolve(base, project.refRoot)
+        : undefined;
   return {
     spec,
     outDir: out,
+    ...(refRoot ? { refRoot } : {}),
+    allowRemoteRefs: [...new Set([...(project.allowRemoteRefs ?? []), ...(flags.allowRemoteRefs ?? [])])],
+    specLimits: { ...project.specLimits },
     target: flags.target ?? project.target ?? 'both',
     runtime: flags.runtime ?? project.runtime ?? 'copy',
     ...(templates ? { templates } : {}),
     clean: flags.clean ?? project.clean ?? false,
     responseValidators: flags.responseValidators ?? project.responseValidators ?? false,
+    ...(project.maxBodySize !== undefined ? { maxBodySize: project.maxBodySize } : {}),
     rules: { ...configRules(project.rules, input.file ?? 'config'), ...flags.rules },
     choices: { store: project.store, adapter: project.adapter, problemTypeBase: project.problemTypeBase },
     helpers: project.helpers ?? {},
@@ -112,6 +132,7 @@ export function resolveProjects(options: {
     rules: { ...shared.rules, ...project.rules },
     helpers: { ...shared.helpers, ...project.helpers },
     partials: { ...shared.partials, ...project.partials },
+    specLimits: { ...shared.specLimits, ...project.specLimits },
   }));
   const file = loaded.file;
   if (flags.spec === undefined) {

@@ -25,6 +25,11 @@ export interface SharedConfig {
   clean?: boolean;
   /** Also generate response body validators (checked by the server's `validateResponses`). */
   responseValidators?: boolean;
+  /**
+   * The generated server's request-body limit for operations without `x-max-body-size`: bytes, or a string
+   * such as `512kb`, `10mb` (default 1mb). `createServer({ maxBodyBytes })` overrides it.
+   */
+  maxBodySize?: number | string;
   /** Rule severities by code, as `--rule code=severity`. */
   rules?: Record<string, ConfigSeverity>;
   /** Base URI of the problem types the generated server uses (passed to the templates). */
@@ -37,6 +42,12 @@ export interface SharedConfig {
   helpers?: Record<string, HelperDelegate>;
   /** Custom Handlebars partials by name: template source text. */
   partials?: Record<string, string>;
+  /** The directory tree local `$ref`s must stay inside, relative to the config file (default: the spec's directory). */
+  refRoot?: string;
+  /** Hosts remote `$ref`s may reach (`*` for any); by default only a remote spec's own host. */
+  allowRemoteRefs?: string[];
+  /** Limits per spec document. */
+  specLimits?: { maxBytes?: number; maxAliases?: number; maxDepth?: number };
 }
 
 /** One spec and where its output goes. */

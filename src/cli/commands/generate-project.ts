@@ -75,6 +75,10 @@ export async function generateProject(input: {
       clean: project.clean,
       dumpContext: args['dump-context'] === true,
       responseValidators: project.responseValidators,
+      ...(project.maxBodySize !== undefined ? { maxBodySize: project.maxBodySize } : {}),
+      refRoot: project.refRoot,
+      allowRemoteRefs: project.allowRemoteRefs,
+      specLimits: project.specLimits,
       onPhase: (phase) => progress.update(phase),
     });
   } finally {

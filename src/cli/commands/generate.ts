@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../command-context.js';
+import { withRefOptions } from './ref-options.js';
 import { type ReportFormat, withReportOptions } from './report-options.js';
 
 const TARGETS = ['client', 'server', 'both'] as const;
@@ -19,6 +20,8 @@ export interface GenerateArgs {
   clean: boolean | undefined;
   'dump-context': boolean | undefined;
   'response-validators': boolean | undefined;
+  'ref-root': string | undefined;
+  'allow-remote-refs': string[];
   format: ReportFormat;
   color: boolean | undefined;
 }
@@ -29,7 +32,7 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
     command: 'generate [spec]',
     describe: 'Generate the typed client and/or server from a spec (or from every project in the config)',
     builder: (y: Argv) =>
-      withReportOptions(y)
+      withRefOptions(withReportOptions(y))
         .positional('spec', {
           type: 'string',
           describe:

@@ -1,5 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CommandContext } from '../command-context.js';
+import { withRefOptions } from './ref-options.js';
 import { type ReportFormat, withReportOptions } from './report-options.js';
 
 export interface LintArgs {
@@ -7,6 +8,8 @@ export interface LintArgs {
   format: ReportFormat;
   rule: string[];
   color: boolean | undefined;
+  'ref-root': string | undefined;
+  'allow-remote-refs': string[];
 }
 
 /** `idemgen lint <spec>`: load, validate and check a spec; print diagnostics; exit 0, 1 or 2. */
@@ -15,7 +18,7 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
     command: 'lint <spec>',
     describe: 'Check a spec: OpenAPI structure, x-idempotency and x-retry, and the safety rules',
     builder: (y: Argv) =>
-      withReportOptions(y)
+      withRefOptions(withReportOptions(y))
         .positional('spec', {
           type: 'string',
           demandOption: true,

@@ -16,7 +16,14 @@ export async function runLint(input: { args: LintArgs; context: CommandContext }
   const { severities, errors } = parseRuleFlags(args.rule);
   if (errors.length > 0) throw new UsageError(errors.join('\n'), 'lint');
 
-  const result = await lint({ spec: args.spec, cwd: io.cwd, rules: severities, stdin: io.stdin });
+  const result = await lint({
+    spec: args.spec,
+    cwd: io.cwd,
+    rules: severities,
+    stdin: io.stdin,
+    refRoot: args['ref-root'],
+    allowRemoteRefs: args['allow-remote-refs'],
+  });
   const output =
     args.format === 'json'
       ? formatJson(result.diagnostics)
