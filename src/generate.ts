@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { HelperDelegate } from 'handlebars';
 import { type LintOptions, lint } from './lint.js';
+import { parseByteSize } from './model/byte-size.js';
 import type { Diagnostic } from './model/diagnostics.js';
 import { hasErrors, sortDiagnostics } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
@@ -48,6 +49,12 @@ export interface GenerateOptions extends LintOptions {
    * pay nothing for it).
    */
   responseValidators?: boolean;
+  /**
+   * The generated server's request-body limit for operations without `x-max-body-size`: bytes, or a string
+   * such as `512kb`, `10mb`. Absent: the runtime's 1 MiB. `createServer({ maxBodyBytes })` overrides it.
+   * A `TypeError` when it is not a size.
+   */
+  maxBodySize?: number | string;
   /** Parse every generated file once to catch syntax errors (default true). */
   checkSyntax?: boolean;
   /** Keep `.idemgen-manifest.json` in the output directory (write/check/dry-run; default false). */
@@ -114,6 +121,7 @@ function createProjectRenderer(options: GenerateOptions): {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const maxBodyBytes = maxBodySizeToBytes(options.maxBodySize);
   options.onPhase?.('loading');
   // Created first: the worker loads TypeScript and openapi-typescript while this thread loads the spec.
   const worker = options.dumpContext ? undefined : acquireTypesWorker();
@@ -158,7 +166,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     rendered = [
       ...(targets.includes('client') ? renderClient({ model, renderer, header }) : []),
       ...(targets.includes('server')
-        ? renderServer({ model, renderer, header, responseValidators: options.responseValidators === true })
+        ? renderServer({
+            model,
+            renderer,
+            header,
+            responseValidators: options.responseValidators === true,
+            maxBodyBytes,
+          })
         : []),
     ];
   } catch (error) {
@@ -220,4 +234,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     });
   }
   return result;
+}
+
+/** The `maxBodySize` option in bytes; `undefined` when not given. */
+function maxBodySizeToBytes(size: number | string | undefined): number | undefined {
+  if (size === undefined) return undefined;
+  const bytes = parseByteSize(size);
+  if (bytes === undefined) {
+    throw new TypeError(
+      `maxBodySize must be a positive number of bytes or a size such as 512kb, got ${JSON.stringify(size)}`,
+    );
+  }
+  return bytes;
 }

@@ -116,4 +116,6 @@ export interface ServerIndexContext extends FileHeaderContext {
     validatorName: string;
     validateResponseName: string;
   }>;
+  /** The config's `maxBodySize` in bytes (a number literal), or empty when not set. */
+  maxBodyBytes: string;
 }

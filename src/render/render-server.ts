@@ -16,6 +16,8 @@ export function renderServer(options: {
   header: Omit<FileHeaderContext, 'template' | 'overridden'>;
   /** Also generate and wire response validators (`validateResponses` then checks bodies). */
   responseValidators?: boolean;
+  /** The config's `maxBodySize` in bytes: `createServer`'s default `maxBodyBytes`. */
+  maxBodyBytes?: number;
 }): GeneratedFile[] {
   const { model } = options;
   const validators = generateValidators({
@@ -56,6 +58,7 @@ export function renderServer(options: {
       context: {
         modules: groups.map((g) => ({ file: g.file })),
         operations,
+        maxBodyBytes: options.maxBodyBytes === undefined ? '' : String(options.maxBodyBytes),
       },
     }),
   );
