@@ -85,8 +85,10 @@ function idemgenErrors(errors, prefix, out) {
   return out;
 }
 
+function IdemgenRecord() {}
+IdemgenRecord.prototype = Object.freeze(Object.create(null));
 function idemgenCopy(values, lower) {
-  const out = {};
+  const out = new IdemgenRecord();
   for (const [name, value] of Object.entries(values || {})) {
     out[lower ? name.toLowerCase() : name] = Array.isArray(value) ? value.slice() : value;
   }
