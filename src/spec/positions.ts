@@ -40,7 +40,12 @@ export function createPositionIndex(text: string): PositionIndex {
   const build = () => {
     countParse();
     if (isJson) return createJsonOffsetFinder(text);
-    const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, merge: true });
+    const doc = parseDocument(text, {
+      keepSourceTokens: false,
+      uniqueKeys: false,
+      merge: true,
+      prettyErrors: false,
+    });
     const keys = new WeakMap<YAMLMap, Map<string, Pair>>();
     return (segments: readonly string[]) =>
       offsetOf({ root: doc.contents as Node | null, segments, doc, keys });

@@ -12,6 +12,8 @@ import { REF_HINTS, type ReadFailure } from './ref-refusal.js';
 import type { SourceKind } from './source-document.js';
 
 export interface RefPolicy {
+  /** The root spec, already read: always allowed. */
+  rootId: string;
   /** The tree as given (absolute) and as its real path; absent: no local file may be referenced. */
   root?: { path: string; real: string };
   /** Lower-cased host entries. */
@@ -35,9 +37,9 @@ export async function createRefPolicy(options: {
   }
   const tree =
     refRoot !== undefined ? resolve(cwd, refRoot) : rootKind === 'url' ? undefined : dirname(rootId);
-  if (tree === undefined) return { hosts };
+  if (tree === undefined) return { rootId, hosts };
   const real = await realpath(tree).catch(() => tree);
-  return { root: { path: tree, real }, hosts };
+  return { rootId, root: { path: tree, real }, hosts };
 }
 
 /** True when `path` is `dir` or below it. */
@@ -68,6 +70,7 @@ export function refusalFor(
   options: { fromKind: SourceKind; targetId: string },
 ): ReadFailure | undefined {
   const { fromKind, targetId } = options;
+  if (targetId === policy.rootId) return undefined;
   if (isUrl(targetId)) {
     const url = new URL(targetId);
     if (isHostAllowed(policy, url)) return undefined;
