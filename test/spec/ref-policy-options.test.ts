@@ -52,7 +52,9 @@ describe('lint flags', () => {
   it('--allow-remote-refs takes one host per flag, before the spec', async () => {
     const refused = await runCli(['lint', 'api/remote.yaml'], { cwd: dir });
     expect(refused.stdout).toContain('ref-remote-not-allowed');
-    const allowed = await runCli(['lint', '--allow-remote-refs', '127.0.0.1', 'api/remote.yaml'], { cwd: dir });
+    const allowed = await runCli(['lint', '--allow-remote-refs', '127.0.0.1', 'api/remote.yaml'], {
+      cwd: dir,
+    });
     expect(allowed.stdout).not.toContain('ref-remote-not-allowed');
     expect(allowed.code).toBe(0);
   });
