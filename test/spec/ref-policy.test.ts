@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { isHostAllowed } from '../../src/spec/ref-policy.js';
 import { FIXTURES } from './fixtures-dir.js';
 
 const SCHEMA_REF = '/paths/~1leak/get/responses/200/content/application~1json/schema/$ref';
@@ -280,5 +281,44 @@ describe('remote $refs', () => {
       source: `${base}/root/${encodeURIComponent('file:///etc/passwd')}`,
     });
     expect(diagnostics.map((d) => d.code)).toEqual(['ref-outside-root']);
+  });
+});
+
+describe('isHostAllowed', () => {
+  const policy = (hosts: string[]) => ({ rootId: '/x/openapi.yaml', hosts });
+  it.each([
+    [['api.example.com'], 'https://api.example.com/a.yaml', true],
+    [['API.example.com'.toLowerCase()], 'https://Api.Example.com:8443/a.yaml', true],
+    [['api.example.com:8443'], 'https://api.example.com:8443/a.yaml', true],
+    [['api.example.com:8443'], 'https://api.example.com/a.yaml', false],
+    [['*.example.com'], 'https://deep.api.example.com/a.yaml', true],
+    [['*.example.com'], 'https://example.com.evil.test/a.yaml', false],
+    [['*'], 'http://169.254.169.254/latest/meta-data', true],
+    [['*'], 'ftp://example.com/a.yaml', false],
+    [[], 'https://api.example.com/a.yaml', false],
+  ])('%j allows %s: %s', (hosts, url, expected) => {
+    expect(isHostAllowed(policy(hosts), new URL(url))).toBe(expected);
+  });
+});
+
+describe('a spec tree reached through a symbolic link', () => {
+  let real: string;
+  let link: string;
+  beforeAll(async () => {
+    real = await mkdtemp(join(tmpdir(), 'idemgen-real-'));
+    link = `${real}-link`;
+    await mkdir(join(real, 'schemas'));
+    await writeFile(join(real, 'schemas/ok.yaml'), 'type: string\n');
+    await writeFile(join(real, 'openapi.yaml'), specWithRef('./schemas/ok.yaml'));
+    await symlink(real, link);
+  });
+  afterAll(async () => {
+    await rm(link, { force: true });
+    await rm(real, { recursive: true, force: true });
+  });
+
+  it('loads: the tree and its files are compared by their real paths', async () => {
+    const { diagnostics } = await loadSpec({ source: join(link, 'openapi.yaml') });
+    expect(diagnostics).toEqual([]);
   });
 });
