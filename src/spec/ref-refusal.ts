@@ -25,7 +25,7 @@ export const REF_HINTS = {
   remoteDocument:
     'A remote document cannot reference local files; download the spec and its files, and generate from the local copy.',
   specialFile:
-    'Only regular files are read: put the content in a regular file inside the spec tree and reference that.',
+    'Only regular files are read: save the content to a regular file inside the spec tree (a spec itself may also be piped to -).',
   remote:
     'Remote $refs are followed only from a remote spec to its own host; allow hosts with --allow-remote-refs <host> (repeatable, * for any; config key allowRemoteRefs).',
 } as const;
