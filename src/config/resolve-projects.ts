@@ -30,6 +30,8 @@ export interface ProjectFlags {
   refRoot?: string;
   /** Added to the config's list. */
   allowRemoteRefs?: readonly string[];
+  /** Over the config's `specLimits`, key by key. */
+  specLimits?: SharedConfig['specLimits'];
 }
 
 export interface ResolvedProject {
@@ -103,7 +105,7 @@ function merge(input: {
     outDir: out,
     ...(refRoot ? { refRoot } : {}),
     allowRemoteRefs: [...new Set([...(project.allowRemoteRefs ?? []), ...(flags.allowRemoteRefs ?? [])])],
-    specLimits: { ...project.specLimits },
+    specLimits: { ...project.specLimits, ...flags.specLimits },
     target: flags.target ?? project.target ?? 'both',
     runtime: flags.runtime ?? project.runtime ?? 'copy',
     ...(templates ? { templates } : {}),

@@ -42,5 +42,5 @@ export function formatBytes(bytes: number): string {
 
 /** The hint for a limit, naming where it is changed. */
 export function limitHint(name: keyof SpecLimits): string {
-  return `Raise specLimits.${name} in the config file (or the specLimits option of generate()/lint()) if this document is legitimate.`;
+  return `If this document is legitimate, raise specLimits.${name} in the config file, with --spec-limit ${name}=<number>, or in the specLimits option of generate()/lint().`;
 }

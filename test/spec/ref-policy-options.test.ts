@@ -60,6 +60,48 @@ describe('lint flags', () => {
   });
 });
 
+describe('--spec-limit', () => {
+  it('lint: a limit from the command line, one per flag', async () => {
+    const run = await runCli(
+      ['lint', '--spec-limit', 'maxBytes=100', 'gen-hostile/openapi.yaml', '--format', 'json'],
+      { cwd: FIXTURES },
+    );
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).diagnostics[0]).toMatchObject({ code: 'document-too-large' });
+    const deep = await runCli(['lint', 'gen-hostile/openapi.yaml', '--spec-limit', 'maxDepth=3'], {
+      cwd: FIXTURES,
+    });
+    expect(deep.stdout).toContain('spec-too-deep');
+  });
+
+  it('an unknown name or a bad value is a usage error', async () => {
+    for (const value of ['maxBites=1', 'maxDepth=0', 'maxDepth=5000', 'maxBytes=1mb']) {
+      const run = await runCli(['lint', 'gen-hostile/openapi.yaml', '--spec-limit', value], {
+        cwd: FIXTURES,
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--spec-limit "${value}"`);
+    }
+  });
+
+  it('generate: the flag wins over the config key', async () => {
+    const project = join(dir, 'limit-flag');
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      join(project, 'openapi.yaml'),
+      spec('#/components/schemas/S').replace(
+        'paths:',
+        'components: { schemas: { S: { type: string } } }\npaths:',
+      ),
+    );
+    const config = { spec: 'openapi.yaml', out: 'gen', specLimits: { maxBytes: 100 } };
+    await writeFile(join(project, 'idemgen.config.json'), JSON.stringify(config));
+    expect((await runCli(['generate', '--dry-run'], { cwd: project })).code).toBe(2);
+    const run = await runCli(['generate', '--dry-run', '--spec-limit', 'maxBytes=100000'], { cwd: project });
+    expect(run.code).toBe(0);
+  }, 60_000);
+});
+
 describe('generate: config keys', () => {
   it('refRoot is relative to the config file', async () => {
     const project = join(dir, 'with-config');

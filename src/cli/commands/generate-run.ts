@@ -16,6 +16,7 @@ import { fileSystemErrorToMessage, isFileSystemError } from '../file-system-erro
 import { UsageError } from '../usage-error.js';
 import type { GenerateArgs } from './generate.js';
 import { generateProject } from './generate-project.js';
+import { parseSpecLimitFlags } from './spec-limit-flags.js';
 
 async function readConfig(args: GenerateArgs, cwd: string): Promise<LoadedConfig | undefined> {
   if (args.config !== undefined) return loadConfig(resolve(cwd, args.config));
@@ -31,6 +32,8 @@ interface Plan {
 async function plan(args: GenerateArgs, cwd: string): Promise<Plan> {
   const { severities, errors } = parseRuleFlags(args.rule);
   if (errors.length > 0) throw new UsageError(errors.join('\n'), 'generate');
+  const specLimits = parseSpecLimitFlags(args['spec-limit']);
+  if (specLimits.errors.length > 0) throw new UsageError(specLimits.errors.join('\n'), 'generate');
   const config = await readConfig(args, cwd);
   const projects = resolveProjects({
     loaded: config,
@@ -46,6 +49,7 @@ async function plan(args: GenerateArgs, cwd: string): Promise<Plan> {
       rules: severities,
       refRoot: args['ref-root'],
       allowRemoteRefs: args['allow-remote-refs'],
+      specLimits: specLimits.limits,
     },
   });
   return { config, projects };

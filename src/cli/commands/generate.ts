@@ -22,6 +22,7 @@ export interface GenerateArgs {
   'response-validators': boolean | undefined;
   'ref-root': string | undefined;
   'allow-remote-refs': string[];
+  'spec-limit': string[];
   format: ReportFormat;
   color: boolean | undefined;
 }

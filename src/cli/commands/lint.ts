@@ -10,6 +10,7 @@ export interface LintArgs {
   color: boolean | undefined;
   'ref-root': string | undefined;
   'allow-remote-refs': string[];
+  'spec-limit': string[];
 }
 
 /** `idemgen lint <spec>`: load, validate and check a spec; print diagnostics; exit 0, 1 or 2. */

@@ -8,6 +8,7 @@ import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-conte
 import { shouldColor } from '../io.js';
 import { UsageError } from '../usage-error.js';
 import type { LintArgs } from './lint.js';
+import { parseSpecLimitFlags } from './spec-limit-flags.js';
 
 /** The work of `idemgen lint`: parse --rule, lint, print in the chosen format, return the exit code. */
 export async function runLint(input: { args: LintArgs; context: CommandContext }): Promise<ExitCode> {
@@ -15,6 +16,8 @@ export async function runLint(input: { args: LintArgs; context: CommandContext }
   const { io } = context;
   const { severities, errors } = parseRuleFlags(args.rule);
   if (errors.length > 0) throw new UsageError(errors.join('\n'), 'lint');
+  const specLimits = parseSpecLimitFlags(args['spec-limit']);
+  if (specLimits.errors.length > 0) throw new UsageError(specLimits.errors.join('\n'), 'lint');
 
   const result = await lint({
     spec: args.spec,
@@ -23,6 +26,7 @@ export async function runLint(input: { args: LintArgs; context: CommandContext }
     stdin: io.stdin,
     refRoot: args['ref-root'],
     allowRemoteRefs: args['allow-remote-refs'],
+    specLimits: specLimits.limits,
   });
   const output =
     args.format === 'json'
