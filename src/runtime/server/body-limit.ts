@@ -38,9 +38,14 @@ export function declaredBodyLength(headers: Readonly<Record<string, string>>): n
   return Number(value);
 }
 
-/** Whether the request says it has a body: a non-zero `Content-Length`, or a `Transfer-Encoding`. */
-export function declaresBody(headers: Readonly<Record<string, string>>): boolean {
-  const length = declaredBodyLength(headers);
+/**
+ * Whether the request says it has a body: a non-zero `Content-Length`, or a `Transfer-Encoding`.
+ * `length`: the `declaredBodyLength` when the caller has it already.
+ */
+export function declaresBody(
+  headers: Readonly<Record<string, string>>,
+  length: number | undefined = declaredBodyLength(headers),
+): boolean {
   return (length !== undefined && length > 0) || headers['transfer-encoding'] !== undefined;
 }
 

@@ -39,7 +39,7 @@ export function checkBeforeBody(input: {
     if (declared !== undefined && declared > input.maxBodyBytes) {
       return { kind: 'refuse', problem: tooLargeProblem(input.maxBodyBytes) };
     }
-    if (declaresBody(headers)) {
+    if (declaresBody(headers, declared)) {
       const issue = checkBodyMediaType(headers['content-type'] ?? '', route.bodyMediaTypes);
       if (issue !== undefined) {
         const detail = 'The request does not match the API description; see errors.';
