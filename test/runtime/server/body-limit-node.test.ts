@@ -163,3 +163,28 @@ describe('a body that Express already parsed', () => {
     }
   });
 });
+
+describe('a deep body that Express already parsed', () => {
+  it('is answered 400 (re-serializing it overflowed JSON.stringify and answered an empty 500)', async () => {
+    const core = createServerCore({
+      routes: ROUTES,
+      handlers: { note: () => ({ status: 200 }) },
+      maxBodyBytes: 200_000,
+    });
+    const server = await ADAPTERS.express!(core);
+    try {
+      const depth = 49_000; // under express.json()'s 100 kb
+      const response = await fetch(`${server.url}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `${'['.repeat(depth)}${']'.repeat(depth)}`,
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+        'is nested deeper than 64 levels',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { valueToCanonicalJson } from '../../idempotency/canonical-json.js';
 import type { ServerCore } from '../types.js';
 import type { NodeRequestLike, NodeResponseLike } from './node.js';
 import { toNodeHandler } from './node.js';
@@ -24,7 +25,20 @@ function parsedBody(request: ExpressRequestLike): Uint8Array | string | undefine
   if (request._body !== true && request.readableEnded !== true) return undefined;
   const { body } = request;
   if (typeof body === 'string' || isBytes(body)) return body;
-  return body === undefined ? undefined : JSON.stringify(body);
+  return body === undefined ? undefined : bodyToJson(body);
+}
+
+/**
+ * JSON text of a parsed body. `JSON.stringify` recurses: a body nested tens of thousands of levels deep (which
+ * `express.json()` parses) overflows it, so such a body is written by the canonical writer, which does not
+ * (members sorted then; the core refuses a body that deep anyway).
+ */
+function bodyToJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return valueToCanonicalJson(body);
+  }
 }
 
 /**
