@@ -60,7 +60,8 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'isAbortedError isBudgetExhaustedError isDeadlineExceededError isHttpError isIdemgenError isNetworkError ' +
     'isTimeoutError isUnexpectedStatusError readBody resolveKey ' +
     // runtime/server
-    'CoreRequest CoreResponse ExpressNext ExpressRequestLike FastifyInstanceLike Handler HandlerIdempotency ' +
+    'CoreRequest CoreResponse DEFAULT_MAX_BODY_BYTES DEFAULT_MAX_BODY_DEPTH ExpressNext ExpressRequestLike ' +
+    'FastifyInstanceLike Handler HandlerIdempotency RequestBodyTooLargeError isRequestBodyTooLargeError ' +
     'HandlerRequest HandlerRequestBase HandlerResult NodeHandlerOptions NodeHandlerTarget NodeRequestLike ' +
     'NodeResponseLike ProblemInput ResponseValidationError RouteMatch ServerCore ServerCoreOptions ' +
     'ServerLogEntry ServerLogger ServerRoute UndeclaredStatusError ValidationInput ValidationIssue WebHandler ' +

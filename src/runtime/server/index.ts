@@ -17,6 +17,12 @@ export {
 } from './adapters/node.js';
 export { nodeToCoreRequest, readNodeBody, writeCoreResponse } from './adapters/node-core.js';
 export { toWebHandler, type WebHandler } from './adapters/web.js';
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_BODY_DEPTH,
+  isRequestBodyTooLargeError,
+  RequestBodyTooLargeError,
+} from './body-limit.js';
 export { ResponseValidationError } from './check-response.js';
 export {
   type CoreRequest,
