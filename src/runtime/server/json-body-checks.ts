@@ -14,7 +14,7 @@ const CLOSE_OBJECT = 0x7d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** Issues of a body parsed from `text`: the first node nested deeper than `maxDepth`, or every `__proto__`. */
+/** Issues of a body parsed from `text`: the first node nested deeper than `maxDepth`, or its `__proto__` members. */
 export function checkJsonBody(text: string, value: unknown, maxDepth: number): ValidationIssue[] | undefined {
   // Valid JSON nested deeper than maxDepth has more than maxDepth opening and as many closing brackets.
   if (text.length > 2 * maxDepth && isTextTooDeep(text, maxDepth)) {
@@ -22,7 +22,8 @@ export function checkJsonBody(text: string, value: unknown, maxDepth: number): V
     return [{ pointer: `/body${pathToPointer(firstTooDeep(value, maxDepth))}`, message }];
   }
   if (!text.includes('__proto__') && !text.includes('\\u')) return undefined;
-  const found = protoMembers(value).map((path) => ({
+  // At most 50 listed, as the validators list at most 50 errors.
+  const found = protoMembers(value, 50).map((path) => ({
     pointer: `/body${pathToPointer(path)}`,
     message: 'is not allowed',
   }));
@@ -74,13 +75,14 @@ function firstTooDeep(root: unknown, maxDepth: number): Path {
   return [];
 }
 
-/** The paths of every own `__proto__` member, in document order: a walk with its own stack. */
-function protoMembers(root: unknown): Path[] {
+/** The paths of the first `limit` own `__proto__` members, in document order: a walk with its own stack. */
+function protoMembers(root: unknown, limit: number): Path[] {
   const found: Path[] = [];
   const stack: { value: unknown; path: Path; hit?: true }[] = [{ value: root, path: [] }];
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     if (entry.hit) {
       found.push(entry.path);
+      if (found.length === limit) break;
       continue;
     }
     const object = !Array.isArray(entry.value);

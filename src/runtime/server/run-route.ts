@@ -47,15 +47,12 @@ const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): CoreR
     extensions: { errors },
   });
 
-/** The body's bytes within the limit, or the 413 problem. */
-async function readBody(
-  run: RunRouteInput,
-  maxBodyBytes: number,
-): Promise<Uint8Array | undefined | CoreResponse> {
+/** The body's bytes within the limit (`undefined`: no body), or `null` when it is longer. */
+async function readBody(request: CoreRequest, maxBodyBytes: number): Promise<Uint8Array | undefined | null> {
   try {
-    return await run.request.body(maxBodyBytes);
+    return await request.body(maxBodyBytes);
   } catch (error) {
-    if (isRequestBodyTooLargeError(error)) return run.problem(tooLargeProblem(maxBodyBytes));
+    if (isRequestBodyTooLargeError(error)) return null;
     throw error;
   }
 }
@@ -70,8 +67,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const maxBodyBytes = route.maxBodyBytes ?? run.maxBodyBytes;
   const head = checkBeforeBody({ request, route, params, searchParams, maxBodyBytes });
   if (head.kind === 'refuse') return run.problem(head.problem);
-  const bytes = await readBody(run, maxBodyBytes);
-  if (bytes !== undefined && !(bytes instanceof Uint8Array)) return bytes;
+  const bytes = await readBody(request, maxBodyBytes);
+  if (bytes === null) return run.problem(tooLargeProblem(maxBodyBytes));
   const contentType = request.headers['content-type'] ?? '';
   const body = parseRequestBody(bytes, contentType, route.bodyMediaTypes, run.maxBodyDepth);
   if (body.kind === 'invalid') return validationProblem(run, body.issues);

@@ -116,6 +116,13 @@ describe('JSON bodies with __proto__ are refused', () => {
     expect(calls).toBe(0);
   });
 
+  it('lists at most 50 of them', async () => {
+    const body = `[${Array.from({ length: 60 }, () => '{"__proto__":1}').join(',')}]`;
+    const problem = await (await post(body)).json();
+    expect(problem.errors).toHaveLength(50);
+    expect(problem.errors[49]).toEqual({ pointer: '/body/49/__proto__', message: 'is not allowed' });
+  });
+
   it('a string value "__proto__" is fine', async () => {
     const response = await post('{"name":"__proto__","note":"\\u0041"}');
     expect(response.status).toBe(204);
