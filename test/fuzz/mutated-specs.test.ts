@@ -99,12 +99,30 @@ const SNIPPETS = [
   ...REFS.map((ref) => `{"$ref": ${JSON.stringify(ref)}}`),
 ];
 
+/** A "billion laughs" of `levels` levels of nine aliases each (9^levels strings once expanded). */
+const aliasBomb = (levels: number) =>
+  Array.from({ length: levels }, (_, i) => {
+    const items = i === 0 ? Array(9).fill('"lol"') : Array(9).fill(`*l${i - 1}`);
+    return `x-l${i}: &l${i} [${items.join(',')}]`;
+  }).join('\n');
+
+/** Top-level members that stress the loader's bounds: alias bombs, deep nesting (flow and block). */
+const HEAVY = [
+  `${aliasBomb(4)}\n`,
+  `${aliasBomb(9)}\n`,
+  `x-deep: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`,
+  `x-deep: ${'{a: '.repeat(2_000)}1${'}'.repeat(2_000)}\n`,
+  `x-deep:\n${Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i + 1)}a${i}:`).join('\n')} 1\n`,
+  'x-cycle: &c [*c]\n',
+];
+
 type TextMutation =
   | { kind: 'flip'; at: number; char: string }
   | { kind: 'truncate'; at: number }
   | { kind: 'delete'; at: number; length: number }
   | { kind: 'duplicate-line'; at: number }
-  | { kind: 'insert'; at: number; snippet: string };
+  | { kind: 'insert'; at: number; snippet: string }
+  | { kind: 'append'; snippet: string };
 
 const textMutationArb: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({
@@ -119,6 +137,7 @@ const textMutationArb: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 60 }) }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), snippet: fc.constantFrom(...SNIPPETS) }),
+  fc.record({ kind: fc.constant('append' as const), snippet: fc.constantFrom(...HEAVY) }),
 );
 
 function mutateText(text: string, mutation: TextMutation): string {
@@ -138,11 +157,17 @@ function mutateText(text: string, mutation: TextMutation): string {
     }
     case 'insert':
       return text.slice(0, at) + mutation.snippet + text.slice(at);
+    case 'append':
+      return `${text.trimEnd()}\n${mutation.snippet}`;
   }
 }
 
 /** What replaces a subtree of the parsed value. */
 const replacementArb: fc.Arbitrary<unknown> = fc.oneof(
+  // Described, not built: a counterexample is printed, and a deep value overflows its printer.
+  fc
+    .tuple(fc.integer({ min: 100, max: 5_000 }), fc.boolean())
+    .map(([depth, arrays]) => ({ deep: depth, arrays })),
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom(...REFS).map((ref) => ({ $ref: ref })),
   fc.constantFrom(...REFS).map((ref) => ({ type: 'object', properties: { a: { $ref: ref } } })),
@@ -159,6 +184,25 @@ const replacementArb: fc.Arbitrary<unknown> = fc.oneof(
     { in: 'header', name: 'bad name', schema: { type: 'string' } },
   ),
 );
+
+const DEEP = 'DEEP_PLACEHOLDER_7f3a';
+
+/**
+ * A `{ deep, arrays }` descriptor stands in the value as a placeholder, and its text is spliced into the
+ * written document: building and writing a value thousands of levels deep would overflow this test's own
+ * stack (JSON.stringify's) before the loader saw it.
+ */
+function placeholderFor(replacement: unknown): unknown {
+  const r = replacement as { deep?: unknown };
+  return typeof r === 'object' && r !== null && typeof r.deep === 'number' ? DEEP : replacement;
+}
+
+function deepText(replacement: unknown): string {
+  const { deep, arrays } = replacement as { deep: number; arrays: boolean };
+  return arrays
+    ? `${'['.repeat(deep)}1${']'.repeat(deep)}`
+    : `${'{"type":"object","properties":{"a":'.repeat(deep)}1${'}}'.repeat(deep)}`;
+}
 
 /** Replace the node reached by following `choices` (each picks a child, modulo their count). */
 function replaceSubtree(root: unknown, choices: number[], replacement: unknown): unknown {
@@ -183,6 +227,10 @@ function replaceSubtree(root: unknown, choices: number[], replacement: unknown):
     });
   }
   return out;
+}
+
+function toYamlText(value: unknown): string {
+  return stringifyYaml(value, { aliasDuplicateObjects: false });
 }
 
 async function expectLintCopes(text: string, seed: Seed): Promise<void> {
@@ -227,10 +275,11 @@ describe('loading mutated specs (property)', () => {
         replacementArb,
         fc.boolean(),
         async ({ seed, value }, choices, replacement, asJson) => {
-          const mutated = replaceSubtree(value, choices, replacement);
-          const text = asJson
-            ? JSON.stringify(mutated, null, 1)
-            : stringifyYaml(mutated, { aliasDuplicateObjects: false });
+          const mutated = replaceSubtree(value, choices, placeholderFor(replacement));
+          let text = asJson ? JSON.stringify(mutated, null, 1) : toYamlText(mutated);
+          if (placeholderFor(replacement) === DEEP) {
+            text = text.replace(asJson ? `"${DEEP}"` : DEEP, () => deepText(replacement));
+          }
           await expectLintCopes(text, seed);
         },
       ),
