@@ -141,7 +141,7 @@ const textMutationArb: fc.Arbitrary<TextMutation> = fc.oneof(
 );
 
 function mutateText(text: string, mutation: TextMutation): string {
-  const at = mutation.at % (text.length + 1);
+  const at = ('at' in mutation ? mutation.at : 0) % (text.length + 1);
   switch (mutation.kind) {
     case 'flip':
       return text.slice(0, at) + mutation.char + text.slice(at + 1);
