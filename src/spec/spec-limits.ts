@@ -23,13 +23,17 @@ export const DEFAULT_SPEC_LIMITS: Readonly<SpecLimits> = Object.freeze({
 /** The largest `maxDepth` accepted: far below what the stack holds for the depth-guarded recursive walks. */
 export const MAX_DEPTH_CAP = 4096;
 
+/** The given limits over the defaults; a value that is not a number (NaN, undefined) keeps the default. */
 export function resolveSpecLimits(limits: Partial<SpecLimits> | undefined): SpecLimits {
-  const resolved = { ...DEFAULT_SPEC_LIMITS, ...definedOnly(limits ?? {}) };
-  return { ...resolved, maxDepth: Math.min(resolved.maxDepth, MAX_DEPTH_CAP) };
-}
-
-function definedOnly(limits: Partial<SpecLimits>): Partial<SpecLimits> {
-  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+  const pick = (name: keyof SpecLimits): number => {
+    const value = limits?.[name];
+    return typeof value === 'number' && !Number.isNaN(value) ? value : DEFAULT_SPEC_LIMITS[name];
+  };
+  return {
+    maxBytes: pick('maxBytes'),
+    maxAliases: pick('maxAliases'),
+    maxDepth: Math.min(pick('maxDepth'), MAX_DEPTH_CAP),
+  };
 }
 
 /** `67108864` -> `64 MiB`, for messages. */

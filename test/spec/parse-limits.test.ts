@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { lint } from '../../src/lint.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { resolveSpecLimits } from '../../src/spec/spec-limits.js';
 import { FIXTURES } from './fixtures-dir.js';
 
 /** JSON text of a spec whose request body schema nests `levels` `items` deep (one container per level). */
@@ -122,4 +123,19 @@ describe('nesting depth', () => {
     const linted = await lint({ spec: join(dir, 'deep-3000.json') });
     expect(linted.usable).toBe(false);
   }, 60_000);
+});
+
+describe('resolveSpecLimits', () => {
+  it('fills in defaults, ignores what is not a number and caps maxDepth', () => {
+    expect(resolveSpecLimits(undefined)).toEqual({
+      maxBytes: 64 * 1024 * 1024,
+      maxAliases: 10_000,
+      maxDepth: 256,
+    });
+    expect(resolveSpecLimits({ maxDepth: Number.NaN, maxAliases: 0 })).toMatchObject({
+      maxDepth: 256,
+      maxAliases: 0,
+    });
+    expect(resolveSpecLimits({ maxDepth: 1e9 }).maxDepth).toBe(4096);
+  });
 });

@@ -6,7 +6,7 @@ import { DEFAULT_SPEC_LIMITS, MAX_DEPTH_CAP, type SpecLimits } from '../../spec/
 
 const NAMES = Object.keys(DEFAULT_SPEC_LIMITS) as (keyof SpecLimits)[];
 
-export function parseSpecLimitFlags(values: readonly string[]): {
+export function parseSpecLimitFlags(values: readonly string[] = []): {
   limits: Partial<SpecLimits>;
   errors: string[];
 } {
