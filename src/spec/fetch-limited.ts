@@ -17,7 +17,7 @@ export async function fetchLimited(options: {
   maxBytes: number;
   /** Checked for every URL requested after the first; default: any http(s) URL. */
   allowHop?: (url: URL) => boolean;
-}): Promise<LimitedRead & { finalUrl?: string }> {
+}): Promise<LimitedRead> {
   const { display, maxBytes, allowHop } = options;
   const fail = (message: string): { failure: ReadFailure } => ({
     failure: {
@@ -70,7 +70,7 @@ export async function fetchLimited(options: {
     try {
       const bytes = await readBody(response, maxBytes);
       if (bytes === undefined) return { failure: tooLarge(display, maxBytes) };
-      return { text: new TextDecoder().decode(bytes), finalUrl: url.href };
+      return { text: new TextDecoder().decode(bytes) };
     } catch (error) {
       return fail((error as Error).message);
     }

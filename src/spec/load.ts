@@ -14,7 +14,7 @@ import { discoverDocuments, isDocumentFailure } from './discover-documents.js';
 import { createLoadedSpec } from './loaded-spec.js';
 import { parseSpecText } from './parse-spec-text.js';
 import { isUrl, readSource } from './read-source.js';
-import { createRefPolicy } from './ref-policy.js';
+import { createRefPolicy, isHostAllowed } from './ref-policy.js';
 import { createSourceDocument, type SourceDocument, type SourceKind } from './source-document.js';
 import { resolveSpecLimits, type SpecLimits } from './spec-limits.js';
 import { tooDeep } from './too-deep.js';
@@ -36,7 +36,21 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
   const limits = resolveSpecLimits(options.limits);
   const origin = sourceToOrigin({ source: options.source, cwd });
   const stdin = origin.kind === 'stdin' ? (options.stdin ?? process.stdin) : undefined;
-  const read = await readSource({ id: origin.id, display: origin.display, stdin, maxBytes: limits.maxBytes });
+  const policy = await createRefPolicy({
+    rootId: origin.id,
+    rootKind: origin.kind,
+    cwd,
+    refRoot: options.refRoot,
+    allowRemoteRefs: options.allowRemoteRefs,
+  });
+  // A remote root may redirect only to its own host or an allowed one, as its $refs may.
+  const read = await readSource({
+    id: origin.id,
+    display: origin.display,
+    stdin,
+    maxBytes: limits.maxBytes,
+    allowHop: (url) => isHostAllowed(policy, url),
+  });
   if (read.failure) {
     const { code, message, hint } = read.failure;
     return { diagnostics: [{ code, severity: 'error', message, pointer: '', file: origin.display, hint }] };
@@ -63,14 +77,6 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
   if (sites.every((site) => isInternalRef(site.ref))) {
     diagnostics = checkInternalRefs({ doc: root, sites });
   } else {
-    const policy = await createRefPolicy({
-      rootId: root.id,
-      rootFinalUrl: read.finalUrl,
-      rootKind: root.kind,
-      cwd,
-      refRoot: options.refRoot,
-      allowRemoteRefs: options.allowRemoteRefs,
-    });
     const table = await discoverDocuments({ root, rootSites: sites, cwd, policy, limits });
     const bundled = bundleDocument({ root, table, policy, maxDepth: limits.maxDepth });
     ({ document, origins, diagnostics } = bundled);

@@ -7,7 +7,7 @@ import { readFileLimited, tooLarge } from './read-file-limited.js';
 import type { ReadFailure } from './ref-refusal.js';
 
 export type ReadSourceResult =
-  | { text: string; failure?: undefined; finalUrl?: string }
+  | { text: string; failure?: undefined }
   | { text?: undefined; failure: ReadFailure };
 
 export function isUrl(source: string): boolean {

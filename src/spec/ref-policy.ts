@@ -21,9 +21,8 @@ export interface RefPolicy {
 }
 
 export async function createRefPolicy(options: {
-  /** The root document's id (absolute path or URL), and the URL it was finally read from. */
+  /** The root document's id: an absolute path or a URL. */
   rootId: string;
-  rootFinalUrl?: string;
   rootKind: SourceKind;
   cwd: string;
   refRoot?: string;
@@ -31,10 +30,7 @@ export async function createRefPolicy(options: {
 }): Promise<RefPolicy> {
   const { rootId, rootKind, cwd, refRoot } = options;
   const hosts = (options.allowRemoteRefs ?? []).map((host) => host.trim().toLowerCase());
-  if (rootKind === 'url') {
-    hosts.push(new URL(rootId).host.toLowerCase());
-    if (options.rootFinalUrl) hosts.push(new URL(options.rootFinalUrl).host.toLowerCase());
-  }
+  if (rootKind === 'url') hosts.push(new URL(rootId).host.toLowerCase());
   const tree =
     refRoot !== undefined ? resolve(cwd, refRoot) : rootKind === 'url' ? undefined : dirname(rootId);
   if (tree === undefined) return { rootId, hosts };

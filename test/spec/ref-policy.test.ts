@@ -185,6 +185,10 @@ describe('remote $refs', () => {
         res.writeHead(302, { location: `${otherBase}/schema.yaml` });
         return void res.end();
       }
+      if (req.url === '/root-elsewhere') {
+        res.writeHead(302, { location: `${otherBase}/root/${encodeURIComponent('/schema.yaml')}` });
+        return void res.end();
+      }
       if (req.url === '/loop') {
         res.writeHead(302, { location: '/loop' });
         return void res.end();
@@ -274,6 +278,15 @@ describe('remote $refs', () => {
     });
     expect(other.diagnostics.map((d) => d.code)).toEqual(['ref-remote-not-allowed']);
     expect(requests.filter((r) => r.startsWith('localhost'))).toEqual([]);
+  });
+
+  it('a remote root may redirect only to its own host or an allowed one', async () => {
+    requests.length = 0;
+    const refused = await loadSpec({ source: `${base}/root-elsewhere` });
+    expect(refused.diagnostics.map((d) => d.code)).toEqual(['ref-remote-not-allowed']);
+    expect(requests.filter((r) => r.startsWith('localhost'))).toEqual([]);
+    const allowed = await loadSpec({ source: `${base}/root-elsewhere`, allowRemoteRefs: ['localhost'] });
+    expect(allowed.diagnostics).toEqual([]);
   });
 
   it('a remote root cannot reference local files', async () => {
