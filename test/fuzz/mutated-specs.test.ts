@@ -255,7 +255,7 @@ describe('loading mutated specs (property)', () => {
           await expectLintCopes(mutations.reduce(mutateText, seed.text), seed);
         },
       ),
-      fuzzParameters(200, { timeout: CASE_MS * 2 }),
+      fuzzParameters(150, { timeout: CASE_MS * 2 }),
     );
   });
 
@@ -283,7 +283,7 @@ describe('loading mutated specs (property)', () => {
           await expectLintCopes(text, seed);
         },
       ),
-      fuzzParameters(200, { timeout: CASE_MS * 2 }),
+      fuzzParameters(150, { timeout: CASE_MS * 2 }),
     );
   });
 });

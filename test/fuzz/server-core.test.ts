@@ -185,7 +185,7 @@ describe('server core fed arbitrary requests (property)', () => {
           // with the bytes a client may put in a request line.
           const target = asGenerated
             ? `${input.path}${input.query ? `?${input.query}` : ''}`.replace(
-                /[\s\0-\x1f\x7f#]/g,
+                /[^\x21-\x7e\u0080-\uffff]|#/g,
                 encodeURIComponent,
               )
             : rawTarget;
