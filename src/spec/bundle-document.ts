@@ -10,7 +10,7 @@
  * bundled pointers back to (file, pointer), which precise diagnostics need.
  */
 import type { Diagnostic } from '../model/diagnostics.js';
-import { isLiteralKey } from './collect-refs.js';
+import { isLiteralKey, scanDocument } from './collect-refs.js';
 import { type DocumentTable, isDocumentFailure } from './discover-documents.js';
 import { appendPointer, resolvePointer } from './json-pointer.js';
 import { type RefPolicy, refusalFor } from './ref-policy.js';
@@ -144,9 +144,16 @@ export function bundleDocument(options: {
       const obj: JsonObject = {};
       for (const k of Object.keys(node)) {
         const child = node[k] as JsonValue;
-        obj[k] = isLiteralKey(k, child, parentKey)
-          ? child
-          : copy(doc, child, appendPointer(docPtr, k), appendPointer(outPtr, k), k, key, depth + 1);
+        if (!isLiteralKey(k, child, parentKey)) {
+          obj[k] = copy(doc, child, appendPointer(docPtr, k), appendPointer(outPtr, k), k, key, depth + 1);
+          continue;
+        }
+        obj[k] = child;
+        // Literal data is not copied, but inlined it is deeper than in its own file: measure it there.
+        if (doc !== root && child !== null && typeof child === 'object' && deepest === undefined) {
+          const { tooDeep: at } = scanDocument(child, { maxDepth: maxDepth - depth });
+          if (at !== undefined) deepest = tooDeep({ doc, pointer: appendPointer(docPtr, k) + at, maxDepth });
+        }
       }
       out = obj;
     }

@@ -114,6 +114,20 @@ describe('nesting depth', () => {
     expect(diagnostics[0]?.file).toBe(join(dir, 'inner.json'));
   });
 
+  it('literal data (an example) deepened by bundling is checked too', async () => {
+    const example = `${'{"a":'.repeat(240)}1${'}'.repeat(240)}`;
+    await writeFile(join(dir, 'inner-example.json'), `{"type":"object","example":${example}}`);
+    await writeFile(
+      join(dir, 'outer-example.json'),
+      deepSpec(20).replace('{"type":"string"}', '{"$ref":"./inner-example.json"}'),
+    );
+    const { diagnostics } = await loadSpec({ source: join(dir, 'outer-example.json') });
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['spec-too-deep', join(dir, 'inner-example.json')],
+    ]);
+    expect(diagnostics[0]?.pointer.startsWith('/example/a/a')).toBe(true);
+  });
+
   it('lint() and generate() end cleanly just under the limit and over it', async () => {
     const under = await generate({ spec: join(dir, 'at-limit.json'), responseValidators: true });
     expect(under.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
