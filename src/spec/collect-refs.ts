@@ -50,54 +50,33 @@ export function scanDocument(root: JsonValue, options: { maxDepth?: number } = {
     tooDeep = segmentsToPointer(path);
     return false;
   };
-  /** Depth only, for literal data; false once too deep (then `path` stays at the node). */
-  const measure = (node: JsonValue, depth: number): boolean => {
+  /** False once too deep (then `path` stays at the node). Literal data is walked for its depth only. */
+  const visit = (node: JsonValue, depth: number, literal: boolean): boolean => {
     if (depth > maxDepth) return fail();
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const child = node[i] as JsonValue;
         if (child === null || typeof child !== 'object') continue;
         path.push(i);
-        if (!measure(child, depth + 1)) return false;
-        path.pop();
-      }
-      return true;
-    }
-    for (const key in node as Record<string, JsonValue>) {
-      const child = (node as Record<string, JsonValue>)[key] as JsonValue;
-      if (child === null || typeof child !== 'object') continue;
-      path.push(key);
-      if (!measure(child, depth + 1)) return false;
-      path.pop();
-    }
-    return true;
-  };
-  const visit = (node: JsonValue, depth: number): boolean => {
-    if (depth > maxDepth) return fail();
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const child = node[i] as JsonValue;
-        if (child === null || typeof child !== 'object') continue;
-        path.push(i);
-        if (!visit(child, depth + 1)) return false;
+        if (!visit(child, depth + 1, literal)) return false;
         path.pop();
       }
       return true;
     }
     const object = node as Record<string, JsonValue>;
     const ref = object.$ref;
-    if (typeof ref === 'string') sites.push({ pointer: segmentsToPointer(path), ref });
+    if (!literal && typeof ref === 'string') sites.push({ pointer: segmentsToPointer(path), ref });
     for (const key in object) {
       const child = object[key] as JsonValue;
       if (child === null || typeof child !== 'object') continue;
-      const literal = isLiteralKey(key, child, path[path.length - 2]);
+      const childLiteral = literal || isLiteralKey(key, child, path[path.length - 2]);
       path.push(key);
-      if (!(literal ? measure(child, depth + 1) : visit(child, depth + 1))) return false;
+      if (!visit(child, depth + 1, childLiteral)) return false;
       path.pop();
     }
     return true;
   };
-  if (root !== null && typeof root === 'object') visit(root, 1);
+  if (root !== null && typeof root === 'object') visit(root, 1, false);
   return tooDeep === undefined ? { sites } : { sites, tooDeep };
 }
 
