@@ -6,13 +6,15 @@
  * - alias nodes (`*a`, and `<<: *a` merges), at most `maxAliases`;
  * - the size the document would have with every alias expanded, estimated from the source length of each
  *   scalar, at most `maxBytes` (a "billion laughs" of a few hundred bytes expands to gigabytes);
- * - an alias inside the node it names (a cycle: an infinite document) is refused outright.
+ * - an alias inside the node it names (a cycle: an infinite document) is refused outright;
+ * - an alias to no anchor set before it, and a merge (`<<`) of anything but mappings, are syntax errors
+ *   here, located at the alias or the merge (`yaml` reports neither, and throws when building the value).
  */
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { formatBytes, limitHint } from './spec-limits.js';
 
 export interface AliasProblem {
-  code: 'yaml-alias-limit' | 'yaml-alias-cycle';
+  code: 'yaml-alias-limit' | 'yaml-alias-cycle' | 'yaml-syntax';
   /** Offset of the alias in the text. */
   offset: number;
   message: string;
@@ -40,13 +42,16 @@ export function checkYamlAliases(options: {
   let aliases = 0;
   let lastAlias = 0;
   const stack: Frame[] = [];
+  let malformed: AliasProblem | undefined;
   const enter = (node: Node): number | undefined => {
     if (node.anchor) anchors.set(node.anchor, node);
     if (isMap(node) || isSeq(node)) {
       const children: (Node | null)[] = [];
       for (const item of node.items as unknown[]) {
-        if (isPair(item)) children.push(item.key as Node | null, item.value as Node | null);
-        else children.push(item as Node | null);
+        if (isPair(item)) {
+          children.push(item.key as Node | null, item.value as Node | null);
+          if (isMergeKey(item.key)) malformed ??= checkMerge(item.key, item.value as Node | null, anchors);
+        } else children.push(item as Node | null);
       }
       stack.push({ node, children, next: 0, size: 2 });
       open.add(node);
@@ -59,6 +64,7 @@ export function checkYamlAliases(options: {
     if (node.anchor) sizes.set(node, size);
   };
   const rootSize = enter(root);
+  if (malformed) return malformed;
   if (rootSize !== undefined) return undefined;
   while (stack.length > 0) {
     const frame = stack[stack.length - 1] as Frame;
@@ -88,7 +94,8 @@ export function checkYamlAliases(options: {
         };
       }
       const source = anchors.get(child.source);
-      if (source && open.has(source)) {
+      if (source === undefined) return unresolved(lastAlias, child.source);
+      if (open.has(source)) {
         return {
           code: 'yaml-alias-cycle',
           offset: lastAlias,
@@ -96,11 +103,12 @@ export function checkYamlAliases(options: {
           hint: 'Replace the alias with a $ref, which may be recursive.',
         };
       }
-      frame.size += source ? (sizes.get(source) ?? 1) : 1;
+      frame.size += sizes.get(source) ?? 1;
       if (frame.size > maxBytes) return expandedTooLarge(lastAlias, maxBytes);
       continue;
     }
     const size = enter(child);
+    if (malformed) return malformed;
     if (size !== undefined) {
       finish(child, size);
       frame.size += size;
@@ -115,5 +123,37 @@ function expandedTooLarge(offset: number, maxBytes: number): AliasProblem {
     offset,
     message: `expanding the YAML aliases (the last one counted is here) would make the document larger than ${formatBytes(maxBytes)}`,
     hint: limitHint('maxBytes'),
+  };
+}
+
+function unresolved(offset: number, name: string): AliasProblem {
+  return {
+    code: 'yaml-syntax',
+    offset,
+    message: `invalid YAML: the alias *${name} names no anchor (&${name}) set before it`,
+    hint: 'Define the anchor before its first alias, or write the value out.',
+  };
+}
+
+/** With `merge: true`, yaml parses a `<<` key as a scalar whose value is a symbol and whose source is `<<`. */
+const isMergeKey = (key: unknown): key is Node =>
+  isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.source === '<<'));
+
+/** A merge takes a mapping, an alias of one, or a sequence of those. */
+function checkMerge(
+  key: Node,
+  value: Node | null,
+  anchors: ReadonlyMap<string, Node>,
+): AliasProblem | undefined {
+  const isMapping = (node: unknown): boolean =>
+    isMap(node) ||
+    (isAlias(node) && (anchors.get(node.source) === undefined || isMap(anchors.get(node.source))));
+  const ok = isMapping(value) || (isSeq(value) && value.items.every((item) => isMapping(item)));
+  if (ok) return undefined;
+  return {
+    code: 'yaml-syntax',
+    offset: key.range?.[0] ?? 0,
+    message: 'invalid YAML: a merge (<<) takes a mapping, an alias of one, or a list of those',
+    hint: 'Merge only mappings, or write the keys out.',
   };
 }

@@ -80,7 +80,18 @@ function parseYaml(
       };
     }
     // Aliases are checked above; toJS shares an anchored value between its aliases rather than copying it.
-    return { value: (doc.toJS({ maxAliasCount: -1 }) ?? null) as JsonValue, diagnostics: [] };
+    try {
+      return { value: (doc.toJS({ maxAliasCount: -1 }) ?? null) as JsonValue, diagnostics: [] };
+    } catch (error) {
+      // yaml throws here on what its parser let through; whatever it is, it is the document's fault.
+      const message = `invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
+      const hint = 'Check the anchors, aliases and merge keys (<<) of the document.';
+      return {
+        diagnostics: [
+          { code: 'yaml-syntax', severity: 'error', message, pointer: '', file, line: 1, column: 1, hint },
+        ],
+      };
+    }
   }
   const deep = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
   const errors = deep ? [deep] : doc.errors.slice(0, MAX_YAML_ERRORS);
