@@ -13,7 +13,9 @@ interface Entry {
 }
 
 export function createJsonOffsetFinder(text: string): (segments: readonly string[]) => number {
-  const scanner = createJsonScanner(text);
+  // Remembering where containers end keeps a walk down a deep path linear: each level's entries skip the
+  // levels below it, which without the memo were scanned again at every level above (depth x size).
+  const scanner = createJsonScanner(text, new Map());
   const containers = new Map<number, Map<string, Entry>>();
   const entriesOf = (start: number): Map<string, Entry> => {
     const cached = containers.get(start);
@@ -102,8 +104,11 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
-/** Skips over JSON text that `JSON.parse` has already accepted; offsets are UTF-16 indices. */
-function createJsonScanner(text: string) {
+/**
+ * Skips over JSON text that `JSON.parse` has already accepted; offsets are UTF-16 indices. `ends`, when
+ * given, remembers the end of every container skipped, so no container is scanned twice.
+ */
+function createJsonScanner(text: string, ends?: Map<number, number>) {
   const skipSpace = (i: number): number => {
     let j = i;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
@@ -133,6 +138,7 @@ function createJsonScanner(text: string) {
       }
       return j;
     }
+    if (ends !== undefined) return skipContainerRemembering(i, ends);
     for (let depth = 0; j < text.length; ) {
       const c = text.charCodeAt(j);
       if (c === QUOTE) {
@@ -144,6 +150,30 @@ function createJsonScanner(text: string) {
       j++;
     }
     return j;
+  };
+  const skipContainerRemembering = (i: number, ends: Map<number, number>): number => {
+    const open: number[] = [];
+    for (let j = i; j < text.length; ) {
+      const c = text.charCodeAt(j);
+      if (c === QUOTE) {
+        j = skipString(j);
+        continue;
+      }
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        const known = ends.get(j);
+        if (known !== undefined) {
+          if (open.length === 0) return known;
+          j = known;
+          continue;
+        }
+        open.push(j);
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        ends.set(open.pop() as number, j + 1);
+        if (open.length === 0) return j + 1;
+      }
+      j++;
+    }
+    return text.length;
   };
   /**
    * Calls `onEntry` with each entry's name (the key, or the index of an array item), the offset of its key
