@@ -19,4 +19,22 @@ describe('linesToFrame', () => {
     expect(codeFrame({ text: TEXT, line: 8, column: 1 })).toBe('');
     expect(codeFrame({ text: TEXT, line: 0, column: 1 })).toBe('');
   });
+
+  it('shows a 120-character window around the column of a long line (minified JSON), cut with …', () => {
+    const line = `{"a":${'1,'.repeat(5000)}"x":true}`;
+    const column = line.indexOf('"x"') + 1;
+    const frame = codeFrame({ text: line, line: 1, column }).split('\n');
+    expect(frame[0]?.length).toBeLessThan(140);
+    expect(frame[0]).toMatch(/^> 1 \| …(1,)+"x":true}$/);
+    // The caret stands under the `"` of `"x"`, as before the cut.
+    const caret = frame[1]?.indexOf('^') ?? -1;
+    expect(frame[0]?.[caret]).toBe('"');
+    expect(frame[0]?.slice(caret, caret + 3)).toBe('"x"');
+  });
+
+  it('cuts the end only, when the column is near the start of a long line', () => {
+    const frame = codeFrame({ text: `{"x":${'2,'.repeat(500)}0}`, line: 1, column: 2 }).split('\n');
+    expect(frame[0]).toMatch(/^> 1 \| \{"x":(2,)+2…$/);
+    expect(frame[1]).toBe('    |  ^');
+  });
 });
