@@ -1,19 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRouter, type RouteMatch } from '../../../src/runtime/server/router.js';
-import type { ServerRoute } from '../../../src/runtime/server/types.js';
-
-const route = (method: string, pathTemplate: string): ServerRoute => ({
-  operationId: `${method} ${pathTemplate}`,
-  method,
-  pathTemplate,
-  replayHeaders: [],
-  requestBodyRequired: false,
-  bodyMediaTypes: [],
-});
-
-const summary = (match: RouteMatch) =>
-  match.kind === 'found' ? { id: match.route.operationId, params: match.params } : match;
+import { route, summary } from './route-table.js';
 
 describe('createRouter', () => {
   const match = createRouter([
