@@ -13,7 +13,9 @@ let validators: { root: ValidateFunction; project: ValidateFunction } | undefine
 
 function getValidators(): { root: ValidateFunction; project: ValidateFunction } {
   if (validators) return validators;
-  const ajv = new Ajv({ allErrors: true });
+  // strict: a schema ajv would only warn about (a union type, say) fails every config test instead of
+  // printing ajv's warning to each user.
+  const ajv = new Ajv({ allErrors: true, strict: true });
   ajv.addSchema(schema);
   validators = {
     root: ajv.getSchema(`${schema.$id}#/definitions/root`)!,
