@@ -15,6 +15,33 @@ type AddFormats = (ajv: ValidatorAjv, options: { mode: 'full'; keywords: boolean
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as AddFormats;
 
+/** The name of the pattern constructor in the generated module (its source is `REG_EXP_SOURCE`). */
+export const REG_EXP_NAME = 'idemgenRegExp';
+
+/**
+ * A `pattern` as ECMAScript reads it: with the `u` flag, else without it when only that is valid (a bare
+ * `{` or an identity escape such as `\_`, common in public specs). The same function as `REG_EXP_SOURCE`.
+ */
+function unicodeOrPlainRegExp(pattern: string, flags: string): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch (error) {
+    if (!flags.includes('u')) throw error;
+    return new RegExp(pattern, flags.replace('u', ''));
+  }
+}
+unicodeOrPlainRegExp.code = REG_EXP_NAME;
+
+/** `unicodeOrPlainRegExp` for the generated module, which ajv's standalone code calls by `REG_EXP_NAME`. */
+export const REG_EXP_SOURCE = `function ${REG_EXP_NAME}(pattern, flags) {
+  try {
+    return new RegExp(pattern, flags);
+  } catch (error) {
+    if (!flags.includes('u')) throw error;
+    return new RegExp(pattern, flags.replace('u', ''));
+  }
+}`;
+
 /** What ajv's `new Function` evaluates for idemgen's own schemas: only their source text is used. */
 const SOURCE_ONLY_FUNCTION = 'return function idemgenSourceOnly() { return true; };';
 
@@ -28,7 +55,8 @@ function skipEvaluatingOwnSchemas(source: string, env?: { root?: { baseId?: stri
  * `nullable`), 3.1 documents `Ajv2020`. `strict: false` tolerates OpenAPI's annotation keywords (`example`,
  * `xml`, `discriminator`, `externalDocs`, `deprecated`, `readOnly`, `writeOnly`). Formats are those of
  * ajv-formats (full mode); the generated code reads them from `idemgenFormats`, which the module defines.
- * `coerce` turns on `coerceTypes: 'array'` (for parameters, which arrive as strings).
+ * `coerce` turns on `coerceTypes: 'array'` (for parameters, which arrive as strings). A `pattern` that is a
+ * regular expression only without the `u` flag is compiled without it (`unicodeOrPlainRegExp`).
  *
  * Tuned for generation time, measured on GitHub's spec (1,223 operations, 10 MB of validators):
  * `code.optimize: false` skips ajv's name-optimisation passes (3.3 s -> 2.1 s, 8% more code);
@@ -45,7 +73,13 @@ export function createValidatorAjv(input: { openapi: '3.0' | '3.1'; coerce: bool
     unicodeRegExp: true,
     inlineRefs: false,
     ...(input.coerce ? { coerceTypes: 'array' as const } : {}),
-    code: { source: true, formats: _`idemgenFormats`, optimize: false, process: skipEvaluatingOwnSchemas },
+    code: {
+      source: true,
+      formats: _`idemgenFormats`,
+      optimize: false,
+      process: skipEvaluatingOwnSchemas,
+      regExp: unicodeOrPlainRegExp,
+    },
   };
   const ajv = input.openapi === '3.1' ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv, { mode: 'full', keywords: false });

@@ -1,0 +1,99 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../../src/generate.js';
+import { adaptSchema } from '../../../src/render/validators/adapt-schema.js';
+
+type Issue = { pointer: string; message: string };
+type Validate = (input: Record<string, unknown>) => Issue[] | null;
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'idemgen-degrade-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Generates the server for a fixture and imports its validators module. */
+async function serverValidators(fixture: string, responseValidators = false) {
+  const result = await generate({
+    spec: `fixtures/${fixture}/openapi.yaml`,
+    target: 'server',
+    responseValidators,
+  });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const js = result.files.find((file) => file.path === 'server/validators.js')?.contents;
+  if (js === undefined) return { errors, diagnostics: result.diagnostics, validators: {} };
+  const file = join(dir, `${fixture}-${String(responseValidators)}.mjs`);
+  await writeFile(file, js);
+  const validators = (await import(pathToFileURL(file).href)) as Record<string, Validate>;
+  return { errors, diagnostics: result.diagnostics, validators };
+}
+
+const request = (input: Record<string, unknown>) => ({ path: {}, query: {}, headers: {}, ...input });
+
+/** Real specs are sloppy in ways every other tool tolerates: the server still generates. */
+describe('validators degrade, they do not refuse', () => {
+  it('ignores `nullable` in an OpenAPI 3.1 document (not a keyword there), and still checks the rest', async () => {
+    const { errors, validators } = await serverValidators('validators-nullable-3-1');
+    expect(errors).toEqual([]);
+    const validate = validators.validateCreateThing!;
+    expect(validate(request({ body: { name: 'a', note: 'abc' } }))).toBeNull();
+    // `type: string, nullable: true` in 3.1 is `type: string`: null is not a string.
+    expect(validate(request({ body: { name: null } }))).toEqual([
+      { pointer: '/body/name', message: 'must be string' },
+    ]);
+    expect(validate(request({ body: { name: 'a', note: 'abcd' } }))).toEqual([
+      { pointer: '/body/note', message: 'must NOT have more than 3 characters' },
+    ]);
+  });
+
+  it('compiles a pattern without the `u` flag when it is a valid regular expression only without it', async () => {
+    const { errors, validators } = await serverValidators('validators-pattern-non-unicode');
+    expect(errors).toEqual([]);
+    const validate = validators.validateGetThing!;
+    expect(validate(request({ path: { thingId: '{00af}' } }))).toBeNull();
+    expect(validate(request({ path: { thingId: '00af' } }))).toEqual([
+      { pointer: '/path/thingId', message: 'must match pattern "^(?:{[0-9a-f]{4}})$"' },
+    ]);
+  });
+
+  it('accepts an `enum` with a repeated item (the same set of values without the repeat)', async () => {
+    const { errors, validators } = await serverValidators('validators-enum-duplicates');
+    expect(errors).toEqual([]);
+    const validate = validators.validateListThings!;
+    expect(validate(request({ query: { sort: 'created' } }))).toBeNull();
+    expect(validate(request({ query: { sort: 'size' } }))).toEqual([
+      { pointer: '/query/sort', message: 'must be equal to one of the allowed values' },
+    ]);
+  });
+
+  it('generates the server for `*/*` request and response media types (their bodies are not JSON-checked)', async () => {
+    for (const responses of [false, true]) {
+      const { errors, validators } = await serverValidators('validators-any-media-type', responses);
+      expect(errors).toEqual([]);
+      expect(validators.validateCreateThing!(request({ body: { name: 7 } }))).toBeNull();
+    }
+  });
+});
+
+describe('adaptSchema', () => {
+  it('reads names in `properties` as names and leaves data keywords as written', () => {
+    const schema = {
+      type: 'object',
+      properties: { nullable: { type: 'string' }, enum: { enum: ['a', 'a', { b: 1 }, { b: 1 }] } },
+      example: { nullable: true, enum: [1, 1] },
+      nullable: true,
+    };
+    expect(adaptSchema({ value: schema, openapi: '3.0' })).toEqual({
+      type: 'object',
+      properties: { nullable: { type: 'string' }, enum: { enum: ['a', { b: 1 }] } },
+      example: { nullable: true, enum: [1, 1] },
+      nullable: true,
+    });
+    expect(adaptSchema({ value: schema, openapi: '3.1' })).not.toHaveProperty('nullable');
+  });
+});
