@@ -3,8 +3,8 @@ import type { PathValue, QueryValue } from './types.js';
 export interface BuildUrlInput {
   baseUrl: string;
   pathTemplate: string;
-  pathParams?: Record<string, PathValue>;
-  query?: Record<string, QueryValue>;
+  pathParams?: Record<string, PathValue> | undefined;
+  query?: Record<string, QueryValue> | undefined;
 }
 
 /**

@@ -74,7 +74,10 @@ export const callOperation = async <Data = unknown, Status extends number = numb
       let response: Response;
       let data: unknown;
       try {
-        response = await client.fetch(url, { method, headers, body: payload, signal });
+        // No `body` member at all when there is no payload (`exactOptionalPropertyTypes` forbids `body: undefined`).
+        const init: RequestInit =
+          payload === undefined ? { method, headers, signal } : { method, headers, body: payload, signal };
+        response = await client.fetch(url, init);
         data = await readBody(response, method);
       } catch (cause) {
         if (signal.aborted) throw cause;

@@ -33,13 +33,13 @@ export interface OperationSpec {
 
 /** Per-call options: they may lower the spec's limits, never raise them. */
 export interface OperationCallOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Send this idempotency key instead of minting one (header keys). */
-  idempotencyKey?: string;
-  maxAttempts?: number;
-  maxElapsedMs?: number;
-  headers?: Record<string, string | undefined>;
-  hooks?: ClientHooks;
+  idempotencyKey?: string | undefined;
+  maxAttempts?: number | undefined;
+  maxElapsedMs?: number | undefined;
+  headers?: Record<string, string | undefined> | undefined;
+  hooks?: ClientHooks | undefined;
 }
 
 export type TransportError =
@@ -53,7 +53,7 @@ export interface OperationMeta {
   headers: Headers;
   attempts: number;
   /** The idempotency key sent on every attempt (header keys) or read from the request. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   correlationId: string;
 }
 

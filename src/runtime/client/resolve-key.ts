@@ -18,11 +18,11 @@ const asKey = (value: unknown): string | undefined =>
     : undefined;
 
 export interface ResolveKeyInput {
-  idempotency?: IdempotencyOption;
+  idempotency?: IdempotencyOption | undefined;
   /** The key the caller passed, or the header it set. */
-  given?: string;
-  pathParams?: Record<string, PathValue>;
-  query?: Record<string, QueryValue>;
+  given?: string | undefined;
+  pathParams?: Record<string, PathValue> | undefined;
+  query?: Record<string, QueryValue> | undefined;
   body?: unknown;
 }
 

@@ -23,22 +23,22 @@ export type DefaultHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersI
 export interface ClientOptions {
   /** Server URL the path templates are appended to, e.g. `https://api.example.com/v1`. */
   baseUrl: string;
-  fetch?: FetchLike;
-  headers?: DefaultHeaders;
-  clock?: Clock;
-  random?: Random;
+  fetch?: FetchLike | undefined;
+  headers?: DefaultHeaders | undefined;
+  clock?: Clock | undefined;
+  random?: Random | undefined;
   /** The spec's root `x-retry.budget`: one bucket shared by every call of this client. */
-  budget?: RetryBudget | RetryBudgetOptions;
-  hooks?: ClientHooks;
+  budget?: RetryBudget | RetryBudgetOptions | undefined;
+  hooks?: ClientHooks | undefined;
 }
 
 export interface Client {
   readonly baseUrl: string;
   readonly fetch: FetchLike;
-  readonly headers?: DefaultHeaders;
+  readonly headers?: DefaultHeaders | undefined;
   readonly clock: Clock;
   readonly random: Random;
-  readonly budget?: RetryBudget;
+  readonly budget?: RetryBudget | undefined;
   readonly hooks: ClientHooks;
 }
 
@@ -58,22 +58,22 @@ export interface CallOptions {
   method: string;
   /** As in the spec, e.g. `/orders/{orderId}`. */
   pathTemplate: string;
-  pathParams?: Record<string, PathValue>;
-  query?: Record<string, QueryValue>;
-  headers?: Record<string, string | undefined>;
+  pathParams?: Record<string, PathValue> | undefined;
+  query?: Record<string, QueryValue> | undefined;
+  headers?: Record<string, string | undefined> | undefined;
   /** Sent as JSON when defined. */
   body?: unknown;
-  idempotency?: IdempotencyOption;
+  idempotency?: IdempotencyOption | undefined;
   /** The operation's merged `x-retry`; undefined makes one attempt. */
-  retry?: RetryPolicy;
-  signal?: AbortSignal;
+  retry?: RetryPolicy | undefined;
+  signal?: AbortSignal | undefined;
   /** Use this key instead of minting one (header keys only). */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Per-call limits: they can only lower the policy's. */
-  maxAttempts?: number;
-  maxElapsedMs?: number;
+  maxAttempts?: number | undefined;
+  maxElapsedMs?: number | undefined;
   /** Called after the client's hooks. */
-  hooks?: ClientHooks;
+  hooks?: ClientHooks | undefined;
 }
 
 export interface CallResult<Data = unknown, Status extends number = number> {
@@ -81,7 +81,7 @@ export interface CallResult<Data = unknown, Status extends number = number> {
   data: Data;
   headers: Headers;
   /** The key sent (header keys) or read from the request (deterministic keys). */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   attempts: number;
   /** The `X-Request-Id` sent on every attempt. */
   correlationId: string;

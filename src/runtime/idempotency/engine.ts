@@ -39,11 +39,11 @@ export interface RunIdempotentInput {
   principal?: string | undefined;
   operationId: string;
   /** The response headers the operation declares: stored and replayed with the body. */
-  replayHeaders?: readonly string[];
+  replayHeaders?: readonly string[] | undefined;
   /** The key as the caller already extracted it from `request` (per `contract.key`); extracted here if absent. */
-  extracted?: ExtractedKey;
+  extracted?: ExtractedKey | undefined;
   /** The request's signal: passed to `execute`, and it ends a `wait`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Runs the handler. `claim` is the claim it runs under (absent when it runs without deduplication); a
    * handler that records its outcome with `claim.completeWithin` inside its own transaction is not

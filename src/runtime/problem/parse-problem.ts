@@ -12,14 +12,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * problem for the status.
  */
 export const parseProblem = (body: unknown, status: number): ProblemDetails => {
-  const members = isRecord(body) ? body : {};
+  const members: Record<string, unknown> = isRecord(body) ? body : {};
+  // Destructured, not read as `members.type`: a project with `noPropertyAccessFromIndexSignature` compiles this.
+  const { type, title, detail, instance } = members;
   const problem: ProblemDetails = {
     ...members,
-    type: typeof members.type === 'string' && members.type !== '' ? members.type : ABOUT_BLANK,
-    title: typeof members.title === 'string' ? members.title : statusToPhrase(status),
+    type: typeof type === 'string' && type !== '' ? type : ABOUT_BLANK,
+    title: typeof title === 'string' ? title : statusToPhrase(status),
     status,
   };
-  if (typeof members.detail !== 'string') delete problem.detail;
-  if (typeof members.instance !== 'string') delete problem.instance;
+  if (typeof detail !== 'string') delete problem.detail;
+  if (typeof instance !== 'string') delete problem.instance;
   return problem;
 };

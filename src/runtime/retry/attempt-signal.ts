@@ -23,7 +23,7 @@ export const createAttemptSignal = ({
 }: {
   clock: Clock;
   timeoutMs: number;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }): AttemptSignal => {
   const controller = new AbortController();
   const timer = new AbortController();

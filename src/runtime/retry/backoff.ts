@@ -6,7 +6,7 @@ export interface ComputeDelayInput {
   attempt: number;
   backoff: BackoffPolicy;
   /** The delay computed before the previous retry (decorrelated jitter only); `initialMs` when none. */
-  previousDelay?: number;
+  previousDelay?: number | undefined;
   random: Random;
 }
 

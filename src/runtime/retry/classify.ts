@@ -11,7 +11,7 @@ export const matchesCondition = (status: number, condition: RetryCondition): boo
 export interface StatusInput {
   status: number;
   /** The problem `type` when the response was problem+json. */
-  problemType?: string;
+  problemType?: string | undefined;
   retryOn: readonly RetryCondition[];
 }
 

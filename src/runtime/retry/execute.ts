@@ -25,18 +25,18 @@ export interface ExecuteOptions<T> {
   /** One attempt: resolves on success; rejects with the runtime's errors (retryable ones are retried). */
   run: (context: AttemptContext) => Promise<T>;
   /** Undefined: one attempt, no timeout. */
-  policy?: RetryPolicy;
+  policy?: RetryPolicy | undefined;
   clock?: Clock;
   random?: Random;
-  budget?: RetryBudget;
-  signal?: AbortSignal;
-  hooks?: RetryHooks;
+  budget?: RetryBudget | undefined;
+  signal?: AbortSignal | undefined;
+  hooks?: RetryHooks | undefined;
   /** The idempotency key (reported to hooks and on errors). */
-  key?: string;
-  correlationId?: string;
+  key?: string | undefined;
+  correlationId?: string | undefined;
   /** Per-call limits: they can only lower the policy's. */
-  maxAttempts?: number;
-  maxElapsedMs?: number;
+  maxAttempts?: number | undefined;
+  maxElapsedMs?: number | undefined;
 }
 
 export interface RetryResult<T> {

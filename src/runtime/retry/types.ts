@@ -32,7 +32,7 @@ export interface AttemptEvent {
   /** 1-based number of the attempt about to start. */
   attempt: number;
   /** The idempotency key sent on every attempt of the call, if any. */
-  key?: string;
+  key?: string | undefined;
 }
 
 export interface RetryEvent {
@@ -41,8 +41,8 @@ export interface RetryEvent {
   reason: RetryReason;
   /** The wait before the next attempt (the server's hint when it replaced the computed delay). */
   delayMs: number;
-  status?: number;
-  key?: string;
+  status?: number | undefined;
+  key?: string | undefined;
 }
 
 export interface RetryHooks {

@@ -7,9 +7,9 @@ export interface HttpErrorInit<Status extends number, Body> extends CallErrorIni
   body: Body;
   headers: Headers;
   /** Set when the response was `application/problem+json`. */
-  problem?: ProblemDetails;
+  problem?: ProblemDetails | undefined;
   /** The server's `Retry-After` / `retry-after-ms` hint, in milliseconds. */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
 }
 
 /**

@@ -17,8 +17,8 @@ export interface CallErrorInit {
   retryable: boolean;
   /** Attempts made, the failed one included (0 when the call was aborted before its first attempt). */
   attempts: number;
-  idempotencyKey?: string;
-  correlationId?: string;
+  idempotencyKey?: string | undefined;
+  correlationId?: string | undefined;
   cause?: unknown;
 }
 

@@ -38,7 +38,7 @@ export class DeadlineExceededError extends IdemgenError {
   readonly kind = 'deadline-exceeded' as const;
   readonly maxElapsedMs: number;
   readonly retryAfterMs?: number;
-  constructor(init: CallErrorInit & { maxElapsedMs: number; retryAfterMs?: number }) {
+  constructor(init: CallErrorInit & { maxElapsedMs: number; retryAfterMs?: number | undefined }) {
     const hint =
       init.retryAfterMs === undefined ? '' : ` (server asked to retry after ${init.retryAfterMs} ms)`;
     super(`Deadline of ${init.maxElapsedMs} ms exceeded after ${init.attempts} attempt(s)${hint}`, init);
