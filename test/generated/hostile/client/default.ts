@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import * as __idemgen from 'idemgen/runtime/client';
 
-type Constructor_Operation = paths["/constructor"]["get"];
+/** The operation's types in `schema.ts`. */
+export type Constructor_Operation = paths["/constructor"]["get"];
 
 export interface Constructor_Input {
 }
@@ -35,7 +36,8 @@ export function constructor_(
   return __idemgen.invokeOperation<Constructor_Result>(client, constructor_Spec, input, options);
 }
 
-type Delete_Operation = paths["/delete"]["delete"];
+/** The operation's types in `schema.ts`. */
+export type Delete_Operation = paths["/delete"]["delete"];
 
 export interface Delete_Input {
 }

@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import * as __idemgen from 'idemgen/runtime/client';
 
-type CreateProcessExit3Operation = paths["/items/{id}/it's\"`${x}`"]["post"];
+/** The operation's types in `schema.ts`. */
+export type CreateProcessExit3Operation = paths["/items/{id}/it's\"`${x}`"]["post"];
 
 export interface CreateProcessExit3Input {
   path: NonNullable<CreateProcessExit3Operation["parameters"]["path"]>;

@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import type * as __idemgen from 'idemgen/runtime/server';
 
-type Constructor_Operation = paths["/constructor"]["get"];
+/** The operation's types in `schema.ts`. */
+export type Constructor_Operation = paths["/constructor"]["get"];
 
 export interface Constructor_Request extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
@@ -21,7 +22,8 @@ export type Constructor_Handler = (
   request: Constructor_Request,
 ) => Constructor_Response | Promise<Constructor_Response>;
 
-type Delete_Operation = paths["/delete"]["delete"];
+/** The operation's types in `schema.ts`. */
+export type Delete_Operation = paths["/delete"]["delete"];
 
 export interface Delete_Request extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;

@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import type * as __idemgen from 'idemgen/runtime/server';
 
-type CreateProcessExit3Operation = paths["/items/{id}/it's\"`${x}`"]["post"];
+/** The operation's types in `schema.ts`. */
+export type CreateProcessExit3Operation = paths["/items/{id}/it's\"`${x}`"]["post"];
 
 export interface CreateProcessExit3Request extends __idemgen.HandlerRequestBase {
   path: NonNullable<CreateProcessExit3Operation["parameters"]["path"]>;

@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import * as __idemgen from 'idemgen/runtime/client';
 
-type CreatePaymentOperation = paths["/payments"]["post"];
+/** The operation's types in `schema.ts`. */
+export type CreatePaymentOperation = paths["/payments"]["post"];
 
 export interface CreatePaymentInput {
   body: NonNullable<CreatePaymentOperation["requestBody"]>["content"]["application/json"];
@@ -40,7 +41,8 @@ export function createPayment(
   return __idemgen.invokeOperation<CreatePaymentResult>(client, createPaymentSpec, input, options);
 }
 
-type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
+/** The operation's types in `schema.ts`. */
+export type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
 
 export interface GetPaymentInput {
   path: NonNullable<GetPaymentOperation["parameters"]["path"]>;

@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import * as __idemgen from 'idemgen/runtime/client';
 
-type UpsertRefundOperation = paths["/refunds"]["put"];
+/** The operation's types in `schema.ts`. */
+export type UpsertRefundOperation = paths["/refunds"]["put"];
 
 export interface UpsertRefundInput {
   body: NonNullable<UpsertRefundOperation["requestBody"]>["content"]["application/json"];

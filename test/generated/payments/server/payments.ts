@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import type * as __idemgen from 'idemgen/runtime/server';
 
-type CreatePaymentOperation = paths["/payments"]["post"];
+/** The operation's types in `schema.ts`. */
+export type CreatePaymentOperation = paths["/payments"]["post"];
 
 export interface CreatePaymentRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
@@ -23,7 +24,8 @@ export type CreatePaymentHandler = (
   request: CreatePaymentRequest,
 ) => CreatePaymentResponse | Promise<CreatePaymentResponse>;
 
-type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
+/** The operation's types in `schema.ts`. */
+export type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
 
 export interface GetPaymentRequest extends __idemgen.HandlerRequestBase {
   path: NonNullable<GetPaymentOperation["parameters"]["path"]>;

@@ -3,7 +3,8 @@
 import type { paths } from '../schema.js';
 import type * as __idemgen from 'idemgen/runtime/server';
 
-type UpsertRefundOperation = paths["/refunds"]["put"];
+/** The operation's types in `schema.ts`. */
+export type UpsertRefundOperation = paths["/refunds"]["put"];
 
 export interface UpsertRefundRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
