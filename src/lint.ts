@@ -2,6 +2,7 @@ import { buildModel } from './model/build.js';
 import { type Diagnostic, sortDiagnostics, type UnlocatedDiagnostic } from './model/diagnostics.js';
 import { checkRules, type RuleSeverities } from './model/rules.js';
 import type { ApiModel } from './model/types.js';
+import { schemaKeywordWarnings } from './render/validators/schema-keyword-warnings.js';
 import { loadSpec } from './spec/load.js';
 import type { SpecLimits } from './spec/spec-limits.js';
 import { type LoadedSpec, locateDiagnostics } from './spec/types.js';
@@ -61,6 +62,8 @@ export async function lint(
   const built = buildModel({ spec, rules: options.rules });
   unlocated.push(...built.diagnostics);
   unlocated.push(...checkRules({ model: built.model, severities: options.rules ?? {} }));
+  const { document, openapi } = built.model;
+  unlocated.push(...schemaKeywordWarnings({ document, openapi }));
 
   const located = unlocated.length > 0 ? locateDiagnostics(spec, unlocated) : [];
   return {

@@ -5,25 +5,26 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords whose values are data (instances), never schemas: left exactly as written. */
-const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const']);
+const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);
 
-/**
- * Keys whose values map names to schemas (or to OpenAPI objects holding schemas): a property named
- * `nullable` or `enum` is a name there, not a keyword.
- */
-const NAME_MAPS = new Set([
-  'properties',
-  'patternProperties',
-  '$defs',
-  'definitions',
-  'dependentSchemas',
-  'schemas',
-  'parameters',
-  'requestBodies',
-  'responses',
-  'headers',
-  'content',
-]);
+/** Schema keywords whose values map names to schemas: `properties.nullable` is a name, not a keyword. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/** One keyword dropped because ajv cannot compile it: where it is (a pointer into the spec), and why. */
+export interface UncheckedKeyword {
+  pointer: string;
+  keyword: string;
+  reason: string;
+}
+
+/** Keyword checks to apply while adapting, and where to record the keywords dropped. */
+export interface SchemaChecks {
+  check: (schema: JsonObject) => { keyword: string; reason: string }[];
+  unchecked: UncheckedKeyword[];
+}
+
+/** What the walk is inside: OpenAPI objects, a schema, or a map from names to schemas. */
+type Mode = 'openapi' | 'schema' | 'names';
 
 /** The keywords of one schema object fixed for ajv, in place on the (already copied) object. */
 function adaptKeywords(out: JsonObject, openapi: '3.0' | '3.1'): void {
@@ -68,20 +69,39 @@ function withoutRepeats(values: JsonValue[]): JsonValue[] {
 }
 
 /**
- * A copy of `value` (a schema, or an OpenAPI object holding schemas) that ajv compiles: per schema object,
- * boolean exclusive bounds become numeric, `nullable` goes where it has no effect (3.0 without `type`, and
- * everywhere in 3.1), and a repeated `enum` item is dropped. Data keywords (`example`, `default`, `const`)
- * are kept as written; names in `properties` and other name maps are never read as keywords.
+ * A copy of `value` that ajv compiles. `value` is a schema (`root: 'schema'`) or the OpenAPI document
+ * (`root: 'document'`: schemas are found under `schema` and `schemas` keys). Per schema object, boolean
+ * exclusive bounds become numeric, `nullable` goes where it has no effect (3.0 without `type`, and
+ * everywhere in 3.1), and a repeated `enum` item is dropped. Data keywords (`example`, `default`, `const`,
+ * `enum` items, `x-` extensions) are kept as written; names in `properties` and other name maps are never
+ * read as keywords. With `checks`, every keyword its `check` reports is dropped and recorded in `unchecked` with its
+ * pointer (`pointer` is where `value` is in the spec): the rest of the schema is still compiled.
  */
-export function adaptSchema(input: { value: JsonValue; openapi: '3.0' | '3.1' }): JsonValue {
-  const { openapi } = input;
-  const walk = (value: JsonValue, names: boolean): JsonValue => {
-    if (Array.isArray(value)) return value.map((item) => walk(item, false));
+export function adaptSchema(input: {
+  value: JsonValue;
+  openapi: '3.0' | '3.1';
+  root?: 'schema' | 'document';
+  pointer?: string;
+  checks?: SchemaChecks;
+}): JsonValue {
+  const { openapi, checks } = input;
+  const walk = (value: JsonValue, mode: Mode, pointer: string): JsonValue => {
+    if (Array.isArray(value)) {
+      const itemMode = mode === 'openapi' ? 'openapi' : 'schema';
+      return value.map((item, index) => walk(item, itemMode, `${pointer}/${index}`));
+    }
     if (!isObject(value)) return value;
     const out: JsonObject = {};
     for (const [key, child] of Object.entries(value)) {
+      const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      let adapted: JsonValue;
+      if (mode === 'names') adapted = walk(child, 'schema', at);
+      else if (key.startsWith('x-') || key === 'example' || key === 'examples') adapted = child;
+      else if (mode === 'openapi') {
+        adapted = walk(child, key === 'schema' ? 'schema' : key === 'schemas' ? 'names' : 'openapi', at);
+      } else if (DATA_KEYWORDS.has(key)) adapted = child;
+      else adapted = walk(child, NAME_MAPS.has(key) ? 'names' : 'schema', at);
       // Defined, not assigned: a name `__proto__` stays a name.
-      const adapted = !names && DATA_KEYWORDS.has(key) ? child : walk(child, !names && NAME_MAPS.has(key));
       Object.defineProperty(out, key, {
         value: adapted,
         enumerable: true,
@@ -89,8 +109,17 @@ export function adaptSchema(input: { value: JsonValue; openapi: '3.0' | '3.1' })
         configurable: true,
       });
     }
-    if (!names) adaptKeywords(out, openapi);
+    if (mode === 'schema') {
+      adaptKeywords(out, openapi);
+      for (const problem of checks?.check(out) ?? []) {
+        delete out[problem.keyword];
+        checks?.unchecked.push({
+          pointer: `${pointer}/${problem.keyword.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          ...problem,
+        });
+      }
+    }
     return out;
   };
-  return walk(input.value, false);
+  return walk(input.value, input.root === 'document' ? 'openapi' : 'schema', input.pointer ?? '');
 }

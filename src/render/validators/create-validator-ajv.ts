@@ -22,7 +22,7 @@ export const REG_EXP_NAME = 'idemgenRegExp';
  * A `pattern` as ECMAScript reads it: with the `u` flag, else without it when only that is valid (a bare
  * `{` or an identity escape such as `\_`, common in public specs). The same function as `REG_EXP_SOURCE`.
  */
-function unicodeOrPlainRegExp(pattern: string, flags: string): RegExp {
+export function unicodeOrPlainRegExp(pattern: string, flags: string): RegExp {
   try {
     return new RegExp(pattern, flags);
   } catch (error) {

@@ -1,9 +1,11 @@
 import type { JsonObject } from '../../spec/types.js';
 import { toLineComment } from '../escape.js';
+import type { SchemaChecks } from './adapt-schema.js';
 import { createValidatorAjv, FORMATS_NAME, REG_EXP_NAME, REG_EXP_SOURCE } from './create-validator-ajv.js';
 import { DOCUMENT_ID, documentToSchema } from './document-to-schema.js';
 import { formatsToSource } from './format-source.js';
 import { ERROR_MAPPING, RUNTIME_HELPERS } from './inline-runtime.js';
+import { createKeywordChecker } from './keyword-checker.js';
 import { documentToReachable } from './reachable-document.js';
 import type { ValidatorOperation } from './request-schema.js';
 import { operationToBodySchema, operationToParamsSchema } from './request-schema.js';
@@ -110,7 +112,10 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
     ...(input.responses === true ? responsesToRoots(operation.responses) : []),
   ]);
   const reachable = documentToReachable({ document: input.document, roots }) ?? input.document;
-  const document = documentToSchema({ document: reachable, openapi });
+  // A keyword ajv cannot compile is dropped (lint reports it as `schema-keyword-unchecked`); the rest is
+  // compiled. What is left and still fails is `schema-invalid`.
+  const checks: SchemaChecks = { check: createKeywordChecker(openapi), unchecked: [] };
+  const document = documentToSchema({ document: reachable, openapi, checks });
   const paramsAjv = createValidatorAjv({ openapi, coerce: true });
   const bodyAjv = createValidatorAjv({ openapi, coerce: false });
   const components: SchemaOwner = { pointer: '', label: "the document's components" };
@@ -135,6 +140,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
           index,
           openapi,
           holder: 'idemgenBody',
+          checks,
         }),
       );
       responseTables.push(table);
@@ -146,11 +152,11 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
       const paramsOwner = { pointer: at, label: `the parameters of ${operation.id} ${ref}` };
       owners.set(paramsId, paramsOwner);
       compileOrReport(paramsOwner, () =>
-        paramsAjv.addSchema(operationToParamsSchema({ operation, openapi }), paramsId),
+        paramsAjv.addSchema(operationToParamsSchema({ operation, openapi, checks }), paramsId),
       );
       paramsExports[`p${index}`] = paramsId;
     }
-    const bodySchema = operationToBodySchema({ operation, openapi });
+    const bodySchema = operationToBodySchema({ operation, openapi, checks });
     if (bodySchema === undefined) return;
     const bodyId = `urn:idemgen:body:${index}`;
     const bodyPointer = operation.requestBody ? bodySchemaPointer(operation.requestBody) : undefined;

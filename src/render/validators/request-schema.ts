@@ -1,6 +1,8 @@
 import type { JsonObject, JsonValue } from '../../spec/types.js';
+import type { SchemaChecks } from './adapt-schema.js';
 import { operationSchemaToSchema } from './document-to-schema.js';
 import type { ValidatorResponse } from './response-validators.js';
+import { bodySchemaPointer } from './schema-errors.js';
 
 export interface ValidatorParameter {
   name: string;
@@ -8,6 +10,8 @@ export interface ValidatorParameter {
   required: boolean;
   /** Absent: any value. */
   schema?: JsonValue;
+  /** Where the parameter is in the spec (for diagnostics about its schema). */
+  pointer?: string;
 }
 
 export interface ValidatorOperation {
@@ -35,6 +39,7 @@ const PARTS = { path: 'path', query: 'query', header: 'headers' } as const;
 export function operationToParamsSchema(input: {
   operation: ValidatorOperation;
   openapi: '3.0' | '3.1';
+  checks?: SchemaChecks;
 }): JsonObject {
   const parts: Record<string, { properties: JsonObject; required: string[] }> = {
     path: { properties: {}, required: [] },
@@ -48,7 +53,12 @@ export function operationToParamsSchema(input: {
     const schema =
       parameter.schema === undefined
         ? {}
-        : operationSchemaToSchema({ schema: parameter.schema, openapi: input.openapi });
+        : operationSchemaToSchema({
+            schema: parameter.schema,
+            openapi: input.openapi,
+            ...(parameter.pointer === undefined ? {} : { pointer: `${parameter.pointer}/schema` }),
+            ...(input.checks === undefined ? {} : { checks: input.checks }),
+          });
     // Defined, not assigned: a parameter named `__proto__` would otherwise set the object's prototype.
     Object.defineProperty(part.properties, name, {
       value: schema,
@@ -69,7 +79,16 @@ export function operationToParamsSchema(input: {
 export function operationToBodySchema(input: {
   operation: ValidatorOperation;
   openapi: '3.0' | '3.1';
+  checks?: SchemaChecks;
 }): JsonValue | undefined {
-  const schema = input.operation.requestBody?.jsonSchema;
-  return schema === undefined ? undefined : operationSchemaToSchema({ schema, openapi: input.openapi });
+  const body = input.operation.requestBody;
+  const schema = body?.jsonSchema;
+  if (body === undefined || schema === undefined) return undefined;
+  const pointer = bodySchemaPointer(body);
+  return operationSchemaToSchema({
+    schema,
+    openapi: input.openapi,
+    ...(pointer === undefined ? {} : { pointer }),
+    ...(input.checks === undefined ? {} : { checks: input.checks }),
+  });
 }

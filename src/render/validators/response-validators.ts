@@ -1,13 +1,18 @@
 import type { JsonValue } from '../../spec/types.js';
 import { toLineComment } from '../escape.js';
+import type { SchemaChecks } from './adapt-schema.js';
 import type { ValidatorAjv } from './create-validator-ajv.js';
 import { operationSchemaToSchema } from './document-to-schema.js';
+import { bodySchemaPointer } from './schema-errors.js';
 
 export interface ValidatorResponse {
   /** `200`, `4XX`, `default`, as written in the spec. */
   status: string;
   /** The JSON (or problem+json) media type's schema; absent: the body is not checked. */
   jsonSchema?: JsonValue;
+  /** Where the response is in the spec, and its media types (for diagnostics about its schema). */
+  pointer?: string;
+  mediaTypes?: readonly string[];
 }
 
 /** The schemas of every declared response: roots for the reachable-components pruning. */
@@ -32,12 +37,19 @@ export function addResponseSchemas(input: {
   index: number;
   openapi: '3.0' | '3.1';
   holder: string;
+  checks?: SchemaChecks;
 }): string {
   const entries = (input.responses ?? []).map((response, n) => {
     const key = JSON.stringify(statusKey(response.status));
     if (response.jsonSchema === undefined) return `${key}: null`;
     const id = `urn:idemgen:response:${input.index}:${n}`;
-    const schema = operationSchemaToSchema({ schema: response.jsonSchema, openapi: input.openapi });
+    const pointer = bodySchemaPointer(response);
+    const schema = operationSchemaToSchema({
+      schema: response.jsonSchema,
+      openapi: input.openapi,
+      ...(pointer === undefined ? {} : { pointer }),
+      ...(input.checks === undefined ? {} : { checks: input.checks }),
+    });
     input.ajv.addSchema(typeof schema === 'object' && schema !== null ? schema : {}, id);
     input.exports[`r${input.index}_${n}`] = id;
     return `${key}: ${input.holder}.r${input.index}_${n}`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../../src/generate.js';
+import { lint } from '../../../src/lint.js';
 import { adaptSchema } from '../../../src/render/validators/adapt-schema.js';
 
 type Issue = { pointer: string; message: string };
@@ -95,5 +96,55 @@ describe('adaptSchema', () => {
       nullable: true,
     });
     expect(adaptSchema({ value: schema, openapi: '3.1' })).not.toHaveProperty('nullable');
+  });
+});
+
+describe('a keyword ajv cannot compile goes unchecked, with a warning (schema-keyword-unchecked)', () => {
+  const spec = 'fixtures/validators-keyword-unchecked/openapi.yaml';
+  const expected = [
+    {
+      code: 'schema-keyword-unchecked',
+      severity: 'warning',
+      pointer: '/paths/~1things/post/requestBody/content/application~1json/schema/properties/name/minLength',
+      line: 15,
+      column: 39,
+    },
+    {
+      code: 'schema-keyword-unchecked',
+      severity: 'warning',
+      pointer: '/components/schemas/Code/pattern',
+      line: 23,
+      column: 7,
+    },
+  ];
+
+  it('warns at the keyword, and the validators enforce the rest of the schema', async () => {
+    const { errors, diagnostics, validators } = await serverValidators('validators-keyword-unchecked');
+    expect(errors).toEqual([]);
+    expect(diagnostics).toMatchObject(expected);
+    expect(diagnostics[0]!.message).toContain('`minLength` cannot be compiled (minLength must be integer)');
+    expect(diagnostics[1]!.message).toContain('Invalid regular expression: /[unclosed/');
+    const validate = validators.validateCreateThing!;
+    expect(validate(request({ body: { name: '', code: 'x[' } }))).toBeNull();
+    expect(validate(request({ body: { name: 'abcdef', code: 'abcd' } }))).toEqual([
+      { pointer: '/body/name', message: 'must NOT have more than 5 characters' },
+      { pointer: '/body/code', message: 'must NOT have more than 3 characters' },
+    ]);
+  });
+
+  it('lint shows the same warnings', async () => {
+    const result = await lint({ spec });
+    expect(result.diagnostics).toMatchObject(expected);
+  });
+
+  it('warns about a `$schema` of another dialect and compiles the schema in the document dialect', async () => {
+    const { errors, diagnostics, validators } = await serverValidators('validators-schema-dialect');
+    expect(errors).toEqual([]);
+    expect(diagnostics).toMatchObject([
+      { code: 'schema-keyword-unchecked', pointer: '/components/schemas/Count/$schema' },
+    ]);
+    const validate = validators.validateCreateCount!;
+    expect(validate(request({ body: 10 }))).toBeNull();
+    expect(validate(request({ body: 11 }))).toEqual([{ pointer: '/body', message: 'must be < 11' }]);
   });
 });

@@ -1,0 +1,99 @@
+import type { JsonObject, JsonValue } from '../../spec/types.js';
+import { createValidatorAjv, unicodeOrPlainRegExp } from './create-validator-ajv.js';
+
+/** One keyword of one schema object that ajv cannot compile, and why. */
+export interface KeywordProblem {
+  keyword: string;
+  reason: string;
+}
+
+const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Keywords whose value maps names to subschemas, holds a list of them, or is one. */
+const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+const SCHEMA_VALUES = [
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'contentSchema',
+];
+
+/** The schema object with every subschema replaced by `{}`: the meta-schema then judges its own keywords. */
+function shallow(schema: JsonObject): JsonObject {
+  const out: JsonObject = { ...schema };
+  delete out.$schema; // judged apart: ajv's validateSchema throws on a dialect it does not know
+  for (const key of SCHEMA_MAPS) {
+    const value = out[key];
+    if (isObject(value)) out[key] = Object.fromEntries(Object.keys(value).map((name) => [name, {}]));
+  }
+  for (const key of SCHEMA_LISTS) {
+    const value = out[key];
+    if (Array.isArray(value)) out[key] = value.map(() => ({}));
+  }
+  for (const key of SCHEMA_VALUES) if (isObject(out[key])) out[key] = {};
+  const dependencies = out.dependencies;
+  if (isObject(dependencies)) {
+    out.dependencies = Object.fromEntries(
+      Object.entries(dependencies).map(([name, value]) => [name, isObject(value) ? {} : value]),
+    );
+  }
+  return out;
+}
+
+function regExpProblem(pattern: string): string | undefined {
+  try {
+    unicodeOrPlainRegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * A check of one schema object's own keywords (not its subschemas) against the dialect ajv compiles it in
+ * (draft-07 for OpenAPI 3.0, 2020-12 for 3.1): every keyword whose value the meta-schema refuses, a `pattern`
+ * or `patternProperties` name that is no regular expression with or without the `u` flag, and a `$schema`
+ * other than the document's dialect (ajv cannot compile a schema in another dialect inside it).
+ */
+export function createKeywordChecker(openapi: '3.0' | '3.1'): (schema: JsonObject) => KeywordProblem[] {
+  const ajv = createValidatorAjv({ openapi, coerce: false });
+  const dialect =
+    openapi === '3.1'
+      ? 'https://json-schema.org/draft/2020-12/schema'
+      : 'http://json-schema.org/draft-07/schema';
+  return (schema) => {
+    const problems = new Map<string, string>();
+    if (ajv.validateSchema(shallow(schema)) !== true) {
+      for (const error of ajv.errors ?? []) {
+        const keyword = error.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+        if (keyword === undefined || keyword === '' || problems.has(keyword)) continue;
+        problems.set(keyword, `${error.instancePath.slice(1)} ${error.message ?? 'is invalid'}`);
+      }
+    }
+    if (typeof schema.pattern === 'string') {
+      const reason = regExpProblem(schema.pattern);
+      if (reason !== undefined) problems.set('pattern', reason);
+    }
+    if (isObject(schema.patternProperties)) {
+      for (const name of Object.keys(schema.patternProperties)) {
+        const reason = regExpProblem(name);
+        if (reason !== undefined) problems.set('patternProperties', reason);
+      }
+    }
+    const declared = schema.$schema;
+    if (declared !== undefined && String(declared).replace(/#$/, '') !== dialect) {
+      problems.set('$schema', `the dialect ${JSON.stringify(declared)} is not this document's (${dialect})`);
+    }
+    return [...problems].map(([keyword, reason]) => ({ keyword, reason }));
+  };
+}
