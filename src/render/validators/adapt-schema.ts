@@ -10,6 +10,9 @@ const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum'
 /** Schema keywords whose values map names to schemas: `properties.nullable` is a name, not a keyword. */
 const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
+/** OpenAPI 3.1's base dialect (the default of `jsonSchemaDialect`). */
+const OAS_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base#?$/;
+
 /** One keyword dropped because ajv cannot compile it: where it is (a pointer into the spec), and why. */
 export interface UncheckedKeyword {
   pointer: string;
@@ -44,6 +47,9 @@ function adaptKeywords(out: JsonObject, openapi: '3.0' | '3.1'): void {
   if (openapi === '3.1') {
     // Not a keyword in 3.1 (JSON Schema 2020-12): an annotation with no effect, as every 3.1 tool reads it.
     delete out.nullable;
+    // OpenAPI 3.1's own dialect is 2020-12 with annotation vocabularies: compiled as the document's dialect
+    // (ajv knows no meta-schema under that id).
+    if (typeof out.$schema === 'string' && OAS_DIALECT.test(out.$schema)) delete out.$schema;
   } else if (out.nullable !== undefined && out.type === undefined) {
     // OpenAPI 3.0.3: `nullable` without `type` has no effect (and ajv rejects it).
     delete out.nullable;

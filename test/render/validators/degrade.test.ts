@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../../src/generate.js';
 import { lint } from '../../../src/lint.js';
 import { adaptSchema } from '../../../src/render/validators/adapt-schema.js';
+import { createKeywordChecker } from '../../../src/render/validators/keyword-checker.js';
 
 type Issue = { pointer: string; message: string };
 type Validate = (input: Record<string, unknown>) => Issue[] | null;
@@ -39,8 +40,8 @@ const request = (input: Record<string, unknown>) => ({ path: {}, query: {}, head
 /** Real specs are sloppy in ways every other tool tolerates: the server still generates. */
 describe('validators degrade, they do not refuse', () => {
   it('ignores `nullable` in an OpenAPI 3.1 document (not a keyword there), and still checks the rest', async () => {
-    const { errors, validators } = await serverValidators('validators-nullable-3-1');
-    expect(errors).toEqual([]);
+    const { diagnostics, validators } = await serverValidators('validators-nullable-3-1');
+    expect(diagnostics).toEqual([]);
     const validate = validators.validateCreateThing!;
     expect(validate(request({ body: { name: 'a', note: 'abc' } }))).toBeNull();
     // `type: string, nullable: true` in 3.1 is `type: string`: null is not a string.
@@ -53,8 +54,8 @@ describe('validators degrade, they do not refuse', () => {
   });
 
   it('compiles a pattern without the `u` flag when it is a valid regular expression only without it', async () => {
-    const { errors, validators } = await serverValidators('validators-pattern-non-unicode');
-    expect(errors).toEqual([]);
+    const { diagnostics, validators } = await serverValidators('validators-pattern-non-unicode');
+    expect(diagnostics).toEqual([]);
     const validate = validators.validateGetThing!;
     expect(validate(request({ path: { thingId: '{00af}' } }))).toBeNull();
     expect(validate(request({ path: { thingId: '00af' } }))).toEqual([
@@ -63,8 +64,8 @@ describe('validators degrade, they do not refuse', () => {
   });
 
   it('accepts an `enum` with a repeated item (the same set of values without the repeat)', async () => {
-    const { errors, validators } = await serverValidators('validators-enum-duplicates');
-    expect(errors).toEqual([]);
+    const { diagnostics, validators } = await serverValidators('validators-enum-duplicates');
+    expect(diagnostics).toEqual([]);
     const validate = validators.validateListThings!;
     expect(validate(request({ query: { sort: 'created' } }))).toBeNull();
     expect(validate(request({ query: { sort: 'size' } }))).toEqual([
@@ -78,6 +79,24 @@ describe('validators degrade, they do not refuse', () => {
       expect(errors).toEqual([]);
       expect(validators.validateCreateThing!(request({ body: { name: 7 } }))).toBeNull();
     }
+  });
+});
+
+describe('createKeywordChecker', () => {
+  it("accepts the document's dialect and OpenAPI 3.1's base dialect in `$schema`, and no other", () => {
+    const check = createKeywordChecker('3.1');
+    for (const $schema of [
+      'https://json-schema.org/draft/2020-12/schema',
+      'https://spec.openapis.org/oas/3.1/dialect/base',
+    ]) {
+      const checks = { check, unchecked: [] };
+      adaptSchema({ value: { $schema, type: 'string' }, openapi: '3.1', checks });
+      expect(checks.unchecked).toEqual([]);
+    }
+    expect(check({ $schema: 'http://json-schema.org/draft-04/schema#' })).toMatchObject([
+      { keyword: '$schema' },
+    ]);
+    expect(createKeywordChecker('3.0')({ $schema: 'http://json-schema.org/draft-07/schema#' })).toEqual([]);
   });
 });
 
