@@ -17,12 +17,14 @@ const OAS_DIALECT = /^https:\/\/spec\.openapis\.org\/oas\/3\.1\/dialect\/base#?$
 export interface UncheckedKeyword {
   pointer: string;
   keyword: string;
+  /** The entry of a name map (`properties`, ...) dropped instead of the whole keyword. */
+  name?: string;
   reason: string;
 }
 
 /** Keyword checks to apply while adapting, and where to record the keywords dropped. */
 export interface SchemaChecks {
-  check: (schema: JsonObject) => { keyword: string; reason: string }[];
+  check: (schema: JsonObject) => Omit<UncheckedKeyword, 'pointer'>[];
   unchecked: UncheckedKeyword[];
 }
 
@@ -118,11 +120,12 @@ export function adaptSchema(input: {
     if (mode === 'schema') {
       adaptKeywords(out, openapi);
       for (const problem of checks?.check(out) ?? []) {
-        delete out[problem.keyword];
-        checks?.unchecked.push({
-          pointer: `${pointer}/${problem.keyword.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-          ...problem,
-        });
+        const map = out[problem.keyword];
+        if (problem.name === undefined) delete out[problem.keyword];
+        else if (isObject(map)) delete map[problem.name];
+        const path = problem.name === undefined ? [problem.keyword] : [problem.keyword, problem.name];
+        const at = path.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+        checks?.unchecked.push({ pointer: `${pointer}/${at}`, ...problem });
       }
     }
     return out;

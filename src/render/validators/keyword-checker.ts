@@ -4,6 +4,8 @@ import { createValidatorAjv, unicodeOrPlainRegExp } from './create-validator-ajv
 /** One keyword of one schema object that ajv cannot compile, and why. */
 export interface KeywordProblem {
   keyword: string;
+  /** An entry of a name map (`properties`, `$defs`, ...) that is no schema: only it goes unchecked. */
+  name?: string;
   reason: string;
 }
 
@@ -28,13 +30,18 @@ const SCHEMA_VALUES = [
   'contentSchema',
 ];
 
+const isSchema = (value: JsonValue | undefined): boolean => isObject(value) || typeof value === 'boolean';
+
 /** The schema object with every subschema replaced by `{}`: the meta-schema then judges its own keywords. */
 function shallow(schema: JsonObject): JsonObject {
   const out: JsonObject = { ...schema };
   delete out.$schema; // judged apart: ajv's validateSchema throws on a dialect it does not know
   for (const key of SCHEMA_MAPS) {
     const value = out[key];
-    if (isObject(value)) out[key] = Object.fromEntries(Object.keys(value).map((name) => [name, {}]));
+    if (!isObject(value)) continue;
+    out[key] = Object.fromEntries(
+      Object.entries(value).map(([name, child]) => [name, isSchema(child) ? {} : child]),
+    );
   }
   for (const key of SCHEMA_LISTS) {
     const value = out[key];
@@ -72,28 +79,37 @@ export function createKeywordChecker(openapi: '3.0' | '3.1'): (schema: JsonObjec
       ? 'https://json-schema.org/draft/2020-12/schema'
       : 'http://json-schema.org/draft-07/schema';
   return (schema) => {
-    const problems = new Map<string, string>();
+    const problems = new Map<string, KeywordProblem>();
     if (ajv.validateSchema(shallow(schema)) !== true) {
       for (const error of ajv.errors ?? []) {
-        const keyword = error.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-        if (keyword === undefined || keyword === '' || problems.has(keyword)) continue;
-        problems.set(keyword, `${error.instancePath.slice(1)} ${error.message ?? 'is invalid'}`);
+        const [keyword, name] = error.instancePath
+          .split('/')
+          .slice(1, 3)
+          .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+        if (keyword === undefined || keyword === '') continue;
+        const map = schema[keyword];
+        const entry =
+          name !== undefined && SCHEMA_MAPS.includes(keyword) && isObject(map) && !isSchema(map[name]);
+        const reason = `${error.instancePath.slice(1)} ${error.message ?? 'is invalid'}`;
+        const key = entry ? `${keyword}/${name}` : keyword;
+        if (!problems.has(key)) problems.set(key, { keyword, ...(entry ? { name } : {}), reason });
       }
     }
     if (typeof schema.pattern === 'string') {
       const reason = regExpProblem(schema.pattern);
-      if (reason !== undefined) problems.set('pattern', reason);
+      if (reason !== undefined) problems.set('pattern', { keyword: 'pattern', reason });
     }
     if (isObject(schema.patternProperties)) {
       for (const name of Object.keys(schema.patternProperties)) {
         const reason = regExpProblem(name);
-        if (reason !== undefined) problems.set('patternProperties', reason);
+        if (reason !== undefined) problems.set('patternProperties', { keyword: 'patternProperties', reason });
       }
     }
     const declared = schema.$schema;
     if (declared !== undefined && String(declared).replace(/#$/, '') !== dialect) {
-      problems.set('$schema', `the dialect ${JSON.stringify(declared)} is not this document's (${dialect})`);
+      const reason = `the dialect ${JSON.stringify(declared)} is not this document's (${dialect})`;
+      problems.set('$schema', { keyword: '$schema', reason });
     }
-    return [...problems].map(([keyword, reason]) => ({ keyword, reason }));
+    return [...problems.values()];
   };
 }

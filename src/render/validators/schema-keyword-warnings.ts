@@ -15,11 +15,14 @@ export function schemaKeywordWarnings(input: {
 }): UnlocatedDiagnostic[] {
   const checks: SchemaChecks = { check: createKeywordChecker(input.openapi), unchecked: [] };
   adaptSchema({ value: input.document, openapi: input.openapi, root: 'document', checks });
-  return checks.unchecked.map(({ pointer, keyword, reason }) => ({
-    code: 'schema-keyword-unchecked',
-    severity: 'warning',
-    pointer,
-    message: `The schema keyword \`${keyword}\` cannot be compiled (${reason}): the generated server's validators do not check it, and enforce the rest of the schema.`,
-    hint: `Give \`${keyword}\` a value that is valid in the document's JSON Schema dialect, or remove it.`,
-  }));
+  return checks.unchecked.map(({ pointer, keyword, name, reason }) => {
+    const what = name === undefined ? `\`${keyword}\`` : `\`${keyword}\` entry \`${name}\``;
+    return {
+      code: 'schema-keyword-unchecked',
+      severity: 'warning',
+      pointer,
+      message: `The schema keyword ${what} cannot be compiled (${reason}): the generated server's validators do not check it, and enforce the rest of the schema.`,
+      hint: `Give ${what} a value that is valid in the document's JSON Schema dialect, or remove it.`,
+    };
+  });
 }

@@ -116,6 +116,18 @@ describe('adaptSchema', () => {
     });
     expect(adaptSchema({ value: schema, openapi: '3.1' })).not.toHaveProperty('nullable');
   });
+
+  it('drops only the entry of `properties` that is no schema', () => {
+    const checks = { check: createKeywordChecker('3.0'), unchecked: [] };
+    const schema = { type: 'object', properties: { kind: 'string', name: { type: 'string' } } };
+    expect(adaptSchema({ value: schema, openapi: '3.0', pointer: '/s', checks })).toEqual({
+      type: 'object',
+      properties: { name: { type: 'string' } },
+    });
+    expect(checks.unchecked).toMatchObject([
+      { pointer: '/s/properties/kind', keyword: 'properties', name: 'kind' },
+    ]);
+  });
 });
 
 describe('a keyword ajv cannot compile goes unchecked, with a warning (schema-keyword-unchecked)', () => {
@@ -148,6 +160,23 @@ describe('a keyword ajv cannot compile goes unchecked, with a warning (schema-ke
     expect(validate(request({ body: { name: 'abcdef', code: 'abcd' } }))).toEqual([
       { pointer: '/body/name', message: 'must NOT have more than 5 characters' },
       { pointer: '/body/code', message: 'must NOT have more than 3 characters' },
+    ]);
+  });
+
+  it('drops a `required: true` inside a property (Swagger 2.0 style) and keeps the other keywords of the property', async () => {
+    const { errors, diagnostics, validators } = await serverValidators('validators-required-in-property');
+    expect(errors).toEqual([]);
+    expect(diagnostics).toMatchObject([
+      {
+        code: 'schema-keyword-unchecked',
+        pointer: '/paths/~1things/post/requestBody/content/application~1json/schema/properties/name/required',
+        line: 14,
+      },
+    ]);
+    const validate = validators.validateCreateThing!;
+    expect(validate(request({ body: {} }))).toBeNull();
+    expect(validate(request({ body: { name: 'abc' } }))).toEqual([
+      { pointer: '/body/name', message: 'must NOT have more than 2 characters' },
     ]);
   });
 
