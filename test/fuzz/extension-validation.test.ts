@@ -147,6 +147,10 @@ function specText(spec: SpecShape): string {
 const EXTENSION_POINTERS =
   /^(\/paths\/~1orders~1\{id\}(\/(post|put|get|patch))?)?\/x-(idempotency|retry|speakeasy-retries|fern-idempotent|fern-idempotency-headers)(\/|$)/;
 
+/** A spec whose POST operation alone carries the annotation `name: value`. */
+const postSpecText = (name: string, value: unknown): string =>
+  specText({ root: {}, pathItem: {}, operation: { [name]: value }, method: 'post', fernHeaders: undefined });
+
 describe('extension validation (regressions found by fuzzing)', () => {
   // The schemas accepted these, and the model then read them as 8.64e27 ms, Infinity (written as `null`
   // into the route table) or 1e300 ms; now the parser refuses them, so validation must say why.
@@ -165,14 +169,7 @@ describe('extension validation (regressions found by fuzzing)', () => {
       field: 'backoff/maxElapsedTime',
     },
   ])('$field out of range in $name is extension-invalid, located', async ({ name, value, field }) => {
-    const text = specText({
-      root: {},
-      pathItem: {},
-      operation: { [name]: value },
-      method: 'post',
-      fernHeaders: undefined,
-    });
-    const { diagnostics } = await lintText(text);
+    const { diagnostics } = await lintText(postSpecText(name, value));
     const pointer = `/paths/~1orders~1{id}/post/${name}/${field}`;
     const found = diagnostics.filter((d) => d.code === 'extension-invalid' && d.pointer === pointer);
     expect(found).toHaveLength(1);
@@ -204,14 +201,7 @@ describe('extension validation (property)', () => {
         fc.constantFrom('x-idempotency' as const, 'x-retry' as const),
         annotationArb,
         async (name, value) => {
-          const text = specText({
-            root: {},
-            pathItem: {},
-            operation: { [name]: value },
-            method: 'post',
-            fernHeaders: undefined,
-          });
-          const { diagnostics } = await lintText(text);
+          const { diagnostics } = await lintText(postSpecText(name, value));
           const at = `/paths/~1orders~1{id}/post/${name}`;
           const invalid = diagnostics.filter(
             (d) =>
