@@ -4,8 +4,9 @@
  * `pet-store`), cut to 64 characters, so names are lower-case and two of them never differ by case only.
  * A name the generator writes itself (`index`, `routes`, `validators`) or a Windows device name (`con`,
  * `aux`, ...) gets `-ops` appended; a name another tag already has gets `-2`, `-3`, ... Each rename is a
- * `name-renamed` warning at the tag. The names depend only on the set of tags, never on the order of operations: the tag whose kebab
- * name is itself (`pets`), or else the first in code-unit order, keeps the plain name.
+ * `name-renamed` warning at the tag. The names depend only on the set of tags, never on the order of
+ * operations: the tag whose kebab name is itself (`pets`), or else the first in code-unit order, keeps the
+ * plain name.
  */
 import type { UnlocatedDiagnostic } from './diagnostics.js';
 import { DEVICE_NAMES, GENERATOR_MODULE_NAMES } from './generator-names.js';

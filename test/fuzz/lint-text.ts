@@ -7,24 +7,12 @@ import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import { type LintResult, lint } from '../../src/lint.js';
 import type { Diagnostic } from '../../src/model/diagnostics.js';
+import { resolvePointer } from '../../src/spec/json-pointer.js';
 import { parseSpecText } from '../../src/spec/parse-spec-text.js';
 import type { JsonValue } from '../../src/spec/types.js';
 
 export async function lintText(text: string, cwd?: string): Promise<LintResult> {
   return lint({ spec: '-', stdin: Readable.from([text]), ...(cwd ? { cwd } : {}) });
-}
-
-/** Does `pointer` name a value in `document` (own members only)? */
-export function pointerExists(document: unknown, pointer: string): boolean {
-  if (pointer === '') return true;
-  if (!pointer.startsWith('/')) return false;
-  let node: unknown = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return false;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return true;
 }
 
 const SEVERITIES = ['error', 'warning'];
@@ -54,7 +42,7 @@ export function expectLocatedDiagnostics(options: {
       parsed = parseSpecText({ text, file: display }).value;
       parsedOnce = true;
     }
-    if (parsed !== undefined && !pointerExists(parsed, d.pointer)) continue;
+    if (parsed !== undefined && resolvePointer(parsed, d.pointer) === undefined) continue;
     if (parsed === undefined && d.line === undefined) continue;
     expect(Number.isInteger(d.line) && (d.line as number) >= 1, JSON.stringify(d)).toBe(true);
     expect(Number.isInteger(d.column) && (d.column as number) >= 1, JSON.stringify(d)).toBe(true);
