@@ -1,7 +1,7 @@
 /**
  * Loads a spec from a file, stdin or a URL: read (size-limited), parse (JSON fast path or YAML 1.2, aliases
- * bounded), check the nesting depth and the OpenAPI version, bundle external `$ref`s under the `$ref` policy,
- * check every `$ref` resolves. A single-file spec takes no bundler, and no position is computed unless a
+ * bounded), check the nesting depth and the OpenAPI version, convert Swagger 2.0 to OpenAPI 3.0, bundle
+ * external `$ref`s under the `$ref` policy, check every `$ref` resolves. A single-file spec takes no bundler, and no position is computed unless a
  * diagnostic needs one.
  */
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { bundleDocument, type Origin } from './bundle-document.js';
 import { checkInternalRefs } from './check-internal-refs.js';
 import { checkOpenapiVersion } from './check-openapi-version.js';
 import { isInternalRef, scanDocument } from './collect-refs.js';
+import { convertSwagger2, relocate, type Swagger2Conversion } from './convert-swagger-2.js';
 import { discoverDocuments, isDocumentFailure } from './discover-documents.js';
 import { createLoadedSpec } from './loaded-spec.js';
 import { parseSpecText } from './parse-spec-text.js';
@@ -69,26 +70,44 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
     return { diagnostics: [{ ...check.diagnostic, file: root.display, line, column }] };
   }
 
-  const { sites } = scan;
-  let document: JsonValue = root.value;
-  let origins: ReadonlyMap<string, Origin> = new Map([['', { doc: root, pointer: '' }]]);
-  let documents: SourceDocument[] = [root];
+  let { sites } = scan;
+  let start = root;
+  let conversion: Swagger2Conversion | undefined;
+  if (check.swagger2) {
+    conversion = await convertSwagger2(root);
+    if (!conversion.doc) return { diagnostics: conversion.diagnostics };
+    start = conversion.doc;
+    const converted = scanDocument(start.value, { maxDepth: limits.maxDepth });
+    if (converted.tooDeep !== undefined) {
+      const deep = tooDeep({ doc: start, pointer: converted.tooDeep, maxDepth: limits.maxDepth });
+      return { diagnostics: [relocate(deep, { original: root, map: conversion.map })] };
+    }
+    sites = converted.sites;
+  }
+  let document: JsonValue = start.value;
+  let origins: ReadonlyMap<string, Origin> = new Map([['', { doc: start, pointer: '' }]]);
+  let documents: SourceDocument[] = [start];
   let diagnostics: Diagnostic[];
   if (sites.every((site) => isInternalRef(site.ref))) {
-    diagnostics = checkInternalRefs({ doc: root, sites });
+    diagnostics = checkInternalRefs({ doc: start, sites });
   } else {
-    const table = await discoverDocuments({ root, rootSites: sites, cwd, policy, limits });
-    const bundled = bundleDocument({ root, table, policy, maxDepth: limits.maxDepth });
+    const table = await discoverDocuments({ root: start, rootSites: sites, cwd, policy, limits });
+    const bundled = bundleDocument({ root: start, table, policy, maxDepth: limits.maxDepth });
     ({ document, origins, diagnostics } = bundled);
     documents = [...table.values()].filter((entry): entry is SourceDocument => !isDocumentFailure(entry));
   }
+  if (conversion) {
+    const { map } = conversion;
+    diagnostics = [...conversion.diagnostics, ...diagnostics.map((d) => relocate(d, { original: root, map }))];
+  }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const spec = createLoadedSpec({
-    root,
+    root: start,
     document: document as JsonObject,
     version: check.version,
     origins,
     documents,
+    converted: conversion && { doc: start, original: root, map: conversion.map },
   });
   return { spec, diagnostics };
 }
