@@ -9,7 +9,7 @@
 import s2o from 'swagger2openapi';
 import type { Diagnostic } from '../model/diagnostics.js';
 import { isInternalRef, scanDocument } from './collect-refs.js';
-import { appendPointer } from './json-pointer.js';
+import { appendPointer, resolvePointer } from './json-pointer.js';
 import type { PositionIndex } from './positions.js';
 import type { SourceDocument } from './source-document.js';
 import { APPROXIMATE_NOTE, type PointerMap, swagger2PointerMap } from './swagger-2-pointers.js';
@@ -68,12 +68,15 @@ export async function convertSwagger2(root: SourceDocument): Promise<Swagger2Con
   }
   for (const site of scanDocument(converted).sites) {
     if (isInternalRef(site.ref) || inSchema(site.pointer)) continue;
+    // The converter rewrites `#/parameters/X` in external $refs too: name the $ref as written.
+    const written = resolvePointer(root.value, map(`${site.pointer}/$ref`).pointer);
+    const ref = typeof written === 'string' ? written : site.ref;
     diagnostics.push(
       relocate(
         {
           code: 'swagger-2-external-ref',
           severity: 'error',
-          message: `$ref "${site.ref}" points at another file from a parameter, response or path item; idemgen converts only the root Swagger 2.0 document, so that file's content would stay Swagger 2.0`,
+          message: `$ref "${ref}" points at another file from a parameter, response or path item; idemgen converts only the root Swagger 2.0 document, so that file's content would stay Swagger 2.0`,
           pointer: `${site.pointer}/$ref`,
           file: root.display,
           hint: 'Move the referenced parameter, response or path item into this document (external $refs to schemas are fine), or convert both files to OpenAPI 3 first.',
@@ -94,7 +97,10 @@ export function relocate(
   if (d.file !== original.display) return d;
   const mapped = map(d.pointer);
   const { line, column } = original.positions().positionOf(mapped.pointer);
-  const message = mapped.approximate ? `${d.message} ${APPROXIMATE_NOTE}` : d.message;
+  let message = mapped.approximate ? `${d.message} ${APPROXIMATE_NOTE}` : d.message;
+  const written = d.pointer.endsWith('/$ref') ? resolvePointer(original.value, mapped.pointer) : undefined;
+  if (typeof written === 'string' && !message.includes(`"${written}"`))
+    message += ` (The document has "${written}" here; the conversion rewrote it.)`;
   return { ...d, message, pointer: mapped.pointer, line, column };
 }
 

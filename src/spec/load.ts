@@ -98,7 +98,13 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
   }
   if (conversion) {
     const { map } = conversion;
-    diagnostics = [...conversion.diagnostics, ...diagnostics.map((d) => relocate(d, { original: root, map }))];
+    const relocated = diagnostics.map((d) => relocate(d, { original: root, map }));
+    // A $ref refused by the conversion is not reported again by the bundler.
+    const refused = new Set(conversion.diagnostics.filter((d) => d.severity === 'error').map((d) => d.pointer));
+    diagnostics = [
+      ...conversion.diagnostics,
+      ...relocated.filter((d) => d.file !== root.display || !refused.has(d.pointer)),
+    ];
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const spec = createLoadedSpec({
