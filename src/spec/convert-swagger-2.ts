@@ -89,10 +89,7 @@ export async function convertSwagger2(root: SourceDocument): Promise<Swagger2Con
 }
 
 /** A diagnostic at a pointer into the converted document, moved to the original's pointer and position. */
-export function relocate(
-  d: Diagnostic,
-  options: { original: SourceDocument; map: PointerMap },
-): Diagnostic {
+export function relocate(d: Diagnostic, options: { original: SourceDocument; map: PointerMap }): Diagnostic {
   const { original, map } = options;
   if (d.file !== original.display) return d;
   const mapped = map(d.pointer);

@@ -100,7 +100,9 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
     const { map } = conversion;
     const relocated = diagnostics.map((d) => relocate(d, { original: root, map }));
     // A $ref refused by the conversion is not reported again by the bundler.
-    const refused = new Set(conversion.diagnostics.filter((d) => d.severity === 'error').map((d) => d.pointer));
+    const refused = new Set(
+      conversion.diagnostics.filter((d) => d.severity === 'error').map((d) => d.pointer),
+    );
     diagnostics = [
       ...conversion.diagnostics,
       ...relocated.filter((d) => d.file !== root.display || !refused.has(d.pointer)),

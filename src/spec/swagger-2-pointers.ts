@@ -51,7 +51,8 @@ function toOriginal(original: JsonValue, s: string[]): { segments: Segments; app
   const exact = (segments: Segments) => ({ segments, approximate: false });
   const [top, a, b, ...rest] = s;
   if (top === 'openapi') return exact(['swagger']);
-  if (top === 'servers') return { segments: [hasKey(original, 'host') ? 'host' : 'basePath'], approximate: true };
+  if (top === 'servers')
+    return { segments: [hasKey(original, 'host') ? 'host' : 'basePath'], approximate: true };
   if (top === 'components') {
     const from = a === undefined ? undefined : MOVED[a];
     if (from === undefined || b === undefined) return { segments: [], approximate: true };
@@ -100,13 +101,15 @@ function parameterAt(
 ): { segments: Segments; approximate: boolean } {
   const [index, ...rest] = tail;
   const list = parametersOf(original, owner);
-  if (index === undefined || !/^\d+$/.test(index)) return { segments: [...owner, 'parameters', ...tail], approximate: false };
+  if (index === undefined || !/^\d+$/.test(index))
+    return { segments: [...owner, 'parameters', ...tail], approximate: false };
   let seen = -1;
   for (const [i, param] of list.entries()) {
     const where = inOf(original, param);
     if (where === 'body' || where === 'formData') continue;
     seen++;
-    if (seen === Number(index)) return { segments: [...owner, 'parameters', i, ...parameterTail(rest)], approximate: false };
+    if (seen === Number(index))
+      return { segments: [...owner, 'parameters', i, ...parameterTail(rest)], approximate: false };
   }
   return { segments: [...owner, 'parameters'], approximate: true };
 }
@@ -126,7 +129,8 @@ function requestBody(
       const [first, , third, ...rest] = tail;
       if (tail.length === 0 || (first === 'required' && tail.length === 1) || first === 'description')
         return { segments: [...at, ...tail], approximate: false };
-      if (first === 'content' && third === 'schema') return { segments: [...at, 'schema', ...rest], approximate: false };
+      if (first === 'content' && third === 'schema')
+        return { segments: [...at, 'schema', ...rest], approximate: false };
       return { segments: at, approximate: true };
     }
     const form = list.flatMap((p, i) => (inOf(original, p) === 'formData' ? [i] : []));
@@ -173,7 +177,11 @@ function originalName(original: JsonValue, section: string, name: string): strin
 }
 
 function sanitise(name: string): string {
-  return name.split('/').join('_').replace('[]', 'Array').replace(/[^A-Za-z0-9_\-.]+|\s+/gm, '_');
+  return name
+    .split('/')
+    .join('_')
+    .replace('[]', 'Array')
+    .replace(/[^A-Za-z0-9_\-.]+|\s+/gm, '_');
 }
 
 function isObject(value: unknown): value is JsonObject {
