@@ -40,7 +40,7 @@ describe('Swagger 2.0: conversion', () => {
     });
     expect(spec?.locate('/components/schemas/NewPet/properties/name')).toMatchObject({
       pointer: '/definitions/NewPet/properties/name',
-      line: 110,
+      line: 113,
     });
     expect(
       spec?.locateMany?.(['/paths/~1pets/post/requestBody/content/application~1json/schema', '/servers/0']),
