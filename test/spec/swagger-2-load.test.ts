@@ -45,7 +45,7 @@ describe('Swagger 2.0: conversion', () => {
     expect(
       spec?.locateMany?.(['/paths/~1pets/post/requestBody/content/application~1json/schema', '/servers/0']),
     ).toEqual([
-      { file: PETSTORE, pointer: '/paths/~1pets/post/parameters/1/schema', line: 67, column: 11 },
+      { file: PETSTORE, pointer: '/paths/~1pets/post/parameters/1/schema', line: 68, column: 11 },
       { file: PETSTORE, pointer: '/host', line: 5, column: 1, approximate: true },
     ]);
   });
