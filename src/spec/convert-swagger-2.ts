@@ -137,7 +137,7 @@ function takeWarnings(document: JsonObject): { pointer: string; message: string 
   const walk = (node: JsonValue, pointer: string) => {
     if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, `${pointer}/${i}`));
+      for (const [i, item] of node.entries()) walk(item, `${pointer}/${i}`);
       return;
     }
     if ('x-s2o-warning' in node) {

@@ -74,6 +74,9 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
   let start = root;
   let conversion: Swagger2Conversion | undefined;
   if (check.swagger2) {
+    // Internal $refs are checked as written: the converter drops a parameter $ref it cannot resolve.
+    const broken = checkInternalRefs({ doc: root, sites: sites.filter((site) => isInternalRef(site.ref)) });
+    if (broken.length > 0) return { diagnostics: broken };
     conversion = await convertSwagger2(root);
     if (!conversion.doc) return { diagnostics: conversion.diagnostics };
     start = conversion.doc;

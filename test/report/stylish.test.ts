@@ -63,7 +63,12 @@ describe('formatStylish', () => {
   });
 
   it('prints an info diagnostic as info, and does not count it as a problem', () => {
-    const info: Diagnostic = { ...warning, severity: 'info', code: 'swagger-2-converted', message: 'converted' };
+    const info: Diagnostic = {
+      ...warning,
+      severity: 'info',
+      code: 'swagger-2-converted',
+      message: 'converted',
+    };
     const alone = formatStylish({ diagnostics: [info], cwd: '/api', color: false, readSource });
     expect(alone).toContain('shared.yaml:2:3  info  converted  swagger-2-converted\n');
     expect(alone).toContain('✔ no problems (1 info message)\n');

@@ -142,7 +142,12 @@ describe('loadSpec: unusable input', () => {
     expect(spec?.version).toBe('3.0');
     expect(spec?.document.openapi).toMatch(/^3\.0\./);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ code: 'swagger-2-converted', severity: 'info', pointer: '/swagger', line: 1 }),
+      expect.objectContaining({
+        code: 'swagger-2-converted',
+        severity: 'info',
+        pointer: '/swagger',
+        line: 1,
+      }),
     ]);
   });
 

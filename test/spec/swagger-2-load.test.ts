@@ -17,7 +17,8 @@ import { locateDiagnostics } from '../../src/spec/types.js';
 import { FIXTURES } from './fixtures-dir.js';
 
 const PETSTORE = 'swagger-2-petstore/swagger.yaml';
-const errorsOf = (diagnostics: { severity: string }[]) => diagnostics.filter((d) => d.severity === 'error');
+const errorsOf = <T extends { severity: string }>(diagnostics: T[]) =>
+  diagnostics.filter((d) => d.severity === 'error');
 
 describe('Swagger 2.0: conversion', () => {
   it('loads a converted document that keeps x-idempotency and x-retry', async () => {
@@ -105,18 +106,39 @@ describe('Swagger 2.0: conversion', () => {
     expect(diagnostics[0]?.hint).toMatch(hint);
   });
 
-  it('reports a $ref to a missing definition at the $ref the user wrote', async () => {
-    const { spec, diagnostics } = await loadSpec({
-      source: 'swagger-2-errors/missing-definition.yaml',
-      cwd: FIXTURES,
-    });
+  it.each([
+    [
+      'a definition',
+      'swagger-2-errors/missing-definition.yaml',
+      '/paths/~1a/get/responses/200/schema/$ref',
+      11,
+    ],
+    [
+      'a parameter (which the converter would drop)',
+      'swagger-2-errors/missing-parameter.yaml',
+      '/paths/~1a/get/parameters/0/$ref',
+      8,
+    ],
+  ])('reports a $ref to a missing %s as written, before converting', async (_name, source, pointer, line) => {
+    const { spec, diagnostics } = await loadSpec({ source, cwd: FIXTURES });
     expect(spec).toBeUndefined();
-    expect(diagnostics.map((d) => [d.code, d.pointer, d.line])).toEqual([
-      ['swagger-2-converted', '/swagger', 1],
-      ['swagger-2-conversion-warning', '/paths/~1a/get/responses/200/schema', 10],
-      ['ref-unresolved', '/paths/~1a/get/responses/200/schema/$ref', 11],
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'ref-unresolved', file: source, pointer, line }),
     ]);
-    expect(diagnostics[2]?.message).toContain('"#/definitions/Missing"');
+    expect(diagnostics[0]?.message).toMatch(/has nothing at #\/(definitions|parameters)\/Missing/);
+  });
+});
+
+describe('Swagger 2.0: what the converter cannot carry over', () => {
+  it('is a warning at the original place, and the note leaves the document', async () => {
+    const source = 'swagger-2-errors/lossy-header.yaml';
+    const { spec, diagnostics } = await loadSpec({ source, cwd: FIXTURES });
+    expect(diagnostics.map((d) => [d.code, d.severity, d.pointer, d.line])).toEqual([
+      ['swagger-2-converted', 'info', '/swagger', 1],
+      ['swagger-2-conversion-warning', 'warning', '/paths/~1a/get/responses/200/headers/X-Tags', 11],
+    ]);
+    expect(diagnostics[1]?.message).toContain('collectionFormat:ssv');
+    expect(JSON.stringify(spec?.document)).not.toContain('x-s2o-warning');
   });
 });
 
