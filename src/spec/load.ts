@@ -1,8 +1,8 @@
 /**
  * Loads a spec from a file, stdin or a URL: read (size-limited), parse (JSON fast path or YAML 1.2, aliases
  * bounded), check the nesting depth and the OpenAPI version, convert Swagger 2.0 to OpenAPI 3.0, bundle
- * external `$ref`s under the `$ref` policy, check every `$ref` resolves. A single-file spec takes no bundler, and no position is computed unless a
- * diagnostic needs one.
+ * external `$ref`s under the `$ref` policy, check every `$ref` resolves. A single-file spec takes no bundler,
+ * and no position is computed unless a diagnostic needs one.
  */
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
