@@ -4,8 +4,10 @@
  * A diagnostic is created with a JSON pointer into the (bundled) document; its file, line and column are
  * filled in only when it is reported (`locateDiagnostics`), so a clean spec never pays for positions.
  */
-export type Severity = 'error' | 'warning';
-export type SeveritySetting = Severity | 'off';
+/** `info` reports something worth knowing that needs no change (e.g. a Swagger 2.0 input was converted). */
+export type Severity = 'error' | 'warning' | 'info';
+/** What a rule can be set to: rules are errors or warnings, never info. */
+export type SeveritySetting = 'error' | 'warning' | 'off';
 
 export interface Diagnostic {
   /** A stable kebab-case code, e.g. `unsafe-retry`, `yaml-syntax`, `ref-unresolved`. */

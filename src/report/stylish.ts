@@ -18,7 +18,7 @@ export interface StylishOptions {
 
 /**
  * Compiler-style output: one block per diagnostic (`file:line:col  severity  message  code`, the JSON
- * pointer, a code frame, the hint), then a summary line.
+ * pointer, a code frame, the hint), then a summary line. Info diagnostics are printed but are not problems.
  */
 export function formatStylish(options: StylishOptions): string {
   const paint = createPaint(options.color);
@@ -37,7 +37,12 @@ function formatBlock(input: { d: Diagnostic; options: StylishOptions; paint: Pai
   const { d, options, paint } = input;
   let where = fileToDisplayPath({ file: d.file, cwd: options.cwd });
   if (d.line !== undefined) where += d.column === undefined ? `:${d.line}` : `:${d.line}:${d.column}`;
-  const severity = d.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+  const severity =
+    d.severity === 'error'
+      ? paint('red', 'error')
+      : d.severity === 'warning'
+        ? paint('yellow', 'warning')
+        : paint('cyan', 'info');
   const lines = [`${paint('underline', where)}  ${severity}  ${d.message}  ${paint('dim', d.code)}`];
   lines.push(`  ${paint('dim', 'at')} ${paint('cyan', `#${d.pointer}`)}`);
   const frame = frameFor({ d, readSource: options.readSource });
@@ -56,10 +61,12 @@ function frameFor(input: { d: Diagnostic; readSource: SourceReader | undefined }
 }
 
 function formatSummary(input: { diagnostics: readonly Diagnostic[]; paint: Paint }): string {
-  const { errors, warnings } = countDiagnostics(input.diagnostics);
+  const { errors, warnings, infos } = countDiagnostics(input.diagnostics);
   const total = errors + warnings;
+  const notes = infos > 0 ? `${plural(infos, 'info message')}` : '';
+  if (total === 0) return input.paint('bold', input.paint('green', `✔ no problems (${notes})`));
   const text = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  return input.paint('bold', input.paint(errors > 0 ? 'red' : 'yellow', text));
+  return input.paint('bold', input.paint(errors > 0 ? 'red' : 'yellow', notes ? `${text}, ${notes}` : text));
 }
 
 function plural(n: number, word: string): string {

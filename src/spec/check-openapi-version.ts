@@ -1,11 +1,14 @@
 /**
- * Is this an OpenAPI 3.0 or 3.1 document? Swagger 2.0 and other documents get a diagnostic with a fix.
+ * Is this an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (to be converted to 3.0)? Other documents get
+ * a diagnostic with a fix.
  */
 import type { UnlocatedDiagnostic } from '../model/diagnostics.js';
 import type { JsonValue } from './types.js';
 
 export type VersionCheck =
-  | { version: '3.0' | '3.1'; diagnostic?: undefined }
+  | { version: '3.0' | '3.1'; diagnostic?: undefined; swagger2?: undefined }
+  /** `swagger: "2.0"`: OpenAPI 3.0 once converted. */
+  | { version: '3.0'; diagnostic?: undefined; swagger2: true }
   | { diagnostic: UnlocatedDiagnostic };
 
 export function checkOpenapiVersion(value: JsonValue): VersionCheck {
@@ -13,13 +16,17 @@ export function checkOpenapiVersion(value: JsonValue): VersionCheck {
     return notOpenapi('the document is not an object with an `openapi` field');
   }
   if (value.swagger !== undefined) {
+    if (value.swagger === '2.0') return { version: '3.0', swagger2: true };
     return {
       diagnostic: {
-        code: 'swagger-2-unsupported',
+        code: 'swagger-version-unsupported',
         severity: 'error',
-        message: `Swagger ${String(value.swagger)} documents are not supported; idemgen reads OpenAPI 3.0 and 3.1`,
+        message: `swagger version ${JSON.stringify(value.swagger)} is not supported; idemgen reads Swagger "2.0" (converting it) and OpenAPI 3.0 and 3.1`,
         pointer: '/swagger',
-        hint: 'Convert it first: `npx swagger2openapi in.yaml -o openapi.yaml`, or Edit > Convert to OpenAPI 3 in Swagger Editor.',
+        hint:
+          typeof value.swagger === 'number'
+            ? 'Quote the version so YAML keeps it a string: `swagger: "2.0"`.'
+            : 'Set `swagger: "2.0"` if the document is Swagger 2.0, or convert it to OpenAPI 3 (`openapi: 3.0.3`).',
       },
     };
   }

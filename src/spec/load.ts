@@ -1,8 +1,8 @@
 /**
  * Loads a spec from a file, stdin or a URL: read (size-limited), parse (JSON fast path or YAML 1.2, aliases
- * bounded), check the nesting depth and the OpenAPI version, bundle external `$ref`s under the `$ref` policy,
- * check every `$ref` resolves. A single-file spec takes no bundler, and no position is computed unless a
- * diagnostic needs one.
+ * bounded), check the nesting depth and the OpenAPI version, convert Swagger 2.0 to OpenAPI 3.0, bundle
+ * external `$ref`s under the `$ref` policy, check every `$ref` resolves. A single-file spec takes no bundler,
+ * and no position is computed unless a diagnostic needs one.
  */
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../model/diagnostics.js';
@@ -10,6 +10,7 @@ import { bundleDocument, type Origin } from './bundle-document.js';
 import { checkInternalRefs } from './check-internal-refs.js';
 import { checkOpenapiVersion } from './check-openapi-version.js';
 import { isInternalRef, scanDocument } from './collect-refs.js';
+import { convertSwagger2, relocate, type Swagger2Conversion } from './convert-swagger-2.js';
 import { discoverDocuments, isDocumentFailure } from './discover-documents.js';
 import { createLoadedSpec } from './loaded-spec.js';
 import { parseSpecText } from './parse-spec-text.js';
@@ -69,26 +70,55 @@ export async function loadSpec(options: LoadSpecOptions): Promise<LoadResult> {
     return { diagnostics: [{ ...check.diagnostic, file: root.display, line, column }] };
   }
 
-  const { sites } = scan;
-  let document: JsonValue = root.value;
-  let origins: ReadonlyMap<string, Origin> = new Map([['', { doc: root, pointer: '' }]]);
-  let documents: SourceDocument[] = [root];
+  let { sites } = scan;
+  let start = root;
+  let conversion: Swagger2Conversion | undefined;
+  if (check.swagger2) {
+    // Internal $refs are checked as written: the converter drops a parameter $ref it cannot resolve.
+    const broken = checkInternalRefs({ doc: root, sites: sites.filter((site) => isInternalRef(site.ref)) });
+    if (broken.length > 0) return { diagnostics: broken };
+    conversion = await convertSwagger2(root);
+    if (!conversion.doc) return { diagnostics: conversion.diagnostics };
+    start = conversion.doc;
+    const converted = scanDocument(start.value, { maxDepth: limits.maxDepth });
+    if (converted.tooDeep !== undefined) {
+      const deep = tooDeep({ doc: start, pointer: converted.tooDeep, maxDepth: limits.maxDepth });
+      return { diagnostics: [relocate(deep, { original: root, map: conversion.map })] };
+    }
+    sites = converted.sites;
+  }
+  let document: JsonValue = start.value;
+  let origins: ReadonlyMap<string, Origin> = new Map([['', { doc: start, pointer: '' }]]);
+  let documents: SourceDocument[] = [start];
   let diagnostics: Diagnostic[];
   if (sites.every((site) => isInternalRef(site.ref))) {
-    diagnostics = checkInternalRefs({ doc: root, sites });
+    diagnostics = checkInternalRefs({ doc: start, sites });
   } else {
-    const table = await discoverDocuments({ root, rootSites: sites, cwd, policy, limits });
-    const bundled = bundleDocument({ root, table, policy, maxDepth: limits.maxDepth });
+    const table = await discoverDocuments({ root: start, rootSites: sites, cwd, policy, limits });
+    const bundled = bundleDocument({ root: start, table, policy, maxDepth: limits.maxDepth });
     ({ document, origins, diagnostics } = bundled);
     documents = [...table.values()].filter((entry): entry is SourceDocument => !isDocumentFailure(entry));
   }
+  if (conversion) {
+    const { map } = conversion;
+    const relocated = diagnostics.map((d) => relocate(d, { original: root, map }));
+    // A $ref refused by the conversion is not reported again by the bundler.
+    const refused = new Set(
+      conversion.diagnostics.filter((d) => d.severity === 'error').map((d) => d.pointer),
+    );
+    diagnostics = [
+      ...conversion.diagnostics,
+      ...relocated.filter((d) => d.file !== root.display || !refused.has(d.pointer)),
+    ];
+  }
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const spec = createLoadedSpec({
-    root,
+    root: start,
     document: document as JsonObject,
     version: check.version,
     origins,
     documents,
+    converted: conversion && { doc: start, original: root, map: conversion.map },
   });
   return { spec, diagnostics };
 }

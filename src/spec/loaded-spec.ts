@@ -2,9 +2,11 @@
  * Builds the `LoadedSpec`: the bundled document plus `locate`, which maps a bundled pointer back to the
  * file and pointer it came from through the longest recorded origin prefix, with lazily computed positions.
  * `locateMany` groups its pointers by file, so each file is scanned (JSON) or parsed (YAML) once for all.
+ * A root converted from Swagger 2.0 maps its pointers on to the original document's (`converted`).
  */
 import type { Origin } from './bundle-document.js';
 import type { SourceDocument } from './source-document.js';
+import type { PointerMap } from './swagger-2-pointers.js';
 import type { JsonObject, LoadedSpec, SourceLocation } from './types.js';
 
 export function createLoadedSpec(options: {
@@ -13,8 +15,16 @@ export function createLoadedSpec(options: {
   version: '3.0' | '3.1';
   origins: ReadonlyMap<string, Origin>;
   documents: Iterable<SourceDocument>;
+  /** The root `doc` was converted from `original`; `map` takes its pointers to the original's. */
+  converted?: { doc: SourceDocument; original: SourceDocument; map: PointerMap };
 }): LoadedSpec {
-  const { root, document, version, origins } = options;
+  const { root, document, version, origins, converted } = options;
+  const find = (pointer: string): Origin & { approximate?: boolean } => {
+    const origin = originOf(origins, pointer) ?? { doc: root, pointer };
+    if (!converted || origin.doc !== converted.doc) return origin;
+    const mapped = converted.map(origin.pointer);
+    return { doc: converted.original, pointer: mapped.pointer, approximate: mapped.approximate };
+  };
   const files = [...new Set([...options.documents].filter((d) => d.kind === 'file').map((d) => d.id))];
   return {
     file: root.display,
@@ -22,18 +32,20 @@ export function createLoadedSpec(options: {
     document,
     version,
     locate(pointer: string): SourceLocation {
-      const { doc, pointer: inDoc } = originOf(origins, pointer) ?? { doc: root, pointer };
+      const { doc, pointer: inDoc, approximate } = find(pointer);
       const { line, column } = doc.positions().positionOf(inDoc);
-      return { file: doc.display, pointer: inDoc, line, column };
+      return { file: doc.display, pointer: inDoc, line, column, ...(approximate ? { approximate } : {}) };
     },
     locateMany(pointers: readonly string[]): SourceLocation[] {
       const byDoc = new Map<SourceDocument, { indices: number[]; pointers: string[] }>();
+      const approximate = new Set<number>();
       for (const [index, pointer] of pointers.entries()) {
-        const { doc, pointer: inDoc } = originOf(origins, pointer) ?? { doc: root, pointer };
-        const group = byDoc.get(doc) ?? { indices: [], pointers: [] };
-        byDoc.set(doc, group);
+        const found = find(pointer);
+        const group = byDoc.get(found.doc) ?? { indices: [], pointers: [] };
+        byDoc.set(found.doc, group);
         group.indices.push(index);
-        group.pointers.push(inDoc);
+        group.pointers.push(found.pointer);
+        if (found.approximate) approximate.add(index);
       }
       const located = new Array<SourceLocation>(pointers.length);
       for (const [doc, group] of byDoc) {
@@ -41,6 +53,7 @@ export function createLoadedSpec(options: {
         for (const [k, index] of group.indices.entries()) {
           const inDoc = group.pointers[k] as string;
           located[index] = { file: doc.display, pointer: inDoc, ...positions[k] };
+          if (approximate.has(index)) located[index].approximate = true;
         }
       }
       return located;

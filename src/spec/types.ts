@@ -1,4 +1,5 @@
 import type { Diagnostic, UnlocatedDiagnostic } from '../model/diagnostics.js';
+import { APPROXIMATE_NOTE } from './swagger-2-pointers.js';
 
 /** A JSON value as parsed from YAML or JSON. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -14,6 +15,8 @@ export interface SourceLocation {
   pointer: string;
   line?: number;
   column?: number;
+  /** True when the spec was converted from Swagger 2.0 and this part has no exact counterpart in the file. */
+  approximate?: boolean;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface LoadedSpec {
 }
 
 export interface LoadResult {
-  /** Absent when the input is unusable (missing file, syntax error, Swagger 2.0, broken `$ref`). */
+  /** Absent when the input is unusable (missing file, syntax error, failed Swagger 2.0 conversion, broken `$ref`). */
   spec?: LoadedSpec;
   diagnostics: Diagnostic[];
 }
@@ -62,6 +65,7 @@ export function locateDiagnostics(
   return diagnostics.map((d) => {
     if (isLocated(d)) return d as Diagnostic;
     const at = found[next++] as SourceLocation;
-    return { ...d, file: at.file, pointer: at.pointer, line: at.line, column: at.column };
+    const message = at.approximate ? `${d.message} ${APPROXIMATE_NOTE}` : d.message;
+    return { ...d, message, file: at.file, pointer: at.pointer, line: at.line, column: at.column };
   });
 }

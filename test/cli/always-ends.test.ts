@@ -72,7 +72,7 @@ const UNUSABLE = [
   'fixtures/load-broken-yaml/openapi.yaml.broken',
   'fixtures/load-duplicate-key/openapi.yaml',
   'fixtures/load-not-openapi/openapi.yaml',
-  'fixtures/load-swagger-2/swagger.yaml',
+  'fixtures/swagger-2-errors/unconvertible.yaml',
 ];
 
 describe('the CLI always ends', () => {

@@ -54,9 +54,14 @@ describe('formatJson', () => {
   });
 
   it.each([
-    { name: 'none', diagnostics: [], summary: { errors: 0, warnings: 0 } },
-    { name: 'one error', diagnostics: [unsafe], summary: { errors: 1, warnings: 0 } },
-    { name: 'mixed', diagnostics: [unsafe, missing, warning], summary: { errors: 2, warnings: 1 } },
+    { name: 'none', diagnostics: [], summary: { errors: 0, warnings: 0, infos: 0 } },
+    { name: 'one error', diagnostics: [unsafe], summary: { errors: 1, warnings: 0, infos: 0 } },
+    { name: 'mixed', diagnostics: [unsafe, missing, warning], summary: { errors: 2, warnings: 1, infos: 0 } },
+    {
+      name: 'with an info',
+      diagnostics: [warning, { ...warning, severity: 'info' as const, code: 'swagger-2-converted' }],
+      summary: { errors: 0, warnings: 1, infos: 1 },
+    },
   ])('summarises $name', ({ diagnostics, summary }) => {
     expect(diagnosticsToJsonReport(diagnostics).summary).toEqual(summary);
   });

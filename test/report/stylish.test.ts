@@ -62,6 +62,20 @@ describe('formatStylish', () => {
     expect(out).toContain('✖ 2 problems (1 error, 1 warning)');
   });
 
+  it('prints an info diagnostic as info, and does not count it as a problem', () => {
+    const info: Diagnostic = {
+      ...warning,
+      severity: 'info',
+      code: 'swagger-2-converted',
+      message: 'converted',
+    };
+    const alone = formatStylish({ diagnostics: [info], cwd: '/api', color: false, readSource });
+    expect(alone).toContain('shared.yaml:2:3  info  converted  swagger-2-converted\n');
+    expect(alone).toContain('✔ no problems (1 info message)\n');
+    const mixed = formatStylish({ diagnostics: [unsafe, info], cwd: '/api', color: false, readSource });
+    expect(mixed).toContain('✖ 1 problem (1 error, 0 warnings), 1 info message\n');
+  });
+
   it('reports a clean run with the subject', () => {
     const out = formatStylish({ diagnostics: [], cwd: '/api', color: false, subject: '/api/openapi.yaml' });
     expect(out).toBe('✔ openapi.yaml: no problems\n');

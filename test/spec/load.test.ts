@@ -121,13 +121,6 @@ describe('loadSpec: unusable input', () => {
       column: 3,
     },
     {
-      name: 'Swagger 2.0',
-      source: 'load-swagger-2/swagger.yaml',
-      expected: { code: 'swagger-2-unsupported', pointer: '/swagger' },
-      line: 1,
-      column: 1,
-    },
-    {
       name: 'no openapi field',
       source: 'load-not-openapi/openapi.yaml',
       expected: { code: 'not-openapi', pointer: '' },
@@ -144,9 +137,18 @@ describe('loadSpec: unusable input', () => {
     expect(diagnostics[0]?.column).toBe(column);
   });
 
-  it('gives Swagger 2.0 a conversion hint', async () => {
-    const { diagnostics } = await loadSpec({ source: 'load-swagger-2/swagger.yaml', cwd: FIXTURES });
-    expect(diagnostics[0]?.hint).toContain('swagger2openapi');
+  it('converts Swagger 2.0 to OpenAPI 3.0 and says so in one info diagnostic', async () => {
+    const { spec, diagnostics } = await loadSpec({ source: 'load-swagger-2/swagger.yaml', cwd: FIXTURES });
+    expect(spec?.version).toBe('3.0');
+    expect(spec?.document.openapi).toMatch(/^3\.0\./);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'swagger-2-converted',
+        severity: 'info',
+        pointer: '/swagger',
+        line: 1,
+      }),
+    ]);
   });
 
   it.each([
