@@ -24,6 +24,7 @@ import {
 import { renderClient } from './render/render-client.js';
 import { renderServer } from './render/render-server.js';
 import { runtimeFilesFor, type Target } from './render/runtime-files.js';
+import { hasRepeatedOperationIds, toSchemaDocument } from './render/schema-document.js';
 import { acquireTypesWorker } from './render/types-worker.js';
 import { InvalidSchemaError } from './render/validators/schema-errors.js';
 import { type LoadedSpec, locateDiagnostics } from './spec/types.js';
@@ -130,11 +131,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   let schemaTypes: Promise<string> | undefined;
   const linted = await lint(options, {
     onLoaded: (loaded) => {
+      // Operations sharing an operationId need the model's ids for them first (toSchemaDocument).
+      if (hasRepeatedOperationIds(loaded.document)) return;
       schemaTypes = worker?.renderTypes(loaded.document);
       schemaTypes?.catch(() => {}); // awaited below; this only keeps an early return from leaving it unhandled
     },
   });
   const { model, spec } = linted;
+  if (model && worker && schemaTypes === undefined && !hasErrors(linted.diagnostics)) {
+    schemaTypes = worker.renderTypes(toSchemaDocument(model.document, model.operations));
+    schemaTypes.catch(() => {});
+  }
   const empty = { files: [], diagnostics: linted.diagnostics, model, syntaxProblems: [], spec };
   if (!model || hasErrors(linted.diagnostics)) return { ...empty, templateProblems: [] };
   const target = options.target ?? 'both';

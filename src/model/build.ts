@@ -6,10 +6,10 @@ import { type ContractLevel, mergeContracts } from './contracts.js';
 import type { UnlocatedDiagnostic } from './diagnostics.js';
 import { assignModuleNames } from './module-names.js';
 import {
-  findIdCollisions,
   groupNotIdentifierWarnings,
   identifyOperation,
   operationLabel,
+  resolveIdCollisions,
 } from './operation-ids.js';
 import { readMaxBodySize } from './read-max-body-size.js';
 import { readRetryBudget } from './read-retry-budget.js';
@@ -107,7 +107,7 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
   const modules = assignModuleNames(operations);
   for (const op of operations) op.module = modules.names.get(op.tags[0]) ?? '';
   diagnostics.push(
-    ...findIdCollisions(operations),
+    ...resolveIdCollisions(operations),
     ...findShadowedAliases(aliasNodes),
     ...modules.diagnostics,
   );

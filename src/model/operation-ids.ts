@@ -1,8 +1,9 @@
 /**
  * Operation ids: the spec's `operationId` when it is a JavaScript identifier, a safe identifier made from it
  * when it is not (`operation-id-not-identifier`), or a derived name when it is absent; a name the generator
- * takes (`then`, `constructor`, `readBody`, ...) gets `_` appended (`name-renamed`). Two operations with the
- * same id, or whose generated names clash, are an `operation-id-collision` error at both.
+ * takes (`then`, `constructor`, `readBody`, ...) gets `_` appended (`name-renamed`). Of two operations with the
+ * same id, or whose generated names clash, the later one is renamed (`pay2`): an `operation-id-collision`
+ * warning.
  */
 import type { UnlocatedDiagnostic } from './diagnostics.js';
 import { isTakenOperationName, operationToDeclaredNames, toFreeOperationName } from './generator-names.js';
@@ -64,7 +65,7 @@ interface IdentifiedOperation extends OperationIdentity {
 }
 
 /** The keys an operation's generated names take: exported ones everywhere, all of them in its module. */
-function namesTaken(op: IdentifiedOperation): Map<string, string> {
+function namesTaken(op: { id: string; module: string }): Map<string, string> {
   const { exported, local } = operationToDeclaredNames(op.id);
   const keys = new Map<string, string>();
   for (const name of exported) keys.set(name, name);
@@ -72,49 +73,67 @@ function namesTaken(op: IdentifiedOperation): Map<string, string> {
   return keys;
 }
 
+/** `pay` -> `pay2`, `pay3`, ...; an id ending in a digit gets `_` first (`getV1` -> `getV1_2`). */
+function toNumbered(id: string, n: number): string {
+  return /[0-9]$/.test(id) ? `${id}_${n}` : `${id}${n}`;
+}
+
 /**
- * `operation-id-collision` at each operation whose id another operation also has, or one of whose generated
- * names another operation's also is (`createOrder` and `CreateOrder` both declare `CreateOrderInput`;
- * `createOrder` declares `createOrderSpec`, the function of an operation `createOrderSpec` in the same module).
+ * Gives each operation whose id another operation also has, or one of whose generated names another
+ * operation's also is (`createOrder` and `CreateOrder` both declare `CreateOrderInput`; `CreateIntegration`
+ * declares `CreateIntegrationResponse`, the function of an operation `CreateIntegrationResponse`; `pay`
+ * declares `paySpec`, the function of an operation `paySpec` in the same module), a free id, with an
+ * `operation-id-collision` warning at it. In document order, the first operation keeps its names; a later one
+ * gets its id numbered (`pay2`, `pay3`, ...), skipping any number whose names an operation already has, later
+ * ones included, or the generator takes. Renames `operations`' ids in place.
  */
-export function findIdCollisions(operations: readonly IdentifiedOperation[]): UnlocatedDiagnostic[] {
-  const byKey = new Map<string, { name: string; group: IdentifiedOperation[] }>();
-  for (const op of operations) {
-    for (const [key, name] of namesTaken(op)) {
-      const entry = byKey.get(key) ?? { name, group: [] };
-      entry.group.push(op);
-      byKey.set(key, entry);
-    }
-  }
-  const clashes = new Map<IdentifiedOperation, { others: Set<IdentifiedOperation>; name: string }>();
-  for (const { name, group } of byKey.values()) {
-    if (group.length < 2) continue;
-    for (const op of group) {
-      const seen = clashes.get(op) ?? { others: new Set(), name };
-      for (const other of group) if (other !== op) seen.others.add(other);
-      if (group.some((o) => o !== op && o.id === op.id)) seen.name = op.id;
-      clashes.set(op, seen);
-    }
-  }
+export function resolveIdCollisions(operations: IdentifiedOperation[]): UnlocatedDiagnostic[] {
+  const original = new Set(operations.flatMap((op) => [...namesTaken(op).keys()]));
+  const holders = new Map<string, IdentifiedOperation>();
   const out: UnlocatedDiagnostic[] = [];
   for (const op of operations) {
-    const clash = clashes.get(op);
-    if (!clash) continue;
-    const others = [...clash.others].map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
-    const source = op.derivedId ? 'derived name' : 'operationId';
-    const message =
-      clash.name === op.id
-        ? `the ${source} "${op.id}" is also the id of ${others}.`
-        : `the ${source} "${op.id}" makes the generated name "${clash.name}", which ${others} also makes.`;
-    out.push({
-      code: 'operation-id-collision',
-      severity: 'error',
-      message: `${operationLabel(op)}: ${message}`,
-      pointer: op.derivedId ? op.pointer : `${op.pointer}/operationId`,
-      hint: 'Set a unique operationId on each of these operations.',
-    });
+    const names = namesTaken(op);
+    const clash = [...names].find(([key]) => holders.has(key));
+    if (clash) {
+      const [key, name] = clash;
+      const holder = holders.get(key)!;
+      const label = operationLabel(op);
+      let n = 2;
+      let id = toNumbered(op.id, n);
+      const isFree = (candidate: string) =>
+        !isTakenOperationName(candidate) &&
+        [...namesTaken({ id: candidate, module: op.module }).keys()].every(
+          (k) => !original.has(k) && !holders.has(k),
+        );
+      while (!isFree(id)) id = toNumbered(op.id, ++n);
+      out.push(collisionWarning({ op, label, holder, name, id }));
+      op.id = id;
+    }
+    for (const key of namesTaken(op).keys()) holders.set(key, op);
   }
   return out;
+}
+
+function collisionWarning(options: {
+  op: IdentifiedOperation;
+  label: string;
+  holder: IdentifiedOperation;
+  name: string;
+  id: string;
+}): UnlocatedDiagnostic {
+  const { op, label, holder, name, id } = options;
+  const source = op.derivedId ? 'derived name' : 'operationId';
+  const clash =
+    name === op.id && name === holder.id
+      ? `is also the id of ${operationLabel(holder)}`
+      : `makes the generated name "${name}", which ${operationLabel(holder)} also makes`;
+  return {
+    code: 'operation-id-collision',
+    severity: 'warning',
+    message: `${label}: the ${source} "${op.id}" ${clash}; the generated code names this operation "${id}".`,
+    pointer: op.derivedId ? op.pointer : `${op.pointer}/operationId`,
+    hint: `Set an operationId on ${op.method.toUpperCase()} ${op.path} that no other operation has (or turn the warning off: --rule operation-id-collision=off).`,
+  };
 }
 
 /** Above this many, `operation-id-not-identifier` warnings are reported as one (GitHub's spec has 1,223). */

@@ -41,6 +41,11 @@ export const RULES = {
     defaultSeverity: 'warning',
     description: 'An operationId is not a JavaScript identifier; the generated code uses a safe name.',
   },
+  'operation-id-collision': {
+    defaultSeverity: 'warning',
+    description:
+      "Two operations have the same id, or one's generated names clash with another's; the later one is renamed (pay -> pay2).",
+  },
   'name-renamed': {
     defaultSeverity: 'warning',
     description:

@@ -110,7 +110,10 @@ export interface ResponseModel {
 }
 
 export interface OperationModel {
-  /** The operationId, or a derived, stable, readable name. */
+  /**
+   * The operationId, or a derived, stable, readable name; made an identifier and free of the generator's names,
+   * and numbered (`pay2`) when an earlier operation has it or its generated names.
+   */
   id: string;
   /** True when `id` was derived because the spec had no operationId. */
   derivedId: boolean;

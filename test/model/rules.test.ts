@@ -44,6 +44,7 @@ describe('RULES', () => {
       'retry-permanent-status': 'warning',
       'idempotency-on-safe-method': 'warning',
       'key-pointer-missing': 'error',
+      'operation-id-collision': 'warning',
     });
   });
 });
