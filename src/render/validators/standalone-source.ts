@@ -20,7 +20,30 @@ export function ajvToStandaloneSource(input: {
   exports: Record<string, string>;
   helpers: Set<string>;
 }): string {
-  if (Object.keys(input.exports).length === 0) return '{}';
+  const entries = Object.entries(input.exports);
+  if (entries.length === 0) return '{}';
+  if (entries.length <= EXPORTS_PER_CHUNK) return chunkSource({ ...input, exports: input.exports });
+  const chunks: string[] = [];
+  for (let start = 0; start < entries.length; start += EXPORTS_PER_CHUNK) {
+    const exports = Object.fromEntries(entries.slice(start, start + EXPORTS_PER_CHUNK));
+    chunks.push(chunkSource({ ...input, exports }));
+  }
+  return `Object.assign(\n{},\n${chunks.join(',\n')}\n)`;
+}
+
+/**
+ * Ajv's standalone step appends each export to one growing code list, copying the list every time: quadratic
+ * in the number of exports, and past some thousands (Microsoft Graph's 5,000 operations) the copy overflows
+ * the call stack. Exports are compiled in chunks of this many instead, each chunk its own scope; a schema that
+ * validators of several chunks share is emitted once per chunk.
+ */
+const EXPORTS_PER_CHUNK = 200;
+
+function chunkSource(input: {
+  ajv: ValidatorAjv;
+  exports: Record<string, string>;
+  helpers: Set<string>;
+}): string {
   const code = standaloneCode(input.ajv, input.exports).replace(RUNTIME_REQUIRE, (_match, name: string) => {
     if (RUNTIME_HELPERS[name] === undefined)
       throw new Error(`ajv runtime helper "${name}" has no inline form`);

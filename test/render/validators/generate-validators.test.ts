@@ -221,3 +221,26 @@ console.log(JSON.stringify({ errors, shopId: input.path.shopId, bad }));`;
     });
   });
 });
+
+describe('generateValidators on many operations (ajv standalone code in chunks)', () => {
+  // 450 operations: three chunks of ajv standalone code, each its own scope, all sharing the Order schema.
+  const many: typeof OPERATIONS = Array.from({ length: 450 }, (_, i) => ({
+    id: `createOrder${i}`,
+    parameters: [{ name: 'shopId', in: 'path', required: true, schema: { type: 'integer', minimum: i } }],
+    requestBody: { required: true, jsonSchema: { $ref: '#/components/schemas/Order' } },
+  }));
+  const generated = generateValidators({ document: DOCUMENT_30, openapi: '3.0', operations: many });
+
+  it('compiles every chunk, and each validator keeps its own schema and the shared one', async () => {
+    // Parameters and bodies compile apart: three chunks each.
+    expect(generated.js.match(/const exports = \{\};/g)).toHaveLength(6);
+    const validators = await load(generated.js, 'many');
+    for (const i of [0, 199, 200, 449]) {
+      const validate = validators[`validateCreateOrder${i}`]!;
+      expect(validate({ ...validOrder(), path: { shopId: String(i) } })).toBeNull();
+      expect(validate({ ...validOrder(), path: { shopId: String(i - 1) } })?.[0]?.pointer).toBe('/path/shopId');
+      const badBody = { ...validOrder(), path: { shopId: String(i) }, body: { items: [] } };
+      expect(validate(badBody)?.[0]?.pointer).toBe('/body/items');
+    }
+  });
+});
