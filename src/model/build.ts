@@ -82,6 +82,7 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
   const diagnostics: UnlocatedDiagnostic[] = [];
   const root: ContractLevel = { node: document, pointer: '' };
   const aliasNodes = [{ node: document, pointer: '', label: 'The document root' }];
+  const seenPathItems = new Set<string>();
   const operations: OperationModel[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, value] of Object.entries(paths)) {
@@ -90,7 +91,8 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
     if (!resolved || !isObject(resolved.value)) continue;
     const pathItem = { node: resolved.value, pointer: resolved.pointer };
     // A path item `$ref`ed from several paths is one node: warn about its aliases once.
-    const shared = aliasNodes.some((n) => n.pointer === pathItem.pointer);
+    const shared = seenPathItems.has(pathItem.pointer);
+    seenPathItems.add(pathItem.pointer);
     if (!shared) aliasNodes.push({ ...pathItem, label: `Path ${path}` });
     for (const method of HTTP_METHODS) {
       const op = buildOperation({ document, root, pathItem, path, method, diagnostics });
