@@ -36,8 +36,11 @@ it(`keeps ${CALLS} concurrent calls' keys apart through ${DROPS} dropped connect
 
   const keys = results.map((r) => (r.ok ? r.idempotencyKey : `failed: ${r.error.kind}`));
   expect(new Set(keys).size).toBe(CALLS);
-  expect(server.requests).toHaveLength(CALLS + DROPS);
-  expect(results.reduce((sum, r) => sum + (r.ok ? r.attempts : 0), 0)).toBe(CALLS + DROPS);
+  // Every attempt reached the server once. At least one per call and one per drop: more when a busy machine
+  // makes an attempt outlast the fixture's 200 ms attemptTimeout (it is then retried, with the same key).
+  const attempts = results.reduce((sum, r) => sum + (r.ok ? r.attempts : 0), 0);
+  expect(server.requests).toHaveLength(attempts);
+  expect(attempts).toBeGreaterThanOrEqual(CALLS + DROPS);
   for (const [i, result] of results.entries()) {
     if (!result.ok) throw new Error(`call ${i} failed: ${result.error.message}`);
     const own = server.requests.filter((r) => r.idempotencyKey === result.idempotencyKey);
