@@ -47,7 +47,13 @@ export interface RunResult {
 /** Runs `npm` or `npx` in `cwd` with the nested environment; stdout and stderr together in `output`. */
 export function runNpm(command: 'npm' | 'npx', args: string[], cwd: string, timeoutMs = 240_000): RunResult {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: nestedNpmEnv(), timeout: timeoutMs });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
+  const timedOut = result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT';
+  const ending = timedOut
+    ? `\n(killed: no answer within ${timeoutMs / 1000} s)`
+    : result.error
+      ? String(result.error)
+      : '';
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}${ending}`;
   return { status: result.status, output };
 }
 
@@ -96,11 +102,18 @@ export function installTarball(dir: string, tarball: string): void {
     join(dir, 'package.json'),
     '{ "name": "packed-idemgen-user", "private": true, "type": "module" }\n',
   );
-  const install = runNpm('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], dir);
+  // One short retry instead of npm's two after 10-60 s each: with an unreachable registry and a cold cache,
+  // npm fails in under a minute instead of outliving the timeout.
+  const retries = ['--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=5000'];
+  const install = runNpm(
+    'npm',
+    ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', ...retries],
+    dir,
+  );
   if (install.status !== 0)
     throw new Error(
       `npm install of the packed tarball failed (exit ${install.status}): its dependencies come from npm's ` +
-        `cache or the registry (${process.env.npm_config_registry ?? 'https://registry.npmjs.org/'}), and ` +
+        `cache or the registry (${process.env.npm_config_registry ?? "npm's configured registry"}), and ` +
         `neither had them. npm said:\n${install.output}`,
     );
 }
