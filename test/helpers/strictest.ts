@@ -51,16 +51,25 @@ function format(d: ts.Diagnostic): string {
 }
 
 /**
- * Writes `<dir>/tsconfig.json` with the strictest flags and the module setting (including every file under
- * `dir`, as a user's project would), then type-checks it the way `tsc -p` does. Returns the diagnostics.
+ * Writes `<dir>/tsconfig.json` with the strictest flags and the module setting, including every file under
+ * `dir` as a user's project would. Returns its path, for `tsc -p`.
  */
-export function typecheckStrictest(dir: string, setting: ModuleSetting): string[] {
+export function writeStrictestConfig(dir: string, setting: ModuleSetting): string {
   const configPath = join(dir, 'tsconfig.json');
   const config = {
     compilerOptions: { ...STRICTEST_COMPILER_OPTIONS, ...MODULE_SETTINGS[setting] },
     include: ['**/*'],
   };
   writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  return configPath;
+}
+
+/**
+ * Writes `<dir>/tsconfig.json` (see `writeStrictestConfig`), then type-checks it in process the way `tsc -p`
+ * does. Returns the diagnostics.
+ */
+export function typecheckStrictest(dir: string, setting: ModuleSetting): string[] {
+  const configPath = writeStrictestConfig(dir, setting);
   const parsed = ts.getParsedCommandLineOfConfigFile(
     configPath,
     {},

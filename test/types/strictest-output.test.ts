@@ -8,34 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { MODULE_SETTINGS, type ModuleSetting, typecheckStrictest } from '../helpers/strictest.js';
-
-/** Uses the payments client and server the way the README does; it must compile under the same flags. */
-const PAYMENTS_PROGRAM = `import { createClient, createPayment, getPayment, isHttpError } from './client/index.js';
-import { createServer, type Handlers } from './server/index.js';
-
-const handlers: Handlers = {
-  createPayment: async (request) => ({
-    status: 201,
-    body: { ...request.body, id: 'p1', status: 'pending' },
-  }),
-  getPayment: (request) =>
-    request.path.paymentId === 'p1'
-      ? { status: 200, body: { id: 'p1', amount: 1, currency: 'EUR', status: 'succeeded' } }
-      : { status: 404, body: { type: 'about:blank', title: 'Not Found', status: 404 } },
-  upsertRefund: (request) => ({ status: 200, body: { refundId: request.body.refundId, status: 'pending' } }),
-};
-export const server = createServer({ handlers });
-
-const client = createClient({ baseUrl: 'http://127.0.0.1:1', fetch: (input, init) => server.fetch(new Request(input, init)) });
-
-export async function charge(description: string | undefined): Promise<string> {
-  const body = description === undefined ? { amount: 100, currency: 'EUR' } : { amount: 100, currency: 'EUR', description };
-  const created = await createPayment(client, { body }, { maxAttempts: 2, signal: undefined });
-  if (!created.ok) return isHttpError(created.error) ? String(created.error.status) : created.error.kind;
-  const read = await getPayment(client, { path: { paymentId: created.data.id } });
-  return read.ok ? read.data.status : 'unknown';
-}
-`;
+import { PAYMENTS_PROGRAM } from '../helpers/strictest-programs.js';
 
 describe('generated output compiles under @tsconfig/strictest', () => {
   const cases = Object.keys(MODULE_SETTINGS).flatMap((setting) => [
