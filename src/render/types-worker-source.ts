@@ -23,17 +23,70 @@ try {
   loadError = error;
 }
 
+const SCHEMAS_PREFIX = '#/components/schemas/';
+
+/**
+ * openapi-typescript types a component schema as a property of the 'components' interface, and a union
+ * holding an array of itself ('Json: string | components["schemas"]["Json"][]', openapi-typescript issue
+ * 1603) then refers to itself in its own type annotation (TS2502): TypeScript defers an array's element type
+ * only in a type alias. So such a schema's type becomes an exported alias, 'Recursive_Json', whose
+ * references to itself name the alias, and the component is typed by it (the same type, compiling).
+ * A postTransform: called with each schema's type and place; the top-level component schemas are rewritten.
+ */
+function recursiveAliases(ts, createRef, injectFooter) {
+  const f = ts.factory;
+  const used = new Set();
+  const literalText = (node) =>
+    node && ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal) ? node.literal.text : undefined;
+  /** The place ('#/components/schemas/<name>') a 'components["schemas"]["<name>"]' type refers to. */
+  const refPlace = (node) => {
+    if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
+    const root = node.objectType.objectType;
+    if (!ts.isTypeReferenceNode(root) || !ts.isIdentifier(root.typeName)) return undefined;
+    if (root.typeName.text !== 'components' || literalText(node.objectType.indexType) !== 'schemas') return undefined;
+    const name = literalText(node.indexType);
+    return name === undefined ? undefined : createRef(['components', 'schemas', name]);
+  };
+  /** True when the type refers to 'place' inside an array, a tuple or type arguments, no object type between. */
+  const selfInArray = (node, place, inArray) => {
+    const at = refPlace(node);
+    if (at !== undefined) return inArray && at === place;
+    if (ts.isTypeLiteralNode(node)) return false;
+    const deeper =
+      inArray || ts.isArrayTypeNode(node) || ts.isTupleTypeNode(node) || (ts.isTypeReferenceNode(node) && !!node.typeArguments);
+    return ts.forEachChild(node, (child) => selfInArray(child, place, deeper) || undefined) === true;
+  };
+  return (type, options) => {
+    const place = options.path;
+    if (typeof place !== 'string' || !place.startsWith(SCHEMAS_PREFIX)) return undefined;
+    if (place.indexOf('/', SCHEMAS_PREFIX.length) !== -1 || !selfInArray(type, place, false)) return undefined;
+    const base = 'Recursive_' + place.slice(SCHEMAS_PREFIX.length).replace(/[^A-Za-z0-9_$]+/g, '_');
+    let alias = base;
+    for (let n = 2; used.has(alias); n++) alias = base + '_' + n;
+    used.add(alias);
+    const visit = (node) =>
+      refPlace(node) === place
+        ? f.createTypeReferenceNode(alias)
+        : ts.visitEachChild(node, visit, ts.nullTransformationContext);
+    const exported = [f.createModifier(ts.SyntaxKind.ExportKeyword)];
+    injectFooter.push(f.createTypeAliasDeclaration(exported, alias, undefined, visit(type)));
+    return f.createTypeReferenceNode(alias);
+  };
+}
+
 function renderTypes(json) {
-  const [, transform, { scanDiscriminators, resolveRef }, { astToString }] = modules;
+  const [ts, transform, { scanDiscriminators, resolveRef, createRef }, { astToString }] = modules;
   const transformSchema = typeof transform === 'function' ? transform : transform.default;
   const schema = JSON.parse(json);
   // As Redocly's bundle (which openapi-typescript runs first) leaves a document: with a components object.
   if (schema.components === undefined) schema.components = {};
+  const injectFooter = [];
   const ctx = {
     ...workerData.typesOptions,
-    injectFooter: [],
+    injectFooter,
     discriminators: scanDiscriminators(schema, { silent: true }),
     resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
+    postTransform: recursiveAliases(ts, createRef, injectFooter),
   };
   return astToString(transformSchema(schema, ctx));
 }

@@ -12,10 +12,11 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { JsonObject } from '../spec/types.js';
+import { toTypesDocumentJson } from './types-document.js';
 import { TYPES_WORKER_SOURCE } from './types-worker-source.js';
 
 export interface TypesWorker {
-  /** openapi-typescript's output for the (bundled) document. */
+  /** openapi-typescript's output for the (bundled) document, as `toTypesDocumentJson` rewrites it. */
   renderTypes(document: JsonObject): Promise<string>;
 }
 
@@ -95,7 +96,7 @@ function createTypesWorker(): TypesWorker {
   };
   const self: TypesWorker = {
     renderTypes: async (document) =>
-      (await send({ kind: 'types', json: JSON.stringify(document) })).text ?? '',
+      (await send({ kind: 'types', json: toTypesDocumentJson(document) })).text ?? '',
   };
   return self;
 }
