@@ -56,6 +56,13 @@ function adaptKeywords(out: JsonObject, openapi: '3.0' | '3.1'): void {
     // OpenAPI 3.0.3: `nullable` without `type` has no effect (and ajv rejects it).
     delete out.nullable;
   }
+  // `type: "null"` beside a `oneOf` is how some converters write a nullable union (Vercel's spec). Read
+  // strictly it admits nothing, unless a member admits null; the types read it as "null or one of these"
+  // (src/render/null-type-one-of.ts), and so do the validators.
+  if (out.type === 'null' && Array.isArray(out.oneOf) && out.oneOf.length > 0) {
+    delete out.type;
+    out.oneOf = [...out.oneOf, { type: 'null' }];
+  }
   // An `enum` is a set: a repeated item changes nothing but makes ajv's meta-schema refuse the schema.
   if (Array.isArray(out.enum)) out.enum = withoutRepeats(out.enum);
 }

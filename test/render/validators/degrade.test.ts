@@ -100,6 +100,20 @@ describe('createKeywordChecker', () => {
   });
 });
 
+describe('type null beside oneOf', () => {
+  it('reads it as "null or one of these", as the types do (strictly it admits no value)', async () => {
+    const { errors, validators } = await serverValidators('gen-types-null-one-of');
+    expect(errors).toEqual([]);
+    const validate = validators.validatePutItem!;
+    for (const body of [null, 'a', 1, true, { a: 1 }, ['a', null, [2]]]) {
+      expect(validate(request({ path: { key: 'k' }, body }))).toBeNull();
+    }
+    expect(adaptSchema({ value: { type: 'null', oneOf: [{ type: 'string' }] }, openapi: '3.1' })).toEqual({
+      oneOf: [{ type: 'string' }, { type: 'null' }],
+    });
+  });
+});
+
 describe('adaptSchema', () => {
   it('reads names in `properties` as names and leaves data keywords as written', () => {
     const schema = {
