@@ -5,10 +5,13 @@
  * `.corpus/report.json`. Documents run in worker processes (`--jobs`, default 2), each with a deadline that
  * grows with its size, so a crash or a hang is recorded, not fatal.
  *
- *   npm run corpus -- [--all] [--sample N] [--jobs N] [--filter TEXT] [--keep]
+ *   npm run corpus -- [--all] [--sample N] [--jobs N] [--filter TEXT] [--names FILE] [--keep]
+ *
+ * `--names FILE` runs only the documents named in FILE, one name a line (as the report prints them), for
+ * instance the failures of the last run.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../../test/cli/support/build-package.js';
@@ -23,6 +26,7 @@ const { values: args } = parseArgs({
     sample: { type: 'string', default: '340' },
     jobs: { type: 'string', default: '2' },
     filter: { type: 'string' },
+    names: { type: 'string' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -95,6 +99,10 @@ async function main(): Promise<void> {
     extra: [GITHUB],
   });
   if (args.filter) entries = entries.filter((e) => e.name.includes(args.filter!));
+  if (args.names) {
+    const wanted = new Set(readFileSync(args.names, 'utf8').split('\n').filter(Boolean));
+    entries = entries.filter((e) => wanted.has(e.name));
+  }
   rmSync(OUT, { recursive: true, force: true });
   console.log(`${entries.length} documents, ${args.jobs} workers`);
 
