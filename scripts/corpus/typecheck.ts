@@ -6,20 +6,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { STRICT_OPTIONS } from '../../test/helpers/typecheck-dir.js';
 
-const OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noUncheckedIndexedAccess: true,
-  verbatimModuleSyntax: true,
-  allowJs: true,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  target: ts.ScriptTarget.ES2022,
-  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-  types: [],
-  noEmit: true,
-  skipLibCheck: true,
-};
+// The tests' strict settings (test/helpers/typecheck-dir.ts), with `validators.js` checked too and the
+// standard library trusted.
+const OPTIONS: ts.CompilerOptions = { ...STRICT_OPTIONS, allowJs: true, skipLibCheck: true };
 
 const libCache = new Map<string, ts.SourceFile | undefined>();
 const baseHost = ts.createCompilerHost(OPTIONS);
