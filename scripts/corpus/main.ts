@@ -5,10 +5,11 @@
  * `.corpus/report.json`. Documents run in worker processes (`--jobs`, default 2), each with a deadline that
  * grows with its size, so a crash or a hang is recorded, not fatal.
  *
- *   npm run corpus -- [--all] [--sample N] [--jobs N] [--filter TEXT] [--names FILE] [--keep]
+ *   npm run corpus -- [--all] [--sample N] [--jobs N] [--filter TEXT] [--names FILE] [--keep] [--report-only]
  *
  * `--names FILE` runs only the documents named in FILE, one name a line (as the report prints them), for
- * instance the failures of the last run.
+ * instance the failures of the last run. `--report-only` prints the figures of `.corpus/report.json` (which
+ * is rewritten after every document, so a run stopped half-way still has its figures).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     filter: { type: 'string' },
     names: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 
@@ -93,6 +95,13 @@ function failedOutcome(entry: CorpusEntry, verdict: 'crash' | 'timeout', crash?:
 }
 
 async function main(): Promise<void> {
+  const reportFile = join(CORPUS, 'report.json');
+  if (args['report-only']) {
+    // The figures of the outcomes so far (the file is rewritten after every document).
+    const outcomes = JSON.parse(readFileSync(reportFile, 'utf8')) as Outcome[];
+    console.log(formatReport(outcomes, Number.NaN));
+    return;
+  }
   mkdirSync(CORPUS, { recursive: true });
   installCorpus(CORPUS, (line) => console.log(line));
   let entries = listCorpus({
@@ -129,6 +138,7 @@ async function main(): Promise<void> {
         await slot.ready;
       } else outcome = result;
       outcomes.push(outcome);
+      writeFileSync(reportFile, `${JSON.stringify(outcomes, null, 2)}\n`);
       const time = ((outcome.generateMs + outcome.typecheckMs) / 1000).toFixed(1);
       console.log(
         `[${outcomes.length}/${entries.length}] ${outcome.verdict.padEnd(11)} ${time}s  ${entry.name}`,
@@ -138,8 +148,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: Number(args.jobs) }, lane));
   const wall = performance.now() - started;
-  writeFileSync(join(CORPUS, 'report.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
-  console.log(`\n${formatReport(outcomes, wall)}\n\nEvery outcome: ${join(CORPUS, 'report.json')}`);
+  console.log(`\n${formatReport(outcomes, wall)}\n\nEvery outcome: ${reportFile}`);
 }
 
 await main();

@@ -26,7 +26,8 @@ export function formatReport(outcomes: readonly Outcome[], wallMs: number): stri
   const byVersion = new Map<string, Outcome[]>();
   for (const o of outcomes) byVersion.set(o.version, [...(byVersion.get(o.version) ?? []), o]);
 
-  lines.push(`Corpus: ${outcomes.length} documents in ${seconds(wallMs)} wall time`);
+  const wall = Number.isNaN(wallMs) ? '' : ` in ${seconds(wallMs)} wall time`;
+  lines.push(`Corpus: ${outcomes.length} documents${wall}`);
   lines.push(
     `Pass rate (valid OpenAPI -> generated client+server type-check): ${passed.length}/${valid.length} = ${percent(passed.length, valid.length)}`,
   );
