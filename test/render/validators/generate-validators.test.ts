@@ -238,7 +238,9 @@ describe('generateValidators on many operations (ajv standalone code in chunks)'
     for (const i of [0, 199, 200, 449]) {
       const validate = validators[`validateCreateOrder${i}`]!;
       expect(validate({ ...validOrder(), path: { shopId: String(i) } })).toBeNull();
-      expect(validate({ ...validOrder(), path: { shopId: String(i - 1) } })?.[0]?.pointer).toBe('/path/shopId');
+      expect(validate({ ...validOrder(), path: { shopId: String(i - 1) } })?.[0]?.pointer).toBe(
+        '/path/shopId',
+      );
       const badBody = { ...validOrder(), path: { shopId: String(i) }, body: { items: [] } };
       expect(validate(badBody)?.[0]?.pointer).toBe('/body/items');
     }
