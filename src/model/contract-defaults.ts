@@ -7,6 +7,7 @@ export const DEFAULT_IDEMPOTENCY: Omit<IdempotencyContract, 'pointer' | 'fieldPo
   required: true,
   ttlMs: 24 * 3_600_000,
   inProgressTimeoutMs: 60_000,
+  retryAfterMs: 1000,
   fingerprint: ['method', 'path', 'query', 'body'],
   scope: ['principal'],
   concurrent: 'reject',

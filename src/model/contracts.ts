@@ -131,6 +131,7 @@ function toIdempotencyContract(merged: Merged<IdempotencyFields>): IdempotencyCo
     required: f.required ?? d.required,
     ttlMs: f.ttlMs ?? d.ttlMs,
     inProgressTimeoutMs: f.inProgressTimeoutMs ?? d.inProgressTimeoutMs,
+    retryAfterMs: f.retryAfterMs ?? d.retryAfterMs,
     fingerprint: [...(f.fingerprint ?? d.fingerprint)],
     scope: [...(f.scope ?? d.scope)],
     concurrent: f.concurrent ?? d.concurrent,

@@ -38,6 +38,7 @@ function readFields(value: JsonObject, pointer: string): Annotation<IdempotencyF
   c.set('required', typeof value.required === 'boolean' ? value.required : undefined, 'required');
   c.set('ttlMs', durationOrUndefined(value.ttl), 'ttl');
   c.set('inProgressTimeoutMs', durationOrUndefined(value.inProgressTimeout), 'inProgressTimeout');
+  c.set('retryAfterMs', durationOrUndefined(value.retryAfter), 'retryAfter');
   c.set(
     'fingerprint',
     readParts<FingerprintPart>(value.fingerprint, ['method', 'path', 'query', 'body']),

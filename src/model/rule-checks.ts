@@ -83,6 +83,38 @@ const leaseShorterThanAttempt: RuleCheck = ({ op }) => {
   });
 };
 
+/**
+ * The poll hint of a 409 in-progress answer: past the lease it is always cut to the rest of the lease (the
+ * value says something the server never sends); not shorter than the client's whole deadline, the client
+ * gives up at the first in-progress answer instead of polling.
+ */
+const retryAfterTooLong: RuleCheck = ({ op }) => {
+  const idem = op.idempotency;
+  if (!idem) return [];
+  const hint = formatDuration(idem.retryAfterMs);
+  const pointer = idem.fieldPointers?.retryAfter ?? idem.pointer;
+  if (idem.retryAfterMs > idem.inProgressTimeoutMs) {
+    const lease = formatDuration(idem.inProgressTimeoutMs);
+    return finding(op, {
+      code: 'retry-after-too-long',
+      severity: 'warning',
+      message: `x-idempotency.retryAfter (${hint}) is longer than inProgressTimeout (${lease}); the server never sends more than the rest of the lease.`,
+      pointer,
+      hint: `Set x-idempotency.retryAfter to a short poll interval (the default is 1s), at most ${lease}.`,
+    });
+  }
+  const retry = op.retry;
+  if (!retry || !retries(op) || idem.retryAfterMs < retry.maxElapsedMs) return [];
+  const maxElapsed = formatDuration(retry.maxElapsedMs);
+  return finding(op, {
+    code: 'retry-after-too-long',
+    severity: 'warning',
+    message: `x-idempotency.retryAfter (${hint}) is not shorter than x-retry.maxElapsed (${maxElapsed}), so a client ends its call at the first in-progress answer instead of retrying it with the same key.`,
+    pointer,
+    hint: `Set x-idempotency.retryAfter well below ${maxElapsed} (the default is 1s).`,
+  });
+};
+
 const retryPermanentStatus: RuleCheck = ({ op }) => {
   const permanent = op.retry?.retryOn.filter((c) => PERMANENT_STATUSES.includes(c)) ?? [];
   if (!op.retry || permanent.length === 0) return [];
@@ -165,6 +197,7 @@ export const RULE_CHECKS: readonly RuleCheck[] = [
   unsafeRetry,
   keyOutlivesRetry,
   leaseShorterThanAttempt,
+  retryAfterTooLong,
   retryPermanentStatus,
   idempotencyOnSafeMethod,
   keyPointerMissing,

@@ -20,6 +20,11 @@ export const RULES = {
     description:
       'inProgressTimeout is shorter than attemptTimeout, so a retry could take over a running lease.',
   },
+  'retry-after-too-long': {
+    defaultSeverity: 'warning',
+    description:
+      'x-idempotency.retryAfter is longer than inProgressTimeout, or not shorter than x-retry.maxElapsed, so the poll hint is cut or never fits.',
+  },
   'retry-permanent-status': {
     defaultSeverity: 'warning',
     description: 'retryOn holds a permanent 4XX status (400, 401, 403, 404, 422, ...) or the 4XX range.',

@@ -26,6 +26,8 @@ export interface IdempotencyContract {
   required: boolean;
   ttlMs: number;
   inProgressTimeoutMs: number;
+  /** The `Retry-After` of a 409 in-progress answer: a short poll hint, capped by the rest of the lease. */
+  retryAfterMs: number;
   fingerprint: FingerprintPart[];
   scope: ScopePart[];
   concurrent: 'reject' | 'wait';

@@ -52,6 +52,7 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
           required: idem.required,
           ttlMs: idem.ttlMs,
           inProgressTimeoutMs: idem.inProgressTimeoutMs,
+          retryAfterMs: idem.retryAfterMs,
           fingerprint: idem.fingerprint,
           scope: idem.scope,
           concurrent: idem.concurrent,

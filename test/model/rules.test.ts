@@ -78,6 +78,17 @@ describe('checkRules messages', () => {
     expect(lease?.message).toContain('inProgressTimeout (10s) is shorter than x-retry.attemptTimeout (30s)');
   });
 
+  it('states the durations in retry-after-too-long, against the lease and against the deadline', () => {
+    const [lease, deadline] = lintFixture('rule-retry-after-too-long').diagnostics;
+    expect(lease?.message).toBe(
+      'POST /past-lease (pastLease): x-idempotency.retryAfter (45s) is longer than inProgressTimeout (30s); the server never sends more than the rest of the lease.',
+    );
+    expect(deadline?.message).toBe(
+      'POST /past-deadline (pastDeadline): x-idempotency.retryAfter (20s) is not shorter than x-retry.maxElapsed (15s), so a client ends its call at the first in-progress answer instead of retrying it with the same key.',
+    );
+    expect(deadline?.hint).toBe('Set x-idempotency.retryAfter well below 15s (the default is 1s).');
+  });
+
   it('falls back to the contract pointer when the key comes from an inherited annotation', () => {
     const spec = makeSpec(`
 openapi: 3.1.0

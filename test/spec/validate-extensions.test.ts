@@ -21,7 +21,7 @@ describe('validateExtensions on fixtures/ext-invalid', () => {
       '/x-idempotency',
       9,
       1,
-      'x-idempotency must be true, false or an object with the fields key, required, ttl, inProgressTimeout, fingerprint, scope, concurrent, replay',
+      'x-idempotency must be true, false or an object with the fields key, required, ttl, inProgressTimeout, retryAfter, fingerprint, scope, concurrent, replay',
     ],
     ['/paths/~1orders/x-retry/budget', 13, 7, 'x-retry.budget is only allowed at the document root'],
     [`${POST}/x-idempotency/ttlx`, 16, 9, 'x-idempotency has unknown field "ttlx"'],
@@ -114,7 +114,7 @@ describe('validateExtensions on fixtures/ext-invalid', () => {
     const diagnostics = await lintFixture('ext-invalid/openapi.yaml');
     const unknown = diagnostics.find((d) => d.pointer.endsWith('/ttlx'));
     expect(unknown?.hint).toBe(
-      'Did you mean "ttl"? Valid fields: key, required, ttl, inProgressTimeout, fingerprint, scope, concurrent, replay.',
+      'Did you mean "ttl"? Valid fields: key, required, ttl, inProgressTimeout, retryAfter, fingerprint, scope, concurrent, replay.',
     );
   });
 });
@@ -132,6 +132,10 @@ describe('isExtensionValueValid', () => {
     ['x-idempotency', {}, true],
     ['x-idempotency', 'yes', false],
     ['x-idempotency', { ttl: 86_400_000 }, true],
+    ['x-idempotency', { retryAfter: '1s' }, true],
+    ['x-idempotency', { retryAfter: 250 }, true],
+    ['x-idempotency', { retryAfter: '0s' }, false],
+    ['x-idempotency', { retryAfter: 'soon' }, false],
     ['x-idempotency', { ttl: '24h', inProgressTimeout: '60s' }, true],
     ['x-idempotency', { ttl: 0 }, false],
     ['x-idempotency', { ttl: '10 s' }, false],

@@ -107,6 +107,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       const event: IdempotencyEvent = { operationId, storeKey };
       const wait = contract.concurrent === 'wait';
       const leaseMs = contract.inProgressTimeoutMs;
+      const retryAfterMs = contract.retryAfterMs ?? problems.DEFAULT_IN_PROGRESS_RETRY_AFTER_MS;
       // `wait` polls through claimKey; `reject` is one store call (no extra async layer per request).
       const claim = wait
         ? await claimKey({ store, clock, key: storeKey, fingerprint, leaseMs, wait, signal: signal() })
@@ -125,7 +126,11 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
           leaseExpiresAt: claim.leaseExpiresAt,
           waitedMs: claim.waitedMs,
         });
-        return problems.createInProgressProblem({ leaseExpiresAt: claim.leaseExpiresAt, now: clock.now() });
+        return problems.createInProgressProblem({
+          retryAfterMs,
+          leaseExpiresAt: claim.leaseExpiresAt,
+          now: clock.now(),
+        });
       }
       if (claim.kind === 'completed') {
         fireHook(hooks.onReplay, event, { status: claim.outcome.status });
@@ -150,7 +155,8 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
         if (isFencedCompletionError(error)) {
           // The handler rolled back; the newer holder's claim is not ours to release.
           fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: error.status });
-          return problems.createInProgressProblem({ leaseExpiresAt: clock.now(), now: clock.now() });
+          // The newer holder's lease end is not known here: the poll hint alone.
+          return problems.createInProgressProblem({ retryAfterMs, now: clock.now() });
         }
         await releaseQuietly(event, claim.token);
         throw error;

@@ -37,13 +37,40 @@ export function createKeyReusedProblem(): ProblemResult {
   );
 }
 
-/** `Retry-After` in whole seconds: the lease's remaining time rounded up, at least 1. */
-export function createInProgressProblem(input: { leaseExpiresAt: number; now: number }): ProblemResult {
-  const seconds = Math.max(1, Math.ceil((input.leaseExpiresAt - input.now) / 1000));
+/** `x-idempotency.retryAfter`'s default: the poll hint of an in-progress answer. */
+export const DEFAULT_IN_PROGRESS_RETRY_AFTER_MS = 1000;
+
+interface InProgressHintInput {
+  /** The contract's `retryAfter`. */
+  retryAfterMs: number;
+  /** Unknown (`undefined`) for a fenced completion: the newer holder's lease is not ours to read. */
+  leaseExpiresAt?: number | undefined;
+  now: number;
+}
+
+const restOfLease = (input: InProgressHintInput): number =>
+  input.leaseExpiresAt === undefined ? Number.POSITIVE_INFINITY : input.leaseExpiresAt - input.now;
+
+/**
+ * The poll hint of an in-progress answer, in milliseconds: `retryAfterMs` (the contract's short hint),
+ * never longer than the rest of the lease (`leaseExpiresAt - now`, at least 0) when that is known.
+ */
+export function inProgressRetryAfterMs(input: InProgressHintInput): number {
+  return Math.max(0, Math.min(input.retryAfterMs, restOfLease(input)));
+}
+
+/**
+ * 409 with the poll hint twice: `retry-after-ms` exactly, and `Retry-After` in whole seconds (rounded up so
+ * that a sub-second hint does not invite a busy loop, but never past the rest of the lease: 0 in its last
+ * second). A client that retries with the same key converges on the stored outcome.
+ */
+export function createInProgressProblem(input: InProgressHintInput): ProblemResult {
+  const hintMs = inProgressRetryAfterMs(input);
+  const seconds = Math.max(0, Math.min(Math.ceil(hintMs / 1000), Math.floor(restOfLease(input) / 1000)));
   return createProblem(
     'idempotency-request-in-progress',
     'A request with this idempotency key is still being processed; retry with the same key later.',
-    { 'retry-after': String(seconds) },
+    { 'retry-after': String(seconds), 'retry-after-ms': String(Math.ceil(hintMs)) },
   );
 }
 

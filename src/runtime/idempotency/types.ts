@@ -15,6 +15,11 @@ export interface IdempotencyContractLike {
   required: boolean;
   ttlMs: number;
   inProgressTimeoutMs: number;
+  /**
+   * The `Retry-After` of a `409 idempotency-request-in-progress` answer (capped by the rest of the lease);
+   * 1000 when absent (code generated before the field existed).
+   */
+  retryAfterMs?: number | undefined;
   /** `method`, `path`, `query`, `body`, `header:<Name>`. */
   fingerprint: readonly string[];
   /** `principal`, `operation`, `header:<Name>`. */

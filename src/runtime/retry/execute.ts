@@ -48,7 +48,9 @@ const lower = (limit: number, override: number | undefined): number =>
   override === undefined ? limit : Math.min(limit, Math.max(1, override));
 
 /**
- * Runs `run` until it succeeds, fails permanently, or the policy stops it. `maxElapsed` is a hard deadline:
+ * Runs `run` until it succeeds, fails permanently, or the policy stops it. An in-progress answer (409 on the
+ * same key) is retried until the deadline even past `maxAttempts`, without touching the budget; its
+ * `Retry-After` replaces the computed delay as any hint does. `maxElapsed` is a hard deadline:
  * each attempt's timeout is `min(attemptTimeout, remaining)` (running into the deadline ends the call with
  * `DeadlineExceededError`), and no wait starts unless at least the delay remains afterwards; when a
  * `Retry-After` hint is what does not fit, the error carries it as `retryAfterMs`. The caller's signal ends
@@ -102,9 +104,13 @@ export const executeWithRetry = async <T>(options: ExecuteOptions<T>): Promise<R
     }
     const verdict = retryVerdictOf(error, retryOn);
     if (!verdict) throw error;
-    if (!attemptSignal.timedOut()) budget?.recordFailure();
-    if (attempt >= maxAttempts) throw error;
-    if (budget && !budget.canRetry()) {
+    // A 409 in-progress answer is no failure: the server is producing the outcome that a retry with the
+    // same key will get. It is polled until the deadline, past maxAttempts (unless that is 1: no retry) and
+    // whatever the budget holds, which it neither takes from nor is refused by.
+    const polling = verdict.reason === 'in-progress' && maxAttempts > 1;
+    if (!attemptSignal.timedOut() && !polling) budget?.recordFailure();
+    if (attempt >= maxAttempts && !polling) throw error;
+    if (budget && !polling && !budget.canRetry()) {
       throw new BudgetExhaustedError({ ...ids, retryable: true, attempts: attempt, cause: error });
     }
     const computed = computeDelay({

@@ -205,6 +205,49 @@ describe('what is retried', () => {
     expect(ids).toEqual([result.value?.correlationId, result.value?.correlationId]);
   });
 
+  it('polls an in-progress answer with the same key past maxAttempts until the stored outcome', async () => {
+    const busy = problem(409, 'idempotency-request-in-progress', { 'retry-after-ms': '250' });
+    const t = setup([{ throws: new TypeError('reset') }, busy, busy, busy, busy, { status: 201, body: {} }]);
+    const result = await t.call({ retry: policy({ maxAttempts: 2 }) });
+    expect(result.value).toMatchObject({ status: 201, attempts: 6 });
+    expect(t.retries.map((r) => [r.reason, r.delayMs])).toEqual([
+      ['network', 100],
+      ...Array.from({ length: 4 }, () => ['in-progress', 250]),
+    ]);
+    expect(t.clock.now()).toBe(100 + 4 * 250);
+    expect(new Set(t.calls.map((c) => c.headers.get('idempotency-key')))).toEqual(
+      new Set([result.value?.idempotencyKey]),
+    );
+  });
+
+  it('polls an in-progress answer until the deadline, then ends with deadline-exceeded', async () => {
+    const busy = problem(409, 'idempotency-request-in-progress', { 'retry-after': '1' });
+    const t = setup([busy]);
+    const { error } = await t.call({ retry: policy({ maxAttempts: 2, maxElapsedMs: 3500 }) });
+    expect(isDeadlineExceededError(error)).toBe(true);
+    // Polls at 0, 1000, 2000 and 3000; a fifth would start at 4000, past the deadline.
+    expect(error).toMatchObject({ attempts: 4, retryAfterMs: 1000 });
+    expect(t.calls).toHaveLength(4);
+  });
+
+  it('does not poll an in-progress answer when maxAttempts is 1 (no retry)', async () => {
+    const t = setup([problem(409, 'idempotency-request-in-progress', { 'retry-after': '1' }), ok]);
+    const { error } = await t.call({ retry: policy({ maxAttempts: 1 }) });
+    expect(error).toMatchObject({ status: 409, attempts: 1, retryAfterMs: 1000 });
+    expect(t.calls).toHaveLength(1);
+  });
+
+  it('polls an in-progress answer whatever the budget holds, and takes no token for it', async () => {
+    const budget = new RetryBudget({ maxTokens: 2, tokenRatio: 0.5 });
+    budget.recordFailure();
+    expect(budget.canRetry()).toBe(false);
+    const busy = problem(409, 'idempotency-request-in-progress', { 'retry-after-ms': '10' });
+    const t = setup([busy, busy, busy, ok], { budget });
+    const result = await t.call();
+    expect(result.value).toMatchObject({ status: 200, attempts: 4 });
+    expect(budget.tokens).toBe(1.5);
+  });
+
   it('never retries 422 idempotency-key-reused, even when retryOn lists 4XX', async () => {
     const t = setup([problem(422, 'idempotency-key-reused'), ok]);
     const { error } = await t.call({ retry: policy({ retryOn: ['4XX', 422] }) });

@@ -2,15 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { created, createEngineHarness, deferredHandler, eventNames, makeRequest } from './engine-harness.js';
 
 describe('idempotency engine: duplicates while the first runs', () => {
-  it('rejects a duplicate with 409 and Retry-After rounded up from the remaining lease', async () => {
+  it('rejects a duplicate with 409 and the short poll hint, capped by the rest of the lease', async () => {
     const h = createEngineHarness();
     const first = deferredHandler();
     const running = h.run({ execute: first.execute });
     await vi.waitFor(() => expect(first.calls()).toBe(1));
-    for (const [elapsed, retryAfter] of [
-      [10_500, '50'],
-      [59_001, '1'],
-      [59_999, '1'],
+    // Default retryAfter 1s; the lease (60 s) ends at 60_000: in its last second the hint is what is left.
+    for (const [elapsed, retryAfter, retryAfterMs] of [
+      [10_500, '1', '1000'],
+      [59_001, '0', '999'],
+      [59_999, '0', '1'],
     ] as const) {
       h.clock.setTime(1_700_000_000_000 + elapsed);
       expect(await h.run()).toEqual({
@@ -18,7 +19,7 @@ describe('idempotency engine: duplicates while the first runs', () => {
         slug: 'idempotency-request-in-progress',
         status: 409,
         detail: expect.any(String),
-        headers: { 'retry-after': retryAfter },
+        headers: { 'retry-after': retryAfter, 'retry-after-ms': retryAfterMs },
       });
     }
     expect(h.events.map(([name, event]) => [name, event.waitedMs])).toEqual([
@@ -29,6 +30,17 @@ describe('idempotency engine: duplicates while the first runs', () => {
     first.resolve(created());
     await running;
     expect((await h.run()).kind).toBe('replayed');
+  });
+
+  it('answers with the contract retryAfter, not the rest of the lease', async () => {
+    const h = createEngineHarness({ contract: { retryAfterMs: 2_500, inProgressTimeoutMs: 30_000 } });
+    const first = deferredHandler();
+    void h.run({ execute: first.execute });
+    await vi.waitFor(() => expect(first.calls()).toBe(1));
+    h.clock.setTime(1_700_000_000_000 + 1_000);
+    expect(await h.run()).toMatchObject({ headers: { 'retry-after': '3', 'retry-after-ms': '2500' } });
+    h.clock.setTime(1_700_000_000_000 + 28_000);
+    expect(await h.run()).toMatchObject({ headers: { 'retry-after': '2', 'retry-after-ms': '2000' } });
   });
 
   it('answers 422 to a duplicate with another fingerprint while the first runs', async () => {
@@ -75,7 +87,7 @@ describe('idempotency engine: duplicates while the first runs', () => {
     const result = await Promise.race([a, b]);
     expect(result).toMatchObject({
       slug: 'idempotency-request-in-progress',
-      headers: { 'retry-after': '2' },
+      headers: { 'retry-after': '1', 'retry-after-ms': '1000' },
     });
     expect(h.clock.sleeps.slice(0, 8)).toEqual([10, 10, 20, 20, 40, 40, 80, 80]);
     expect(Math.max(...h.clock.sleeps)).toBe(250);

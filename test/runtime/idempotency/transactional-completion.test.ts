@@ -87,7 +87,7 @@ describe('idempotency engine: transactional completion', () => {
       kind: 'problem',
       slug: 'idempotency-request-in-progress',
       status: 409,
-      headers: { 'retry-after': '1' },
+      headers: { 'retry-after': '1', 'retry-after-ms': '1000' },
     });
     expect(eventNames(h.events)).toEqual(['onFencedCompletion']);
     expect(h.events[0]?.[1]).toMatchObject({ fence: 1, status: 201 });

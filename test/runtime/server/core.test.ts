@@ -264,7 +264,9 @@ describe('createServerCore idempotency', () => {
     await fixture.started;
     const second = await send(fixture, '/orders', postOrder('{"sku":"a","qty":2}'));
     expect(second.status).toBe(409);
-    expect(second.headers.get('retry-after')).toBe('60');
+    // The default poll hint (x-idempotency.retryAfter: 1s), not the rest of the 60 s lease.
+    expect(second.headers.get('retry-after')).toBe('1');
+    expect(second.headers.get('retry-after-ms')).toBe('1000');
     expect(await second.json()).toMatchObject({ status: 409, title: 'Idempotent request in progress' });
     expect(conflicts).toBe(1);
     release();
