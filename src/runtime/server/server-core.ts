@@ -81,7 +81,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
           logger.error({
             message: 'errorBody failed',
             correlationId,
-            operationId,
+            ...(operationId === undefined ? {} : { operationId }),
             method,
             path: pathname,
             error,
