@@ -40,6 +40,7 @@ const TEMPLATE_NAMES = [
   'Handlers',
   'ServerOptions',
   'MissingHandlers',
+  'DeclaredErrorBody',
   'HandlerNames',
   'Server',
   'createServer',
@@ -70,6 +71,7 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'isDeclaredStatus nodeToCoreRequest nodeToWebRequest readNodeBody responseToWebResponse ' +
     'toExpressMiddleware toFastifyPlugin toNodeHandler toWebHandler webToCoreRequest webToNodeResponse ' +
     'writeCoreResponse ' +
+    'ErrorBodyAnswer ErrorBodyContext ErrorBodyProblem ErrorBodyShaper PROBLEM_TYPE_HEADER createErrorCoreResponse ' +
     // runtime/idempotency
     'ClaimAttempt ClaimInput ClaimResult CompleteInput CompleteWithinInput ExecutionClaim ' +
     'ExecutionClaimControl ExtractedKey FencedCompletionError HeadersLike IdempotencyContractLike ' +

@@ -118,4 +118,6 @@ export interface ServerIndexContext extends FileHeaderContext {
   }>;
   /** The config's `maxBodySize` in bytes (a number literal), or empty when not set. */
   maxBodyBytes: string;
+  /** The declared error bodies (4XX, 5XX, `default`) that type `errorBody`: literal types, deduplicated. */
+  errorBodies: Array<{ contentType: string; bodyType: string }>;
 }

@@ -8,6 +8,7 @@ import type { GeneratedFile } from './emit.js';
 import type { Renderer } from './handlebars.js';
 import { renderFile } from './render-client.js';
 import { modelToServerGroups } from './server-context.js';
+import { modelToErrorBodies } from './server-error-bodies.js';
 import { generateValidators } from './validators/index.js';
 
 export function renderServer(options: {
@@ -59,6 +60,7 @@ export function renderServer(options: {
       context: {
         modules: groups.map((g) => ({ file: g.file })),
         operations,
+        errorBodies: modelToErrorBodies(model),
         maxBodyBytes: options.maxBodyBytes === undefined ? '' : String(options.maxBodyBytes),
       },
     }),

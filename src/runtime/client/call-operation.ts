@@ -92,7 +92,9 @@ export const callOperation = async <Data = unknown, Status extends number = numb
       const problem = isProblemContentType(response.headers.get('content-type'))
         ? parseProblem(data, response.status)
         : undefined;
-      const { transient } = classifyStatus({ status: response.status, problemType: problem?.type, retryOn });
+      // A server that shapes its errors into the API's own body (`errorBody`) keeps the type in `Problem-Type`.
+      const problemType = problem?.type ?? response.headers.get('problem-type') ?? undefined;
+      const { transient } = classifyStatus({ status: response.status, problemType, retryOn });
       throw new HttpError({
         ...ids,
         status: response.status,

@@ -32,6 +32,14 @@ export {
 } from './core-exchange.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
 export {
+  createErrorCoreResponse,
+  type ErrorBodyAnswer,
+  type ErrorBodyContext,
+  type ErrorBodyProblem,
+  type ErrorBodyShaper,
+  PROBLEM_TYPE_HEADER,
+} from './error-body.js';
+export {
   handlerResultToResponse,
   isDeclaredStatus,
   responseToWebResponse,

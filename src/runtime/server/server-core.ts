@@ -6,7 +6,7 @@ import { checkLimit, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './bo
 import { ResponseValidationError } from './check-response.js';
 import { type CoreRequest, type CoreResponse, coreToWebResponse, webToCoreRequest } from './core-exchange.js';
 import { headersToCorrelationId } from './correlation-id.js';
-import { createProblemCoreResponse } from './problem-response.js';
+import { createErrorCoreResponse } from './error-body.js';
 import { createRouter } from './router.js';
 import { type RunRouteInput, runRoute } from './run-route.js';
 import type { ServerCore, ServerCoreOptions, ServerLogger } from './types.js';
@@ -70,9 +70,23 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
   async function handle(request: CoreRequest): Promise<CoreResponse> {
     const correlationId = headersToCorrelationId(request.headers);
     const { method } = request;
-    const problem: RunRouteInput['problem'] = (input) =>
-      createProblemCoreResponse({ ...input, base, correlationId });
     const pathname = request.pathname ?? request.url.pathname;
+    let operationId: string | undefined;
+    const problem: RunRouteInput['problem'] = (input) =>
+      createErrorCoreResponse({
+        problem: { ...input, base, correlationId },
+        errorBody: options.errorBody,
+        operationId,
+        onShapeError: (error) =>
+          logger.error({
+            message: 'errorBody failed',
+            correlationId,
+            ...(operationId === undefined ? {} : { operationId }),
+            method,
+            path: pathname,
+            error,
+          }),
+      });
     const path = toRoutePath(pathname);
     if (path === undefined) return problem({ status: 404, detail: `No operation at ${pathname}.` });
     const found = match(method, path);
@@ -88,6 +102,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       return problem({ slug: 'request-validation-failed', detail, extensions: { errors } });
     }
     const { route, params } = found;
+    operationId = route.operationId;
     const handler = handlerOf(route.operationId);
     if (handler === undefined) {
       return problem({

@@ -8,6 +8,7 @@ import type { IdempotencyStore } from '../idempotency/store.js';
 import type { IdempotencyContractLike } from '../idempotency/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
+import type { ErrorBodyShaper } from './error-body.js';
 
 /** One request validation error: a JSON pointer into `{ path, query, headers, body }` and a message. */
 export interface ValidationIssue {
@@ -159,6 +160,13 @@ export interface ServerCoreOptions {
    * `request-validation-failed` at the first node too deep. Default 64.
    */
   maxBodyDepth?: number;
+  /**
+   * Shapes every framework error (the problem slugs, 404, 405, 413, 500, 501, 503) into the API's own error
+   * body and content type, from the RFC 9457 problem; the status and headers stay. `undefined` (or no
+   * option) keeps the problem. The generated `createServer` types the answer against the spec's declared
+   * error responses. If it throws, the problem is sent and `logger.error` gets the error.
+   */
+  errorBody?: ErrorBodyShaper;
 }
 
 export interface ServerCore {
