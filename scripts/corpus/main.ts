@@ -78,7 +78,13 @@ function runOne(slot: Slot, job: Job): Promise<Outcome | { timeout: true } | { d
   });
 }
 
-function failedOutcome(entry: CorpusEntry, verdict: 'crash' | 'timeout', crash?: string): Outcome {
+/** A document whose worker died or overran its deadline; `ms` is how long it had run (generate and tsc). */
+function failedOutcome(
+  entry: CorpusEntry,
+  verdict: 'crash' | 'timeout',
+  ms: number,
+  crash?: string,
+): Outcome {
   return {
     ...entry,
     valid: true,
@@ -89,7 +95,7 @@ function failedOutcome(entry: CorpusEntry, verdict: 'crash' | 'timeout', crash?:
     typeErrors: [],
     typeErrorCount: 0,
     ...(crash === undefined ? {} : { crash }),
-    generateMs: deadlineFor(entry),
+    generateMs: ms,
     typecheckMs: 0,
   };
 }
@@ -128,12 +134,16 @@ async function main(): Promise<void> {
       const index = next++;
       const entry = entries[index]!;
       const job: Job = { entry, outDir: join(OUT, String(index)), modules: MODULES, keep: args.keep };
+      const jobStarted = performance.now();
       const result = await runOne(slot, job);
+      const ran = performance.now() - jobStarted;
       let outcome: Outcome;
       if ('timeout' in result || 'died' in result) {
         slot.child.kill('SIGKILL');
         outcome =
-          'timeout' in result ? failedOutcome(entry, 'timeout') : failedOutcome(entry, 'crash', result.died);
+          'timeout' in result
+            ? failedOutcome(entry, 'timeout', ran)
+            : failedOutcome(entry, 'crash', ran, result.died);
         slot = startWorker();
         await slot.ready;
       } else outcome = result;
