@@ -75,8 +75,8 @@ async function fileToText(file: File): Promise<string> {
 const isFile = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
 /**
- * The validated (and coerced) `fields` with each file put back where `files` has one: what the handler
- * receives. A single file the validator wrapped in an array (the schema asks for an array) stays wrapped.
+ * A copy of the validated (and coerced) `fields` with each file put back where `files` has one: what the
+ * handler receives. A single file the validator wrapped in an array (the schema asks for an array) stays wrapped.
  */
 export function withFiles(fields: unknown, files: FormNode | undefined): unknown {
   if (files === undefined) return fields;
@@ -85,10 +85,12 @@ export function withFiles(fields: unknown, files: FormNode | undefined): unknown
     return Array.isArray(fields) ? fields.map((item, index) => withFiles(item, files[index])) : fields;
   }
   if (typeof files === 'object' && typeof fields === 'object' && fields !== null && !Array.isArray(fields)) {
-    const record = fields as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (Object.hasOwn(files, key)) record[key] = withFiles(record[key], (files as FormObject)[key]);
+    // A copy: `fields` stays what was validated and fingerprinted.
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(fields)) {
+      copy[key] = Object.hasOwn(files, key) ? withFiles(value, (files as FormObject)[key]) : value;
     }
+    return copy;
   }
   return fields;
 }
