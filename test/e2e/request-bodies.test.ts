@@ -311,7 +311,7 @@ describe('multipart/form-data', () => {
   });
 
   it("by hand: the fingerprint covers the file's bytes", async () => {
-    const file = (bytes: Uint8Array) => new File([bytes], 'me.png', { type: 'image/png' });
+    const file = (bytes: Uint8Array<ArrayBuffer>) => new File([bytes], 'me.png', { type: 'image/png' });
     expect((await multipart({ purpose: 'avatar', file: file(png) }, 'm-fp')).status).toBe(200);
     const before = executions;
     const same = await multipart({ file: file(png), purpose: 'avatar' }, 'm-fp');

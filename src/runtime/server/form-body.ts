@@ -34,7 +34,9 @@ export async function parseFormBody(input: {
   if (mediaTypeOf(input.contentType) !== 'multipart/form-data') {
     // forEach, not iteration: a project's `lib` may lack `DOM.Iterable`.
     const fields: [string, string][] = [];
-    new URLSearchParams(lenientUtf8.decode(input.bytes)).forEach((value, name) => fields.push([name, value]));
+    new URLSearchParams(lenientUtf8.decode(input.bytes)).forEach((value, name) => {
+      fields.push([name, value]);
+    });
     return fromParse(formEntriesToObject(fields, { encoding, maxDepth }), undefined);
   }
   let form: FormData;
@@ -46,7 +48,9 @@ export async function parseFormBody(input: {
     return { ok: false, issues: [{ pointer: '/body', message: 'is not valid multipart/form-data' }] };
   }
   const entries: [string, string | File][] = [];
-  form.forEach((value, name) => entries.push([name, value]));
+  form.forEach((value, name) => {
+    entries.push([name, value]);
+  });
   const shadow: [string, string][] = [];
   let hasFiles = false;
   for (const [name, value] of entries) {
