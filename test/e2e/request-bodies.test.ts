@@ -371,8 +371,9 @@ describe('application/octet-stream and text/plain', () => {
     const result = await client.download(client.createClient({ baseUrl: url }), { path: { name: 'abc' } });
     const data = (result as { data: unknown }).data;
     expect(data).toBeInstanceOf(Blob);
+    const reader = (data as Blob).stream().getReader();
     const chunks: number[] = [];
-    for await (const chunk of (data as Blob).stream()) chunks.push(...chunk);
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(...read.value);
     expect(chunks).toEqual([0, 1, 2, 254, 255, 3]);
   });
 });

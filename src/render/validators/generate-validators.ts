@@ -16,7 +16,13 @@ import {
   responseWrapperSource,
   validatorNamesToResponseNames,
 } from './response-validators.js';
-import { bodySchemaPointer, compileOrReport, formSchemaPointer, type SchemaOwner } from './schema-errors.js';
+import {
+  bodySchemaPointer,
+  compileOrReport,
+  FORM_MEDIA,
+  formSchemaPointer,
+  type SchemaOwner,
+} from './schema-errors.js';
 import { ajvToStandaloneSource } from './standalone-source.js';
 import { operationIdsToValidatorNames } from './validator-names.js';
 import { validatorsToDeclarations } from './validators-declarations.js';
@@ -63,6 +69,8 @@ function wrapperSource(input: {
   hasParams: boolean;
   hasBody: boolean;
   hasForm: boolean;
+  /** Whether the operation declares a form media type (a form without a schema skips the JSON one). */
+  formDeclared: boolean;
   bodyRequired: boolean;
 }): string {
   const { name, index } = input;
@@ -70,7 +78,9 @@ function wrapperSource(input: {
     ? `else if (options && options.body === 'form') {
       if (!idemgenForm.f${index}(input.body)) idemgenErrors(idemgenForm.f${index}.errors, '/body', errors);
     }`
-    : `else if (options && options.body === 'form') {}`;
+    : input.formDeclared && input.hasBody
+      ? `else if (options && options.body === 'form') {}`
+      : '';
   const body = input.hasBody
     ? `else if (!idemgenBody.b${index}(input.body)) idemgenErrors(idemgenBody.b${index}.errors, '/body', errors);`
     : '';
@@ -93,8 +103,7 @@ function wrapperSource(input: {
   const errors = [];${params}
   if (!options || options.body !== false) {
     if (input.body === undefined) {${input.bodyRequired ? ` errors.push({ pointer: '/body', message: 'is required' });` : ''} }
-    ${form}
-    ${body}
+    ${[form, body].filter((line) => line !== '').join('\n    ')}
   }
   if (errors.length > 0) return errors;${assign}
   return null;
@@ -219,6 +228,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
         hasParams: paramsExports[`p${index}`] !== undefined,
         hasBody: bodyExports[`b${index}`] !== undefined,
         hasForm: formExports[`f${index}`] !== undefined,
+        formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => FORM_MEDIA.test(media)),
         bodyRequired: operation.requestBody?.required === true,
       }),
     ].join('\n'),

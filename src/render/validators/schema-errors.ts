@@ -50,7 +50,7 @@ export function bodySchemaPointer(body: {
   return json === undefined ? body.pointer : appendPointer(body.pointer, 'content', json, 'schema');
 }
 
-const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
+export const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
 
 /** Where the request body's form media type schema is (`formSchemaPointer` of a body without one: its pointer). */
 export function formSchemaPointer(body: {
