@@ -1,7 +1,7 @@
 /** One operation object -> its parameters, request body and responses (`$ref`s to components resolved). */
 import type { JsonObject, JsonValue } from '../spec/types.js';
 import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
-import type { ParameterModel, RequestBodyModel, ResponseModel } from './types.js';
+import type { FormEncodingModel, ParameterModel, RequestBodyModel, ResponseModel } from './types.js';
 
 export const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
 const PROBLEM_MEDIA = /^application\/problem\+json\s*(;.*)?$/i;
@@ -64,7 +64,34 @@ export function readRequestBody(options: { document: JsonObject; operation: Json
   const json = mediaTypes.find((m) => JSON_MEDIA.test(m));
   const media = json !== undefined && isObject(body.content) ? body.content[json] : undefined;
   if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
+  const form = mediaTypes.find((m) => FORM_MEDIA.test(m));
+  const formMedia = form !== undefined && isObject(body.content) ? body.content[form] : undefined;
+  if (isObject(formMedia)) {
+    if (formMedia.schema !== undefined) model.formSchema = formMedia.schema;
+    const encoding = readEncoding(formMedia.encoding);
+    if (encoding !== undefined) model.formEncoding = encoding;
+  }
   return model;
+}
+
+/** `application/x-www-form-urlencoded` or `multipart/form-data`: bodies parsed into objects by name. */
+export const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
+
+/** The `encoding` object's `style` and `explode` per property (only what changes how a form is written). */
+function readEncoding(value: JsonValue | undefined): Record<string, FormEncodingModel> | undefined {
+  if (!isObject(value)) return undefined;
+  const out: Record<string, FormEncodingModel> = {};
+  let any = false;
+  for (const [name, entry] of Object.entries(value)) {
+    if (!isObject(entry)) continue;
+    const model: FormEncodingModel = {};
+    if (entry.style === 'form' || entry.style === 'deepObject') model.style = entry.style;
+    if (typeof entry.explode === 'boolean') model.explode = entry.explode;
+    if (typeof entry.contentType === 'string') model.contentType = entry.contentType;
+    Object.defineProperty(out, name, { value: model, enumerable: true, writable: true, configurable: true });
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 export function readResponses(options: { document: JsonObject; operation: JsonObject; pointer: string }) {

@@ -60,6 +60,7 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'TransportError UnexpectedStatusError buildUrl callOperation createClient errorKindOf invokeOperation ' +
     'isAbortedError isBudgetExhaustedError isDeadlineExceededError isHttpError isIdemgenError isNetworkError ' +
     'isTimeoutError isUnexpectedStatusError readBody resolveKey ' +
+    'BinaryBody FormEncoding FormFieldEncoding RequestBodySpec SerializedBody WithFiles serializeBody ' +
     // runtime/server
     'CoreRequest CoreResponse DEFAULT_MAX_BODY_BYTES DEFAULT_MAX_BODY_DEPTH ExpressNext ExpressRequestLike ' +
     'FastifyInstanceLike Handler HandlerIdempotency RequestBodyTooLargeError isRequestBodyTooLargeError ' +
@@ -70,7 +71,7 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'createProblemResponse createRouter createServerCore handlerResultToResponse headersToCorrelationId ' +
     'isDeclaredStatus nodeToCoreRequest nodeToWebRequest readNodeBody responseToWebResponse ' +
     'toExpressMiddleware toFastifyPlugin toNodeHandler toWebHandler webToCoreRequest webToNodeResponse ' +
-    'writeCoreResponse ' +
+    'writeCoreResponse FormBody parseFormBody withFiles ' +
     'ErrorBodyAnswer ErrorBodyContext ErrorBodyProblem ErrorBodyShaper PROBLEM_TYPE_HEADER createErrorCoreResponse ' +
     // runtime/idempotency
     'ClaimAttempt ClaimInput ClaimResult CompleteInput CompleteWithinInput ExecutionClaim ' +

@@ -93,6 +93,17 @@ export interface RequestBodyModel {
   pointer: string;
   /** The schema of the JSON media type, if any (may be a `$ref` object). */
   jsonSchema?: JsonValue;
+  /** The schema of the first form media type (urlencoded or multipart), if any (may be a `$ref` object). */
+  formSchema?: JsonValue;
+  /** That form media type's `encoding`: style and explode per property. */
+  formEncoding?: Record<string, FormEncodingModel>;
+}
+
+/** One property of an OpenAPI `encoding` object, as far as the form's wire format goes. */
+export interface FormEncodingModel {
+  style?: 'form' | 'deepObject';
+  explode?: boolean;
+  contentType?: string;
 }
 
 export interface ResponseModel {

@@ -20,10 +20,16 @@ export function statusType(status: string): string {
   return /^\d{3}$/.test(status) ? status : 'number';
 }
 
+const TEXT_MEDIA =
+  /^(text\/|application\/(xml|javascript|x-www-form-urlencoded)\s*(;|$)|[^;]*\+xml\s*(;|$))/i;
+const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
+const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
+
 function responseDataType(operationType: string, response: ResponseModel): string {
   if (response.mediaTypes.length === 0) return 'undefined';
   const json = pickJsonMediaType(response.mediaTypes);
-  if (!json) return 'string';
+  // What the runtime's readBody gives: text for text types, a Blob for the rest.
+  if (!json) return response.mediaTypes.every((m) => TEXT_MEDIA.test(m)) ? 'string' : 'Blob | string';
   return `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`;
 }
 
@@ -48,16 +54,28 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
   add('headers', 'header');
   const body = op.requestBody;
   if (body) {
-    const json = pickJsonMediaType(body.mediaTypes);
+    const types = [...new Set(body.mediaTypes.map((media) => bodyTypeOf(operationType, media)))];
     fields.push({
       name: 'body',
       optional: !body.required,
-      type: json
-        ? `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(json)}]`
-        : 'string | Blob | ArrayBuffer | Uint8Array | FormData | URLSearchParams',
+      type: types.length > 0 ? types.join(' | ') : 'unknown',
     });
+    if (body.mediaTypes.length > 1) {
+      const literals = body.mediaTypes.map(toStringLiteral);
+      if (body.mediaTypes.some((m) => m.includes('*'))) literals.push('(string & {})');
+      fields.push({ name: 'contentType', optional: true, type: literals.join(' | ') });
+    }
   }
   return fields;
+}
+
+/** What the caller passes for one request body media type: the schema's type, a string, or bytes. */
+function bodyTypeOf(operationType: string, media: string): string {
+  const schema = `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(media)}]`;
+  if (JSON_MEDIA.test(media) || FORM_MEDIA.test(media)) return schema;
+  if (MULTIPART_MEDIA.test(media)) return `__idemgen.WithFiles<${schema}>`;
+  if (/^text\//i.test(media)) return 'string';
+  return '__idemgen.BinaryBody';
 }
 
 /** What the runtime needs to call the operation (`OperationSpec`): method, path and the contracts. */
@@ -79,6 +97,12 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
         }
       : undefined,
     errorStatuses: op.responses.filter((r) => !isSuccessStatus(r.status)).map((r) => r.status),
+    body: op.requestBody
+      ? {
+          mediaTypes: op.requestBody.mediaTypes,
+          ...(op.requestBody.formEncoding ? { encoding: op.requestBody.formEncoding } : {}),
+        }
+      : undefined,
   };
 }
 

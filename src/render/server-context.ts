@@ -13,13 +13,22 @@ function paramsType(op: OperationModel, alias: string, where: 'path' | 'query'):
   return `NonNullable<${alias}["parameters"][${toStringLiteral(where)}]>`;
 }
 
+const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
+const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
+
+/** What the handler receives for one media type: parsed JSON or form fields, a string, or bytes. */
+function mediaBodyType(alias: string, media: string): string {
+  const schema = `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(media)}]`;
+  if (pickJsonMediaType([media]) !== undefined || FORM_MEDIA.test(media)) return schema;
+  if (MULTIPART_MEDIA.test(media)) return `__idemgen.WithFiles<${schema}>`;
+  return /^text\//i.test(media) ? 'string' : 'Uint8Array';
+}
+
 function bodyType(op: OperationModel, alias: string): string {
   const body = op.requestBody;
   if (!body) return 'undefined';
-  const json = pickJsonMediaType(body.mediaTypes);
-  const type = json
-    ? `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(json)}]`
-    : 'string | Uint8Array';
+  const types = [...new Set(body.mediaTypes.map((media) => mediaBodyType(alias, media)))];
+  const type = types.length > 0 ? types.join(' | ') : 'string | Uint8Array';
   return body.required ? type : `${type} | undefined`;
 }
 
@@ -62,6 +71,7 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
     replayHeaders: [...new Set(op.responses.flatMap((r) => r.headers.map((h) => h.toLowerCase())))],
     requestBodyRequired: op.requestBody?.required ?? false,
     bodyMediaTypes: op.requestBody?.mediaTypes ?? [],
+    ...(op.requestBody?.formEncoding ? { formEncoding: op.requestBody.formEncoding } : {}),
     responseStatuses: op.responses.map((r) => r.status),
     // Only when the spec sets one: the server's maxBodyBytes applies to the others.
     ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),

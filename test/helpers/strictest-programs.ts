@@ -55,3 +55,37 @@ export async function openIssue(owner: string, repo: string, labels: string[] | 
   return read.ok ? \`\${read.data.full_name}#\${created.data.number}\` : 'unknown';
 }
 `;
+
+/**
+ * Uses fixtures/e2e-bodies (issue 14): a form body with the typed `contentType`, a multipart upload with a
+ * `File`, bytes, text, and a binary download read as a `Blob`; handlers read the typed bodies.
+ */
+export const BODIES_PROGRAM = `import { createCharge, createClient, createNote, download, putBlob, uploadFile } from './client/index.js';
+import { createServer, type Handlers } from './server/index.js';
+
+const handlers: Handlers = {
+  createCharge: (request) => ({ status: 200, body: { amount: request.body.amount + 1, metadata: request.body.metadata } }),
+  uploadFile: (request) => ({ status: 200, body: { purpose: request.body.purpose, file: typeof request.body.file } }),
+  putBlob: (request) => ({ status: 200, body: { length: request.body.byteLength } }),
+  createNote: (request) => ({ status: 200, body: request.body.toUpperCase() }),
+  download: () => ({ status: 200, body: new Uint8Array([1]) }),
+};
+export const server = createServer({ handlers });
+const client = createClient({ baseUrl: 'http://127.0.0.1:1', fetch: (input, init) => server.fetch(new Request(input, init)) });
+
+export async function run(): Promise<number> {
+  const body = { amount: 100, currency: 'usd', metadata: { order: '1' }, items: [{ price: 'p_1', quantity: 2 }] };
+  await createCharge(client, { body, contentType: 'application/json' });
+  await createCharge(client, { body });
+  // @ts-expect-error -- a media type the operation does not declare
+  await createCharge(client, { body, contentType: 'text/plain' });
+  // @ts-expect-error -- a text body is a string
+  await createNote(client, { body: { text: 'x' } });
+  await uploadFile(client, { body: { purpose: 'avatar', file: new File([new Uint8Array([1])], 'a.png') } });
+  await putBlob(client, { body: new Uint8Array([1, 2]) });
+  const note = await createNote(client, { body: 'text' });
+  const file = await download(client, { path: { name: 'a' } });
+  const text: string = note.ok ? note.data : '';
+  return text.length + (file.ok && file.data instanceof Blob ? file.data.size : 0);
+}
+`;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { MODULE_SETTINGS, type ModuleSetting, typecheckStrictest } from '../helpers/strictest.js';
-import { PAYMENTS_PROGRAM } from '../helpers/strictest-programs.js';
+import { BODIES_PROGRAM, PAYMENTS_PROGRAM } from '../helpers/strictest-programs.js';
 
 describe('generated output compiles under @tsconfig/strictest', () => {
   const cases = Object.keys(MODULE_SETTINGS).flatMap((setting) => [
@@ -16,6 +16,12 @@ describe('generated output compiles under @tsconfig/strictest', () => {
       name: 'payments',
       spec: 'examples/payments.yaml',
       program: PAYMENTS_PROGRAM,
+      setting: setting as ModuleSetting,
+    },
+    {
+      name: 'bodies',
+      spec: 'fixtures/e2e-bodies/openapi.yaml',
+      program: BODIES_PROGRAM,
       setting: setting as ModuleSetting,
     },
     {

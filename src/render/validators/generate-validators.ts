@@ -16,7 +16,13 @@ import {
   responseWrapperSource,
   validatorNamesToResponseNames,
 } from './response-validators.js';
-import { bodySchemaPointer, compileOrReport, type SchemaOwner } from './schema-errors.js';
+import {
+  bodySchemaPointer,
+  compileOrReport,
+  FORM_MEDIA,
+  formSchemaPointer,
+  type SchemaOwner,
+} from './schema-errors.js';
 import { ajvToStandaloneSource } from './standalone-source.js';
 import { operationIdsToValidatorNames } from './validator-names.js';
 import { validatorsToDeclarations } from './validators-declarations.js';
@@ -62,9 +68,19 @@ function wrapperSource(input: {
   /** Whether the operation declares parameters (else nothing to coerce or check: no copies are made). */
   hasParams: boolean;
   hasBody: boolean;
+  hasForm: boolean;
+  /** Whether the operation declares a form media type (a form without a schema skips the JSON one). */
+  formDeclared: boolean;
   bodyRequired: boolean;
 }): string {
   const { name, index } = input;
+  const form = input.hasForm
+    ? `else if (options && options.body === 'form') {
+      if (!idemgenForm.f${index}(input.body)) idemgenErrors(idemgenForm.f${index}.errors, '/body', errors);
+    }`
+    : input.formDeclared && input.hasBody
+      ? `else if (options && options.body === 'form') {}`
+      : '';
   const body = input.hasBody
     ? `else if (!idemgenBody.b${index}(input.body)) idemgenErrors(idemgenBody.b${index}.errors, '/body', errors);`
     : '';
@@ -87,7 +103,7 @@ function wrapperSource(input: {
   const errors = [];${params}
   if (!options || options.body !== false) {
     if (input.body === undefined) {${input.bodyRequired ? ` errors.push({ pointer: '/body', message: 'is required' });` : ''} }
-    ${body}
+    ${[form, body].filter((line) => line !== '').join('\n    ')}
   }
   if (errors.length > 0) return errors;${assign}
   return null;
@@ -100,7 +116,9 @@ function wrapperSource(input: {
  * `/path`, `/query`, `/headers` or `/body`) or null. Parameters are validated on a copy with ajv's
  * `coerceTypes: 'array'` (they arrive as strings); on success the coerced copies replace `input.path`,
  * `input.query` and `input.headers`, so the handler sees numbers for integer parameters. The body is
- * validated as it is, without coercion. `options.body === false` skips the body (a non-JSON request body).
+ * validated as it is, without coercion. `options.body === false` skips the body (a request body neither
+ * JSON nor a form); `options.body === 'form'` validates a form's fields against the form media type's
+ * schema with coercion (in place: `amount=100` becomes the number the schema asks for).
  */
 export function generateValidators(input: GenerateValidatorsInput): GeneratedValidators {
   const { openapi, operations } = input;
@@ -109,6 +127,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
       parameter.schema === undefined ? [] : [parameter.schema],
     ),
     ...(operation.requestBody?.jsonSchema === undefined ? [] : [operation.requestBody.jsonSchema]),
+    ...(operation.requestBody?.formSchema === undefined ? [] : [operation.requestBody.formSchema]),
     ...(input.responses === true ? responsesToRoots(operation.responses) : []),
   ]);
   const reachable = documentToReachable({ document: input.document, roots }) ?? input.document;
@@ -123,6 +142,8 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
   compileOrReport(components, () => bodyAjv.addSchema(document, DOCUMENT_ID));
   const paramsExports: Record<string, string> = {};
   const bodyExports: Record<string, string> = {};
+  // Form bodies arrive as strings: validated with coercion, as parameters are.
+  const formExports: Record<string, string> = {};
   // Which spec part each validator comes from, so that a schema ajv rejects is reported there.
   const owners = new Map<string, SchemaOwner>();
   const responseTables: string[] = [];
@@ -156,6 +177,20 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
       );
       paramsExports[`p${index}`] = paramsId;
     }
+    const formSchema = operationToBodySchema({ operation, openapi, checks, form: true });
+    if (formSchema !== undefined) {
+      const formId = `urn:idemgen:form:${index}`;
+      const formPointer = operation.requestBody ? formSchemaPointer(operation.requestBody) : undefined;
+      const formOwner = {
+        pointer: formPointer ?? at,
+        label: `the form request body of ${operation.id} ${ref}`,
+      };
+      owners.set(formId, formOwner);
+      compileOrReport(formOwner, () =>
+        paramsAjv.addSchema(typeof formSchema === 'object' && formSchema !== null ? formSchema : {}, formId),
+      );
+      formExports[`f${index}`] = formId;
+    }
     const bodySchema = operationToBodySchema({ operation, openapi, checks });
     if (bodySchema === undefined) return;
     const bodyId = `urn:idemgen:body:${index}`;
@@ -170,6 +205,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
   // Compiled here one by one (ajv keeps them for the standalone step), so a failure names its owner.
   for (const [ajv, exports] of [
     [paramsAjv, paramsExports],
+    [paramsAjv, formExports],
     [bodyAjv, bodyExports],
   ] as const) {
     for (const id of Object.values(exports)) {
@@ -180,6 +216,8 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
   const helpers = new Set<string>();
   const paramsSource = ajvToStandaloneSource({ ajv: paramsAjv, exports: paramsExports, helpers });
   const bodySource = ajvToStandaloneSource({ ajv: bodyAjv, exports: bodyExports, helpers });
+  const hasForms = Object.keys(formExports).length > 0;
+  const formSource = hasForms ? ajvToStandaloneSource({ ajv: paramsAjv, exports: formExports, helpers }) : '';
   const names = operationIdsToValidatorNames(operations.map((operation) => operation.id));
   const wrappers = operations.map((operation, index) =>
     [
@@ -189,6 +227,8 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
         index,
         hasParams: paramsExports[`p${index}`] !== undefined,
         hasBody: bodyExports[`b${index}`] !== undefined,
+        hasForm: formExports[`f${index}`] !== undefined,
+        formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => FORM_MEDIA.test(media)),
         bodyRequired: operation.requestBody?.required === true,
       }),
     ].join('\n'),
@@ -200,13 +240,16 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
   const js = [
     '// Generated by idemgen: request validators compiled by ajv. Needs nothing at run time. Do not edit.',
     ...[...helpers].sort().map((name) => RUNTIME_HELPERS[name]!),
-    ...([paramsSource, bodySource].some((source) => source.includes(REG_EXP_NAME)) ? [REG_EXP_SOURCE] : []),
+    ...([paramsSource, bodySource, formSource].some((source) => source.includes(REG_EXP_NAME))
+      ? [REG_EXP_SOURCE]
+      : []),
     formatsToSource(FORMATS_NAME),
     ERROR_MAPPING,
     INPUT_HELPERS,
     ...(input.responses === true ? [RESPONSE_HELPERS] : []),
     `const idemgenParams = ${paramsSource};`,
     `const idemgenBody = ${bodySource};`,
+    ...(hasForms ? [`const idemgenForm = ${formSource};`] : []),
     ...wrappers,
     ...responseWrappers,
     '',

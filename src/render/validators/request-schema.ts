@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '../../spec/types.js';
 import type { SchemaChecks } from './adapt-schema.js';
 import { operationSchemaToSchema } from './document-to-schema.js';
 import type { ValidatorResponse } from './response-validators.js';
-import { bodySchemaPointer } from './schema-errors.js';
+import { bodySchemaPointer, formSchemaPointer } from './schema-errors.js';
 
 export interface ValidatorParameter {
   name: string;
@@ -22,6 +22,8 @@ export interface ValidatorOperation {
   requestBody?: {
     required: boolean;
     jsonSchema?: JsonValue;
+    /** The schema of the form media type (urlencoded or multipart), validated with coercion. */
+    formSchema?: JsonValue;
     pointer?: string;
     mediaTypes?: readonly string[];
   };
@@ -75,16 +77,20 @@ export function operationToParamsSchema(input: {
   return { type: 'object', properties, required: ['path', 'query', 'headers'] };
 }
 
-/** The JSON schema of the request body, or undefined when the operation has no JSON body schema. */
+/**
+ * The JSON schema of the request body (`form`: of its form media type), or undefined when the operation
+ * has no such schema.
+ */
 export function operationToBodySchema(input: {
   operation: ValidatorOperation;
   openapi: '3.0' | '3.1';
   checks?: SchemaChecks;
+  form?: boolean;
 }): JsonValue | undefined {
   const body = input.operation.requestBody;
-  const schema = body?.jsonSchema;
+  const schema = input.form === true ? body?.formSchema : body?.jsonSchema;
   if (body === undefined || schema === undefined) return undefined;
-  const pointer = bodySchemaPointer(body);
+  const pointer = input.form === true ? formSchemaPointer(body) : bodySchemaPointer(body);
   return operationSchemaToSchema({
     schema,
     openapi: input.openapi,

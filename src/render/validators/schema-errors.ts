@@ -49,3 +49,15 @@ export function bodySchemaPointer(body: {
   if (body.pointer === undefined) return undefined;
   return json === undefined ? body.pointer : appendPointer(body.pointer, 'content', json, 'schema');
 }
+
+export const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
+
+/** Where the request body's form media type schema is (`formSchemaPointer` of a body without one: its pointer). */
+export function formSchemaPointer(body: {
+  pointer?: string;
+  mediaTypes?: readonly string[];
+}): string | undefined {
+  const form = body.mediaTypes?.find((type) => FORM_MEDIA.test(type));
+  if (body.pointer === undefined) return undefined;
+  return form === undefined ? body.pointer : appendPointer(body.pointer, 'content', form, 'schema');
+}

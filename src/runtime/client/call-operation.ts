@@ -10,6 +10,7 @@ import { buildUrl } from './build-url.js';
 import { HttpError, NetworkError } from './errors/index.js';
 import { readBody } from './read-body.js';
 import { resolveKey } from './resolve-key.js';
+import { serializeBody } from './serialize-body.js';
 import type { CallOptions, CallResult, Client, ClientHooks, OperationInfo } from './types.js';
 
 /** The header that carries the call's correlation id (the server echoes it as the problem `instance`). */
@@ -33,7 +34,7 @@ const combineHooks = (all: (ClientHooks | undefined)[], operation: OperationInfo
 });
 
 /**
- * One logical call of an operation: builds the request once (URL, JSON body, headers, one idempotency key
+ * One logical call of an operation: builds the request once (URL, body as its media type, headers, one idempotency key
  * and one `X-Request-Id` for all attempts), then sends it under the operation's retry policy. Resolves on a
  * 2XX; otherwise rejects with `HttpError` (body parsed, `problem` for problem+json) or a transport error.
  * POST and PATCH without an idempotency key are never retried, whatever the policy says.
@@ -52,8 +53,14 @@ export const callOperation = async <Data = unknown, Status extends number = numb
   const correlationId = headers.get(CORRELATION_HEADER) ?? randomUuid();
   headers.set(CORRELATION_HEADER, correlationId);
   if (!headers.has('accept')) headers.set('accept', 'application/json, application/problem+json');
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  if (payload !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  // Serialized once, before anything is sent: a body that does not fit its media type throws here. A
+  // `content-type` the caller set picks the media type as `contentType` does.
+  const contentType = options.contentType ?? headers.get('content-type') ?? undefined;
+  const serialized =
+    body === undefined ? undefined : serializeBody({ body, spec: options.bodySpec, contentType });
+  const payload = serialized?.payload;
+  if (serialized?.contentType === undefined) headers.delete('content-type');
+  else headers.set('content-type', serialized.contentType);
 
   const retryOn = retry?.retryOn ?? DEFAULT_RETRY_ON;
   const ids = { idempotencyKey: key, correlationId };

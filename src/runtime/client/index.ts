@@ -1,3 +1,4 @@
+export type { FormEncoding, FormFieldEncoding } from '../shared/form-fields.js';
 export { type BuildUrlInput, buildUrl } from './build-url.js';
 export { CORRELATION_HEADER, callOperation } from './call-operation.js';
 export { createClient } from './create-client.js';
@@ -12,6 +13,13 @@ export {
 } from './operation.js';
 export { readBody } from './read-body.js';
 export { type ResolveKeyInput, resolveKey } from './resolve-key.js';
+export {
+  type BinaryBody,
+  type RequestBodySpec,
+  type SerializedBody,
+  serializeBody,
+  type WithFiles,
+} from './serialize-body.js';
 export type {
   CallOptions,
   CallResult,

@@ -17,6 +17,7 @@ import type {
   TimeoutError,
 } from './errors/transport-errors.js';
 import { UnexpectedStatusError } from './errors/unexpected-status-error.js';
+import type { RequestBodySpec } from './serialize-body.js';
 import type { Client, ClientHooks, IdempotencyOption, PathValue, QueryValue } from './types.js';
 
 /** The operation as the generator saw it: emitted as a literal next to each operation function. */
@@ -29,6 +30,8 @@ export interface OperationSpec {
   retry?: RetryPolicy;
   /** Declared non-2XX statuses: `404`, `4XX`, `default`. */
   errorStatuses: readonly string[];
+  /** The request body's media types (the first is the default) and form encoding. */
+  body?: RequestBodySpec;
 }
 
 /** Per-call options: they may lower the spec's limits, never raise them. */
@@ -66,6 +69,8 @@ interface OperationInput {
   query?: object;
   headers?: object;
   body?: unknown;
+  /** One of the operation's request body media types (typed per operation by the generated input). */
+  contentType?: string;
 }
 
 function isDeclared(status: number, declared: readonly string[]): boolean {
@@ -106,6 +111,8 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
       query: parts.query as Record<string, QueryValue> | undefined,
       headers: { ...stringHeaders(parts.headers), ...options.headers },
       body: parts.body,
+      bodySpec: spec.body,
+      contentType: parts.contentType,
       idempotency: spec.idempotency,
       retry: spec.retry,
       signal: options.signal,

@@ -2,6 +2,7 @@ import type { RetryBudget, RetryBudgetOptions } from '../retry/budget.js';
 import type { AttemptEvent, RetryEvent, RetryPolicy } from '../retry/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { Random } from '../shared/random.js';
+import type { RequestBodySpec } from './serialize-body.js';
 
 /** The subset of `fetch` the client calls; any Web-standard fetch fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -61,8 +62,12 @@ export interface CallOptions {
   pathParams?: Record<string, PathValue> | undefined;
   query?: Record<string, QueryValue> | undefined;
   headers?: Record<string, string | undefined> | undefined;
-  /** Sent as JSON when defined. */
+  /** Serialized as `contentType` (default: the first of `bodySpec.mediaTypes`, else JSON) when defined. */
   body?: unknown;
+  /** The operation's declared request body media types and form encoding. */
+  bodySpec?: RequestBodySpec | undefined;
+  /** One of the declared media types: the one to send the body as. */
+  contentType?: string | undefined;
   idempotency?: IdempotencyOption | undefined;
   /** The operation's merged `x-retry`; undefined makes one attempt. */
   retry?: RetryPolicy | undefined;

@@ -1,6 +1,7 @@
 /**
  * What is decided from a request's head alone, before its body is read: a declared `Content-Length` over
- * the limit (413), a body of a media type the operation does not take (400), and a missing or invalid
+ * the limit (413), a body of a media type the operation does not take (415, with `Accept` listing those
+ * it takes), and a missing or invalid
  * idempotency key in a header, query or path parameter (400). A request refused anyway is never buffered.
  */
 import { type ExtractedKey, extractIdempotencyKey } from '../idempotency/extract-key.js';
@@ -25,6 +26,14 @@ export const tooLargeProblem = (maxBodyBytes: number): Refusal => ({
   extensions: { maxBodyBytes },
 });
 
+/** The 415 problem for a body of a media type the operation does not declare: the accepted ones listed. */
+export const unsupportedMediaTypeProblem = (route: ServerRoute): Refusal => ({
+  slug: 'unsupported-media-type',
+  detail: `The request body must be one of: ${route.bodyMediaTypes.join(', ')}.`,
+  headers: { accept: route.bodyMediaTypes.join(', ') },
+  extensions: { accepted: route.bodyMediaTypes },
+});
+
 export function checkBeforeBody(input: {
   request: CoreRequest;
   route: ServerRoute;
@@ -41,15 +50,7 @@ export function checkBeforeBody(input: {
     }
     if (declaresBody(headers, declared)) {
       const issue = checkBodyMediaType(headers['content-type'] ?? '', route.bodyMediaTypes);
-      if (issue !== undefined) {
-        const detail = 'The request does not match the API description; see errors.';
-        const problem = {
-          slug: 'request-validation-failed',
-          detail,
-          extensions: { errors: [issue] },
-        } as const;
-        return { kind: 'refuse', problem };
-      }
+      if (issue !== undefined) return { kind: 'refuse', problem: unsupportedMediaTypeProblem(route) };
     }
   }
   const contract = route.idempotency;

@@ -1,5 +1,6 @@
 /** The generated server's runtime: a Web-standard core and thin adapters. Zero dependencies. */
 
+export type { WithFiles } from '../shared/form-fields.js';
 export {
   type ExpressNext,
   type ExpressRequestLike,
@@ -31,6 +32,7 @@ export {
   webToCoreRequest,
 } from './core-exchange.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
+export { type FormBody, parseFormBody, withFiles } from './form-body.js';
 export {
   createErrorCoreResponse,
   type ErrorBodyAnswer,

@@ -6,8 +6,14 @@ import type { ValidationIssue } from './types.js';
 export type RequestBody =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
+  /** `application/x-www-form-urlencoded` or `multipart/form-data`, still as bytes (see `parseFormBody`). */
+  | { kind: 'form'; bytes: Uint8Array; contentType: string }
   | { kind: 'other'; value: string | Uint8Array }
+  /** A media type the operation does not declare (415). */
+  | { kind: 'unsupported' }
   | { kind: 'invalid'; issues: ValidationIssue[] };
+
+const FORM_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
 /** A route's accepted media types, normalized once (the route's array is the same on every request). */
 const normalized = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -41,9 +47,9 @@ const lenientUtf8 = new TextDecoder();
 
 /**
  * Parses the request body's bytes (`undefined`: none). JSON media types (`application/json`, `*+json`) are
- * parsed (malformed JSON or UTF-8 is `invalid`); `text/*` gives a string; anything else the bytes. An empty
- * body is `none`. When the operation declares body media types, a body of another type is `invalid`
- * (pointer `/headers/content-type`). JSON nested deeper than `maxDepth` or with a `__proto__` member is
+ * parsed (malformed JSON or UTF-8 is `invalid`); forms are left to `parseFormBody`; `text/*` gives a
+ * string; anything else the bytes. An empty body is `none`. When the operation declares body media types,
+ * a body of another type is `unsupported`. JSON nested deeper than `maxDepth` or with a `__proto__` member is
  * `invalid` too (see `checkJsonBody`).
  */
 export function parseRequestBody(
@@ -54,8 +60,9 @@ export function parseRequestBody(
 ): RequestBody {
   if (bytes === undefined || bytes.byteLength === 0) return { kind: 'none' };
   const refused = checkBodyMediaType(contentType, mediaTypes);
-  if (refused !== undefined) return { kind: 'invalid', issues: [refused] };
+  if (refused !== undefined) return { kind: 'unsupported' };
   const mediaType = mediaTypeOf(contentType);
+  if (FORM_MEDIA_TYPES.has(mediaType)) return { kind: 'form', bytes, contentType };
   if (isJsonMediaType(mediaType)) {
     let text: string;
     let value: unknown;

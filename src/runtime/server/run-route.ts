@@ -3,9 +3,10 @@ import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
 import { isRequestBodyTooLargeError } from './body-limit.js';
-import { checkBeforeBody, tooLargeProblem } from './check-before-body.js';
+import { checkBeforeBody, tooLargeProblem, unsupportedMediaTypeProblem } from './check-before-body.js';
 import { checkResponseBody } from './check-response.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
+import { parseFormBody, withFiles } from './form-body.js';
 import { ServerHandlerRequest } from './handler-request.js';
 import { handlerResultToResponse, isDeclaredStatus } from './handler-response.js';
 import type { ProblemInput } from './problem-response.js';
@@ -71,8 +72,15 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   if (bytes === null) return run.problem(tooLargeProblem(maxBodyBytes));
   const contentType = request.headers['content-type'] ?? '';
   const body = parseRequestBody(bytes, contentType, route.bodyMediaTypes, run.maxBodyDepth);
+  if (body.kind === 'unsupported') return run.problem(unsupportedMediaTypeProblem(route));
   if (body.kind === 'invalid') return validationProblem(run, body.issues);
-  const json = body.kind === 'json' ? body.value : undefined;
+  const form =
+    body.kind === 'form'
+      ? await parseFormBody({ ...body, encoding: route.formEncoding, maxDepth: run.maxBodyDepth })
+      : undefined;
+  if (form?.ok === false) return validationProblem(run, form.issues);
+  // Parsed bodies: JSON, or a form's fields (each file as a string naming its bytes, see `parseFormBody`).
+  const json = body.kind === 'json' ? body.value : form?.fields;
   // Null-prototype copies: a name such as `constructor` is absent unless the client sent it.
   const input: ValidationInput = {
     path: copyToRecord(params),
@@ -83,8 +91,12 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const issues: ValidationIssue[] = [];
   if (body.kind === 'none' && route.requestBodyRequired)
     issues.push({ pointer: '/body', message: 'is required' });
-  issues.push(...(route.validate?.(input, body.kind === 'json' ? undefined : { body: false }) ?? []));
+  const bodyOption =
+    body.kind === 'json' ? undefined : form !== undefined ? ({ body: 'form' } as const) : { body: false };
+  issues.push(...(route.validate?.(input, bodyOption) ?? []));
   if (issues.length > 0) return validationProblem(run, issues);
+  const handlerBody =
+    body.kind === 'other' ? body.value : form?.ok === true ? withFiles(input.body, form.files) : json;
 
   const idempotencyRequest: IdempotencyRequest = {
     method: request.method,
@@ -113,7 +125,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
       path: input.path,
       query: input.query,
       headers: input.headers,
-      body: body.kind === 'none' ? undefined : body.value,
+      body: handlerBody,
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
       idempotency: claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus),
       principal,

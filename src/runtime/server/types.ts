@@ -33,11 +33,17 @@ export interface ServerRoute {
   idempotency?: IdempotencyContractLike;
   /** Response headers the operation declares, replayed with the body on duplicates. */
   replayHeaders: readonly string[];
-  /** `options.body === false` skips the body (sent when the request body is not JSON). */
-  validate?: (input: ValidationInput, options?: { body?: boolean }) => ValidationIssue[] | null;
+  /**
+   * `options.body === false` skips the body (sent when the request body is neither JSON nor a form);
+   * `'form'` checks a form's fields against the form media type's schema, coercing strings to the numbers
+   * and booleans it asks for (in place, as parameters are).
+   */
+  validate?: (input: ValidationInput, options?: { body?: boolean | 'form' }) => ValidationIssue[] | null;
   requestBodyRequired: boolean;
   /** Media types of the request body in the spec (`application/json`, `text/*`, ...); empty: no body. */
   bodyMediaTypes: readonly string[];
+  /** The form media type's `encoding` (style and explode per property), when the spec has one. */
+  formEncoding?: Readonly<Record<string, { style?: 'form' | 'deepObject'; explode?: boolean }>>;
   /**
    * The operation's request-body limit in bytes, from the spec's `x-max-body-size` (operation, path item
    * or root, nearest wins): it wins over the server's `maxBodyBytes`.
@@ -76,7 +82,10 @@ export interface HandlerRequest extends HandlerRequestBase {
   path: Record<string, unknown>;
   /** Query parameters: a repeated name gives an array (then coerced by the validator, if any). */
   query: Record<string, unknown>;
-  /** The parsed JSON body; a string for `text/*`; bytes otherwise; `undefined` without a body. */
+  /**
+   * The parsed JSON body; a form's fields as an object (coerced by the validator; files as `File`); a
+   * string for `text/*`; bytes otherwise; `undefined` without a body.
+   */
   body: unknown;
 }
 

@@ -104,6 +104,7 @@ describe('problem types and slugs', () => {
       'idempotency-request-in-progress': 409,
       'request-validation-failed': 400,
       'request-too-large': 413,
+      'unsupported-media-type': 415,
       'dependency-unavailable': 503,
       'internal-error': 500,
       'not-implemented': 501,

@@ -92,16 +92,25 @@ describe('createServerCore validation', () => {
   it.each([
     ['malformed JSON', postOrder('{"sku": '), [{ pointer: '/body', message: 'is not valid JSON' }]],
     ['a missing required body', postOrder(''), [{ pointer: '/body', message: 'is required' }]],
-    [
-      'an undeclared media type',
-      postOrder('sku=a', { 'content-type': 'application/x-www-form-urlencoded' }),
-      [{ pointer: '/headers/content-type', message: 'must be one of: application/json' }],
-    ],
   ])('400 for %s', async (_name, init, errors) => {
     const fixture = createFixture();
     const response = await send(fixture, '/orders', init);
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual(errors);
+    expect(fixture.executions()).toBe(0);
+  });
+
+  it('415 for an undeclared media type, with the accepted types listed, before the handler', async () => {
+    const fixture = createFixture();
+    const init = postOrder('sku=a', { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await send(fixture, '/orders', init);
+    expect(response.status).toBe(415);
+    expect(response.headers.get('accept')).toBe('application/json');
+    expect(await response.json()).toMatchObject({
+      type: 'https://idemgen.dev/problems/unsupported-media-type',
+      status: 415,
+      accepted: ['application/json'],
+    });
     expect(fixture.executions()).toBe(0);
   });
 
