@@ -32,7 +32,6 @@ export {
   webToCoreRequest,
 } from './core-exchange.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
-export { type FormBody, parseFormBody, withFiles } from './form-body.js';
 export {
   createErrorCoreResponse,
   type ErrorBodyAnswer,
@@ -41,6 +40,7 @@ export {
   type ErrorBodyShaper,
   PROBLEM_TYPE_HEADER,
 } from './error-body.js';
+export { type FormBody, parseFormBody, withFiles } from './form-body.js';
 export {
   handlerResultToResponse,
   isDeclaredStatus,
