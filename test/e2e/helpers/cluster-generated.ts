@@ -3,15 +3,15 @@
  * child processes to import the server from and for the test to import the client from. The modules are
  * typed through the runtime's own types (the generated copy is the same code).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generate } from '../../../src/generate.js';
 import type { OperationCallOptions, OperationResult } from '../../../src/runtime/client/operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
 import type * as idempotency from '../../../src/runtime/idempotency/index.js';
 import type { toNodeHandler } from '../../../src/runtime/server/adapters/node.js';
 import type { Handler, ServerCore, ServerCoreOptions } from '../../../src/runtime/server/types.js';
+import { generateBoth } from './generate-both.js';
 
 export const CLUSTER_SPEC = resolve('fixtures/e2e-cluster/api.yaml');
 
@@ -60,19 +60,7 @@ export interface ClusterApi {
 
 /** Generates server and client into `test/.out/e2e-cluster-<name>-XXXXXX`. */
 export async function generateClusterApi(name: string): Promise<ClusterApi> {
-  mkdirSync(resolve('test/.out'), { recursive: true });
-  const outDir = mkdtempSync(resolve('test/.out', `e2e-cluster-${name}-`));
-  const result = await generate({
-    spec: CLUSTER_SPEC,
-    outDir,
-    target: 'both',
-    mode: 'write',
-    checkSyntax: false,
-  });
-  if (!result.emitted) {
-    const problems = result.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n');
-    throw new Error(`generation failed:\n${problems}`);
-  }
+  const outDir = await generateBoth(CLUSTER_SPEC, `e2e-cluster-${name}-`);
   return {
     outDir,
     importClient: async () =>

@@ -3,16 +3,16 @@
  * `{ error: { type, message, param } }`) into a fresh directory under test/.out, runtime copied beside it, and
  * imports the generated server and client. The modules are typed through the runtime's own types.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generate } from '../../../src/generate.js';
 import type { HttpError } from '../../../src/runtime/client/errors/http-error.js';
 import type { UnexpectedStatusError } from '../../../src/runtime/client/errors/unexpected-status-error.js';
 import type { OperationResult, TransportError } from '../../../src/runtime/client/operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
 import type { toNodeHandler } from '../../../src/runtime/server/adapters/node.js';
 import type { ServerCore, ServerCoreOptions } from '../../../src/runtime/server/types.js';
+import { generateBoth } from './generate-both.js';
 
 export const E2E_ENVELOPE_SPEC = resolve('fixtures/e2e-envelope/api.yaml');
 
@@ -49,19 +49,7 @@ export interface EnvelopeApi {
 
 /** Generates server and client into `test/.out/e2e-envelope-XXXXXX` and imports both. */
 export async function generateEnvelopeApi(): Promise<EnvelopeApi> {
-  mkdirSync(resolve('test/.out'), { recursive: true });
-  const outDir = mkdtempSync(resolve('test/.out', 'e2e-envelope-'));
-  const result = await generate({
-    spec: E2E_ENVELOPE_SPEC,
-    outDir,
-    target: 'both',
-    mode: 'write',
-    checkSyntax: false,
-  });
-  if (!result.emitted) {
-    const problems = result.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n');
-    throw new Error(`generation failed:\n${problems}`);
-  }
+  const outDir = await generateBoth(E2E_ENVELOPE_SPEC, 'e2e-envelope-');
   const importFrom = (file: string) => import(pathToFileURL(join(outDir, file)).href);
   return {
     outDir,

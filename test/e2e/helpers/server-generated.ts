@@ -3,10 +3,9 @@
  * imports the generated server and client as a user's project would: with the runtime copied beside them.
  * The modules are typed through the runtime's own types (the copy is the same code).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generate } from '../../../src/generate.js';
 import type { OperationCallOptions, OperationResult } from '../../../src/runtime/client/operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
 import type { IdempotencyStore } from '../../../src/runtime/idempotency/store.js';
@@ -17,6 +16,7 @@ import type { toFastifyPlugin } from '../../../src/runtime/server/adapters/fasti
 import type { toNodeHandler } from '../../../src/runtime/server/adapters/node.js';
 import type { toWebHandler } from '../../../src/runtime/server/adapters/web.js';
 import type { Handler, ServerCore, ServerCoreOptions } from '../../../src/runtime/server/types.js';
+import { generateBoth } from './generate-both.js';
 
 export const E2E_SPEC = resolve('fixtures/e2e-server/api.yaml');
 
@@ -80,19 +80,6 @@ export async function generateE2eApi(name: string): Promise<GeneratedApi> {
 }
 
 /** Writes the generated files only (for child processes that import them themselves). */
-export async function generateE2eOutput(name: string): Promise<string> {
-  mkdirSync(resolve('test/.out'), { recursive: true });
-  const outDir = mkdtempSync(resolve('test/.out', `e2e-server-${name}-`));
-  const result = await generate({
-    spec: E2E_SPEC,
-    outDir,
-    target: 'both',
-    mode: 'write',
-    checkSyntax: false,
-  });
-  if (!result.emitted) {
-    const problems = result.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n');
-    throw new Error(`generation failed:\n${problems}`);
-  }
-  return outDir;
+export function generateE2eOutput(name: string): Promise<string> {
+  return generateBoth(E2E_SPEC, `e2e-server-${name}-`);
 }
