@@ -29,6 +29,8 @@ export type FormBody =
 
 const lenientUtf8 = new TextDecoder();
 
+const jsonPointer = (name: string): string => `/body/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
 export async function parseFormBody(input: {
   bytes: Uint8Array;
   contentType: string;
@@ -61,7 +63,7 @@ export async function parseFormBody(input: {
   });
   const json = new Map<string, unknown>();
   for (const [name, value] of jsonParts) {
-    const pointer = `/body/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = jsonPointer(name);
     if (json.has(name)) return { ok: false, issues: [{ pointer, message: 'is sent as more than one part' }] };
     try {
       json.set(name, JSON.parse(typeof value === 'string' ? value : await value.text()));
@@ -86,7 +88,7 @@ export async function parseFormBody(input: {
       if (Object.hasOwn(parsed.value, name)) {
         return {
           ok: false,
-          issues: [{ pointer: `/body/${name}`, message: 'is sent both as a value and with fields' }],
+          issues: [{ pointer: jsonPointer(name), message: 'is sent both as a value and with fields' }],
         };
       }
       parsed.value[name] = value as FormNode;
