@@ -71,7 +71,74 @@ export function readRequestBody(options: { document: JsonObject; operation: Json
     const encoding = readEncoding(formMedia.encoding);
     if (encoding !== undefined) model.formEncoding = encoding;
   }
+  const multipart = mediaTypes.find((m) => MULTIPART_MEDIA.test(m));
+  const multipartMedia =
+    multipart !== undefined && isObject(body.content) ? body.content[multipart] : undefined;
+  if (isObject(multipartMedia)) {
+    const parts = multipartParts({
+      document: options.document,
+      schema: multipartMedia.schema,
+      encoding: multipartMedia.encoding,
+      pointer: joinPointer(at, 'content', multipart!, 'schema'),
+    });
+    if (parts.files.length > 0) model.multipartFiles = parts.files;
+    if (parts.json.length > 0) model.multipartJson = parts.json;
+  }
   return model;
+}
+
+const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
+
+const typesOf = (schema: JsonObject): JsonValue[] =>
+  Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+
+/** A file: `type: string` with `format: binary` (3.0), or `contentMediaType` without `contentEncoding` (3.1). */
+const isBinary = (schema: JsonObject): boolean =>
+  (typesOf(schema).length === 0 || typesOf(schema).includes('string')) &&
+  (schema.format === 'binary' ||
+    (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined));
+
+const isObjectSchema = (schema: JsonObject): boolean =>
+  typesOf(schema).includes('object') || (typesOf(schema).length === 0 && isObject(schema.properties));
+
+/**
+ * The multipart schema's top-level properties that are files, and those sent as a JSON part: OpenAPI's
+ * default for an object or an array of objects is `application/json`, which `encoding.<name>.contentType`
+ * overrides (a JSON media type makes any property a JSON part, another type none).
+ */
+function multipartParts(options: {
+  document: JsonObject;
+  schema: JsonValue | undefined;
+  encoding: JsonValue | undefined;
+  pointer: string;
+}): { files: string[]; json: string[] } {
+  const { document } = options;
+  const files: string[] = [];
+  const json: string[] = [];
+  const resolve = (value: JsonValue | undefined, pointer: string): JsonObject | undefined => {
+    const found = resolveRef({ document, value, pointer })?.value;
+    return isObject(found) ? found : undefined;
+  };
+  const schema = resolve(options.schema, options.pointer);
+  const properties = schema && isObject(schema.properties) ? schema.properties : {};
+  const encoding = isObject(options.encoding) ? options.encoding : {};
+  for (const [name, value] of Object.entries(properties)) {
+    const property = resolve(value, joinPointer(options.pointer, 'properties', name));
+    if (property === undefined) continue;
+    const items = typesOf(property).includes('array')
+      ? resolve(property.items, joinPointer(options.pointer, 'properties', name, 'items'))
+      : undefined;
+    if (isBinary(property) || (items !== undefined && isBinary(items))) files.push(name);
+    const entry = Object.hasOwn(encoding, name) ? encoding[name] : undefined;
+    const declared = isObject(entry) && typeof entry.contentType === 'string' ? entry.contentType : undefined;
+    if (
+      declared !== undefined
+        ? JSON_MEDIA.test(declared)
+        : isObjectSchema(property) || (items !== undefined && isObjectSchema(items))
+    )
+      json.push(name);
+  }
+  return { files, json };
 }
 
 /** `application/x-www-form-urlencoded` or `multipart/form-data`: bodies parsed into objects by name. */

@@ -97,6 +97,11 @@ export interface RequestBodyModel {
   formSchema?: JsonValue;
   /** That form media type's `encoding`: style and explode per property. */
   formEncoding?: Record<string, FormEncodingModel>;
+  /** `multipart/form-data`: top-level properties that are files (`format: binary`, 3.1 `contentMediaType`). */
+  multipartFiles?: string[];
+  /** `multipart/form-data`: top-level properties sent as one JSON part (objects, arrays of objects, or
+   * `encoding.<name>.contentType` a JSON media type). */
+  multipartJson?: string[];
 }
 
 /** One property of an OpenAPI `encoding` object, as far as the form's wire format goes. */

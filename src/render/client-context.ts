@@ -54,7 +54,9 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
   add('headers', 'header');
   const body = op.requestBody;
   if (body) {
-    const types = [...new Set(body.mediaTypes.map((media) => bodyTypeOf(operationType, media)))];
+    const types = [
+      ...new Set(body.mediaTypes.map((media) => bodyTypeOf(operationType, media, body.multipartFiles))),
+    ];
     fields.push({
       name: 'body',
       optional: !body.required,
@@ -70,12 +72,19 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
 }
 
 /** What the caller passes for one request body media type: the schema's type, a string, or bytes. */
-function bodyTypeOf(operationType: string, media: string): string {
+function bodyTypeOf(operationType: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(media)}]`;
   if (JSON_MEDIA.test(media) || FORM_MEDIA.test(media)) return schema;
-  if (MULTIPART_MEDIA.test(media)) return `__idemgen.WithFiles<${schema}>`;
+  if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
   if (/^text\//i.test(media)) return 'string';
   return '__idemgen.BinaryBody';
+}
+
+/** `WithFiles<Schema, 'avatar' | 'doc'>`: only the binary properties may be files. */
+export function withFilesType(schema: string, files: readonly string[]): string {
+  return files.length === 0
+    ? `__idemgen.WithFiles<${schema}>`
+    : `__idemgen.WithFiles<${schema}, ${files.map(toStringLiteral).join(' | ')}>`;
 }
 
 /** What the runtime needs to call the operation (`OperationSpec`): method, path and the contracts. */

@@ -4,7 +4,7 @@
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { ServerRoute } from '../runtime/server/types.js';
-import { pickJsonMediaType, statusKey, statusType } from './client-context.js';
+import { pickJsonMediaType, statusKey, statusType, withFilesType } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
 
@@ -17,17 +17,19 @@ const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
 const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
 
 /** What the handler receives for one media type: parsed JSON or form fields, a string, or bytes. */
-function mediaBodyType(alias: string, media: string): string {
+function mediaBodyType(alias: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(media)}]`;
   if (pickJsonMediaType([media]) !== undefined || FORM_MEDIA.test(media)) return schema;
-  if (MULTIPART_MEDIA.test(media)) return `__idemgen.WithFiles<${schema}>`;
+  if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
   return /^text\//i.test(media) ? 'string' : 'Uint8Array';
 }
 
 function bodyType(op: OperationModel, alias: string): string {
   const body = op.requestBody;
   if (!body) return 'undefined';
-  const types = [...new Set(body.mediaTypes.map((media) => mediaBodyType(alias, media)))];
+  const types = [
+    ...new Set(body.mediaTypes.map((media) => mediaBodyType(alias, media, body.multipartFiles))),
+  ];
   const type = types.length > 0 ? types.join(' | ') : 'string | Uint8Array';
   return body.required ? type : `${type} | undefined`;
 }
@@ -72,6 +74,7 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
     requestBodyRequired: op.requestBody?.required ?? false,
     bodyMediaTypes: op.requestBody?.mediaTypes ?? [],
     ...(op.requestBody?.formEncoding ? { formEncoding: op.requestBody.formEncoding } : {}),
+    ...(op.requestBody?.multipartJson ? { formJsonFields: op.requestBody.multipartJson } : {}),
     responseStatuses: op.responses.map((r) => r.status),
     // Only when the spec sets one: the server's maxBodyBytes applies to the others.
     ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),

@@ -310,6 +310,50 @@ describe('multipart/form-data', () => {
     expect(executions).toBe(before);
   });
 
+  it('an object property is one application/json part; the handler gets the object itself', async () => {
+    const meta = { label: 'café "x"', size: 12, tags: ['a', 'b'] };
+    const { api, sent } = recordingClient();
+    const result = await client.uploadFile(api, {
+      body: { purpose: 'avatar', file: new File([png], 'me.png', { type: 'image/png' }), meta },
+    });
+    // The raw multipart the client sent: one part named meta, typed application/json, holding the JSON.
+    const raw = await new Request('http://x/', { method: 'POST', body: sent[0]!.body as FormData }).text();
+    const part = raw.split(/\r\n--/).find((chunk) => chunk.includes('name="meta"'));
+    expect(part).toBeDefined();
+    const [head, content] = part!.split('\r\n\r\n');
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(head).not.toMatch(/filename=/);
+    expect(JSON.parse(content!)).toEqual(meta);
+    expect(raw).not.toMatch(/name="meta\[/);
+    const data = (result as { data: { body: { meta: unknown } } }).data;
+    expect(data.body.meta).toEqual(meta);
+  });
+
+  it('by hand: a JSON part sent as a string or as a file is parsed; a wrong-typed field is 400 at its pointer', async () => {
+    const send = (meta: string | Blob, key: string) => {
+      const form = new FormData();
+      form.append('purpose', 'avatar');
+      form.append('file', new File([png], 'me.png', { type: 'image/png' }));
+      form.append('meta', meta);
+      return fetch(`${url}/files`, { method: 'POST', headers: { 'idempotency-key': key }, body: form });
+    };
+    const asFile = await send(new Blob(['{"label":"l","size":"7"}'], { type: 'application/json' }), 'm-j1');
+    expect(asFile.status).toBe(200);
+    // Coerced as the validators coerce form fields: "7" -> 7.
+    expect(((await asFile.json()) as { body: { meta: unknown } }).body.meta).toEqual({ label: 'l', size: 7 });
+    const before = executions;
+    const bad = await send('{"label":"l","size":"big"}', 'm-j2');
+    expect(bad.status).toBe(400);
+    const { errors } = (await bad.json()) as { errors: { pointer: string; message: string }[] };
+    expect(errors).toEqual([{ pointer: '/body/meta/size', message: 'must be integer' }]);
+    const broken = await send('{"label":', 'm-j3');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: unknown[] }).errors).toEqual([
+      { pointer: '/body/meta', message: 'is not valid JSON' },
+    ]);
+    expect(executions).toBe(before);
+  });
+
   it("by hand: the fingerprint covers the file's bytes", async () => {
     const file = (bytes: Uint8Array<ArrayBuffer>) => new File([bytes], 'me.png', { type: 'image/png' });
     expect((await multipart({ purpose: 'avatar', file: file(png) }, 'm-fp')).status).toBe(200);

@@ -81,7 +81,9 @@ export async function run(): Promise<number> {
   await createCharge(client, { body, contentType: 'text/plain' });
   // @ts-expect-error -- a text body is a string
   await createNote(client, { body: { text: 'x' } });
-  await uploadFile(client, { body: { purpose: 'avatar', file: new File([new Uint8Array([1])], 'a.png') } });
+  await uploadFile(client, { body: { purpose: 'avatar', file: new File([new Uint8Array([1])], 'a.png'), meta: { label: 'x', size: 1 } } });
+  // @ts-expect-error -- only binary properties (format: binary) may be files
+  await uploadFile(client, { body: { purpose: new Blob(['avatar']), file: new Blob([]) } });
   await putBlob(client, { body: new Uint8Array([1, 2]) });
   const note = await createNote(client, { body: 'text' });
   const file = await download(client, { path: { name: 'a' } });

@@ -53,6 +53,29 @@ function matchDeclared(wanted: string, declared: readonly string[]): string | un
   });
 }
 
+const isPlainObject = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  !isBlob(value) &&
+  !(value instanceof Date);
+
+/**
+ * Whether a multipart property is sent as one JSON part: `encoding.<name>.contentType` decides when set (a
+ * JSON media type: yes, any other: no, objects then use bracket notation); otherwise objects and arrays
+ * holding objects are JSON, as OpenAPI specifies.
+ */
+function isJsonPart(value: unknown, contentType: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (contentType !== undefined) return isJsonMediaType(mediaTypeOf(contentType));
+  return isPlainObject(value) || (Array.isArray(value) && value.some(isPlainObject));
+}
+
+function objectFields(body: unknown, refuse: (what: string) => never): Record<string, unknown> {
+  if (!isPlainObject(body)) refuse('a form body must be an object of fields');
+  return body as Record<string, unknown>;
+}
+
 /**
  * Serializes `body` as `contentType` (default: the first declared type). Throws a `TypeError` when
  * `contentType` is not declared, or the body does not fit the media type.
@@ -94,9 +117,17 @@ export function serializeBody(input: {
     if (body instanceof FormData) return { payload: body, contentType: undefined };
     if (isBuiltBody(body)) refuse('pass an object of fields');
     const form = new FormData();
-    for (const [name, value] of objectToFormEntries(body, spec?.encoding)) {
-      if (typeof value === 'string') form.append(name, value);
-      else form.append(name, value, value instanceof File ? value.name : name);
+    const encoding = spec?.encoding ?? {};
+    for (const [name, value] of Object.entries(objectFields(body, refuse))) {
+      if (isJsonPart(value, encoding[name]?.contentType)) {
+        // One part with `Content-Type: application/json` and no file name (OpenAPI's default for objects).
+        form.append(name, new Blob([JSON.stringify(value)], { type: 'application/json' }), '');
+        continue;
+      }
+      for (const [field, item] of objectToFormEntries({ [name]: value }, encoding)) {
+        if (typeof item === 'string') form.append(field, item);
+        else form.append(field, item, item instanceof File ? item.name : field);
+      }
     }
     return { payload: form, contentType: undefined };
   }

@@ -8,6 +8,11 @@
  * The validators see `fields`, where each file is a string naming its bytes (`file:` and a JSON array of
  * name, type and SHA-256): a `type: string, format: binary` schema accepts it, and the idempotency
  * fingerprint covers the file's content. `withFiles` puts the files back for the handler.
+ *
+ * A multipart part named in `jsonFields` (an object or array-of-objects property, or one whose `encoding`
+ * says `contentType: application/json`) is one JSON document, whether it arrives as a string or as a file:
+ * it is parsed here, so the validators see (and coerce) the object itself. Invalid JSON is a 400 at
+ * `/body/<name>`.
  */
 import { mediaTypeOf } from '../problem/content-type.js';
 import {
@@ -24,10 +29,13 @@ export type FormBody =
 
 const lenientUtf8 = new TextDecoder();
 
+const jsonPointer = (name: string): string => `/body/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
 export async function parseFormBody(input: {
   bytes: Uint8Array;
   contentType: string;
   encoding?: FormEncoding | undefined;
+  jsonFields?: readonly string[] | undefined;
   maxDepth: number;
 }): Promise<FormBody> {
   const { encoding, maxDepth } = input;
@@ -48,9 +56,21 @@ export async function parseFormBody(input: {
     return { ok: false, issues: [{ pointer: '/body', message: 'is not valid multipart/form-data' }] };
   }
   const entries: [string, string | File][] = [];
+  const jsonParts: [string, string | File][] = [];
+  const jsonFields = new Set(input.jsonFields ?? []);
   form.forEach((value, name) => {
-    entries.push([name, value]);
+    (jsonFields.has(name) ? jsonParts : entries).push([name, value]);
   });
+  const json = new Map<string, unknown>();
+  for (const [name, value] of jsonParts) {
+    const pointer = jsonPointer(name);
+    if (json.has(name)) return { ok: false, issues: [{ pointer, message: 'is sent as more than one part' }] };
+    try {
+      json.set(name, JSON.parse(typeof value === 'string' ? value : await value.text()));
+    } catch {
+      return { ok: false, issues: [{ pointer, message: 'is not valid JSON' }] };
+    }
+  }
   const shadow: [string, string][] = [];
   let hasFiles = false;
   for (const [name, value] of entries) {
@@ -60,9 +80,21 @@ export async function parseFormBody(input: {
       shadow.push([name, await fileToText(value)]);
     }
   }
-  if (!hasFiles) return fromParse(formEntriesToObject(shadow, { encoding, maxDepth }), undefined);
-  const files = formEntriesToObject(entries, { encoding, maxDepth });
-  return fromParse(formEntriesToObject(shadow, { encoding, maxDepth }), files.ok ? files.value : undefined);
+  const files = hasFiles ? formEntriesToObject(entries, { encoding, maxDepth }) : undefined;
+  const parsed = formEntriesToObject(shadow, { encoding, maxDepth });
+  if (parsed.ok) {
+    for (const [name, value] of json) {
+      // A name sent both as a JSON part and in bracket notation (`meta[x]`) is refused.
+      if (Object.hasOwn(parsed.value, name)) {
+        return {
+          ok: false,
+          issues: [{ pointer: jsonPointer(name), message: 'is sent both as a value and with fields' }],
+        };
+      }
+      parsed.value[name] = value as FormNode;
+    }
+  }
+  return fromParse(parsed, files?.ok ? files.value : undefined);
 }
 
 function fromParse(parsed: ReturnType<typeof formEntriesToObject>, files: FormObject | undefined): FormBody {

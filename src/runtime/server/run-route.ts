@@ -76,7 +76,12 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   if (body.kind === 'invalid') return validationProblem(run, body.issues);
   const form =
     body.kind === 'form'
-      ? await parseFormBody({ ...body, encoding: route.formEncoding, maxDepth: run.maxBodyDepth })
+      ? await parseFormBody({
+          ...body,
+          encoding: route.formEncoding,
+          jsonFields: route.formJsonFields,
+          maxDepth: run.maxBodyDepth,
+        })
       : undefined;
   if (form?.ok === false) return validationProblem(run, form.issues);
   // Parsed bodies: JSON, or a form's fields (each file as a string naming its bytes, see `parseFormBody`).

@@ -44,6 +44,8 @@ export interface ServerRoute {
   bodyMediaTypes: readonly string[];
   /** The form media type's `encoding` (style and explode per property), when the spec has one. */
   formEncoding?: Readonly<Record<string, { style?: 'form' | 'deepObject'; explode?: boolean }>>;
+  /** `multipart/form-data`: the top-level properties sent as one JSON part each, parsed before validation. */
+  formJsonFields?: readonly string[];
   /**
    * The operation's request-body limit in bytes, from the spec's `x-max-body-size` (operation, path item
    * or root, nearest wins): it wins over the server's `maxBodyBytes`.

@@ -19,18 +19,22 @@
 export interface FormFieldEncoding {
   style?: 'form' | 'deepObject' | undefined;
   explode?: boolean | undefined;
+  /** Multipart only: the part's media type (`application/json` sends the property as one JSON part). */
+  contentType?: string | undefined;
 }
 
 export type FormEncoding = Readonly<Record<string, FormFieldEncoding>>;
 
-/** A multipart body: the schema's type, where a string (`format: binary`) may also be a file. */
-export type WithFiles<T> = T extends string
-  ? T | Blob
-  : T extends readonly (infer Item)[]
-    ? WithFiles<Item>[]
-    : T extends object
-      ? { [K in keyof T]: WithFiles<T[K]> }
-      : T;
+/**
+ * A multipart body: the schema's type, where the properties named in `Files` (the generator lists those
+ * whose schema is `type: string, format: binary`, or 3.1's `contentMediaType`) may also be a file, or
+ * files for an array of them. Every other property keeps its type.
+ */
+export type WithFiles<T, Files extends string = never> = T extends object
+  ? { [K in keyof T]: K extends Files ? FileOrValue<T[K]> : T[K] }
+  : T;
+
+type FileOrValue<V> = V extends readonly (infer Item)[] ? (Item | Blob)[] : V | Blob;
 
 /** A field value: a string, or a file for multipart. */
 export type FormValue = string | Blob;

@@ -58,3 +58,42 @@ describe('serializeBody', () => {
     expect((form.get('file') as File).name).toBe('a.txt');
   });
 });
+
+describe('serializeBody: multipart parts', () => {
+  const multipart = { mediaTypes: ['multipart/form-data'] };
+  const raw = async (payload: BodyInit) => new Request('http://x/', { method: 'POST', body: payload }).text();
+
+  it('an object or an array of objects is one application/json part; scalars and arrays of scalars are text', async () => {
+    const { payload } = serializeBody({
+      body: { name: 'n', meta: { a: 1 }, lines: [{ b: 2 }], tags: ['x', 'y'] },
+      spec: multipart,
+    });
+    const text = await raw(payload);
+    expect(text).toMatch(/name="meta"\r\nContent-Type: application\/json\r\n\r\n\{"a":1\}\r\n/);
+    expect(text).toMatch(/name="lines"\r\nContent-Type: application\/json\r\n\r\n\[\{"b":2\}\]\r\n/);
+    expect(text).toMatch(/name="name"\r\n\r\nn\r\n/);
+    expect(text.match(/name="tags"/g)).toHaveLength(2);
+    expect(text).not.toMatch(/meta\[|lines\[/);
+  });
+
+  it('encoding.contentType overrides: text/plain keeps brackets, application/json sends any value as JSON', async () => {
+    const { payload } = serializeBody({
+      body: { meta: { a: 1 }, count: 3 },
+      spec: {
+        ...multipart,
+        encoding: { meta: { contentType: 'text/plain' }, count: { contentType: 'application/json' } },
+      },
+    });
+    const text = await raw(payload);
+    expect(text).toMatch(/name="meta\[a\]"\r\n\r\n1\r\n/);
+    expect(text).toMatch(/name="count"\r\nContent-Type: application\/json\r\n\r\n3\r\n/);
+  });
+
+  it('urlencoded forms keep bracket notation for objects', () => {
+    const { payload } = serializeBody({
+      body: { meta: { a: 1 } },
+      spec: { mediaTypes: ['application/x-www-form-urlencoded'] },
+    });
+    expect(String(payload)).toBe('meta%5Ba%5D=1');
+  });
+});
