@@ -56,7 +56,8 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'AbortedError BudgetExhaustedError BuildUrlInput CORRELATION_HEADER CallErrorInit CallOptions CallResult ' +
     'Client ClientHooks ClientOptions DeadlineExceededError DefaultHeaders ERROR_KINDS ErrorKind FetchLike ' +
     'HttpError HttpErrorInit IdemgenError IdempotencyOption NetworkError OperationCallOptions OperationInfo ' +
-    'OperationMeta OperationResult OperationSpec PathValue QueryValue ResolveKeyInput TimeoutError ' +
+    'OperationMeta OperationResult OperationSpec PathValue QueryValue ResolveKeyInput StreamCallOptions Streamed ' +
+    'TimeoutError ' +
     'TransportError UnexpectedStatusError buildUrl callOperation createClient errorKindOf invokeOperation ' +
     'isAbortedError isBudgetExhaustedError isDeadlineExceededError isHttpError isIdemgenError isNetworkError ' +
     'isTimeoutError isUnexpectedStatusError readBody resolveKey ' +

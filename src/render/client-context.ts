@@ -154,6 +154,9 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
     inputOptional: fields.every((f) => f.optional),
     successes: successes.length > 0 ? successes : [{ status: 'number', name: 'Any', dataType: 'unknown' }],
     errors,
+    streamable: op.responses.some(
+      (r) => isSuccessStatus(r.status) && r.mediaTypes.length > 0 && !pickJsonMediaType(r.mediaTypes),
+    ),
     specLiteral: toLiteral(operationSpec(op)),
   };
 }

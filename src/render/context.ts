@@ -56,6 +56,8 @@ export interface ClientOperationContext {
    * (`CreatePaymentOk201`, `...Ok2XX`, `...OkDefault`); `dataType` the body's type.
    */
   successes: Array<{ status: string; name: string; dataType: string }>;
+  /** A success declares a non-JSON body: the function has a `responseAs: 'stream'` overload. */
+  streamable: boolean;
   /** Declared error responses: `HttpError<404, ...>` members. */
   errors: Array<{ status: string; bodyType: string }>;
   /** The operation's runtime spec (method, path, idempotency, retry) as a literal expression. */

@@ -58,7 +58,7 @@ export async function openIssue(owner: string, repo: string, labels: string[] | 
 
 /**
  * Uses fixtures/e2e-bodies (issue 14): a form body with the typed `contentType`, a multipart upload with a
- * `File`, bytes, text, and a binary download read as a `Blob`; handlers read the typed bodies.
+ * `File`, bytes, text, a binary download read as a `Blob` and as a stream; handlers read the typed bodies.
  */
 export const BODIES_PROGRAM = `import { createCharge, createClient, createNote, download, putBlob, uploadFile } from './client/index.js';
 import { createServer, type Handlers } from './server/index.js';
@@ -88,6 +88,12 @@ export async function run(): Promise<number> {
   const note = await createNote(client, { body: 'text' });
   const file = await download(client, { path: { name: 'a' } });
   const text: string = note.ok ? note.data : '';
+  // Streamed: \`data\` is the unread body; a JSON operation has no such option.
+  const streamed = await download(client, { path: { name: 'a' } }, { responseAs: 'stream', signal: undefined });
+  const stream: ReadableStream<Uint8Array> | undefined = streamed.ok ? streamed.data : undefined;
+  await stream?.cancel();
+  // @ts-expect-error -- a JSON operation cannot be streamed
+  await createCharge(client, { body }, { responseAs: 'stream' });
   return text.length + (file.ok && file.data instanceof Blob ? file.data.size : 0);
 }
 `;

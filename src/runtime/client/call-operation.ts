@@ -34,6 +34,20 @@ const combineHooks = (all: (ClientHooks | undefined)[], operation: OperationInfo
 });
 
 /**
+ * A 2XX body handed over unread. Piped through an identity transform bound to the caller's signal: the attempt's
+ * own signal (given to `fetch`) lets go of the caller's when the attempt ends, so without this an abort after
+ * the call resolved would no longer reach the body. Aborting errors the stream and cancels the socket's body;
+ * cancelling the stream cancels it too. No body (204, HEAD): an empty stream.
+ */
+const streamOf = (response: Response, signal: AbortSignal | undefined): ReadableStream<Uint8Array> => {
+  const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+  if (!signal) return body;
+  const identity = new TransformStream<Uint8Array, Uint8Array>();
+  // pipeThrough's promise is not exposed; errors reach the reader of the returned stream.
+  return body.pipeThrough(identity, { signal });
+};
+
+/**
  * One logical call of an operation: builds the request once (URL, body as its media type, headers, one idempotency key
  * and one `X-Request-Id` for all attempts), then sends it under the operation's retry policy. Resolves on a
  * 2XX; otherwise rejects with `HttpError` (body parsed, `problem` for problem+json) or a transport error.
@@ -62,6 +76,7 @@ export const callOperation = async <Data = unknown, Status extends number = numb
   if (serialized?.contentType === undefined) headers.delete('content-type');
   else headers.set('content-type', serialized.contentType);
 
+  const streamed = options.responseAs === 'stream';
   const retryOn = retry?.retryOn ?? DEFAULT_RETRY_ON;
   const ids = { idempotencyKey: key, correlationId };
   // Judged by the key itself: a deterministic key (body, path, query) that the request lacks is no key.
@@ -85,7 +100,9 @@ export const callOperation = async <Data = unknown, Status extends number = numb
         const init: RequestInit =
           payload === undefined ? { method, headers, signal } : { method, headers, body: payload, signal };
         response = await client.fetch(url, init);
-        data = await readBody(response, method);
+        // Streamed: resolved on the headers, so the attempt's timer stops here and no retry happens mid-body.
+        data =
+          streamed && response.ok ? streamOf(response, options.signal) : await readBody(response, method);
       } catch (cause) {
         if (signal.aborted) throw cause;
         throw new NetworkError({

@@ -9,6 +9,8 @@ export {
   type OperationMeta,
   type OperationResult,
   type OperationSpec,
+  type StreamCallOptions,
+  type Streamed,
   type TransportError,
 } from './operation.js';
 export { readBody } from './read-body.js';

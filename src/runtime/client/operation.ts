@@ -45,6 +45,17 @@ export interface OperationCallOptions {
   hooks?: ClientHooks | undefined;
 }
 
+/**
+ * Per-call options that hand a 2XX body over unread (operations with a non-JSON success only): the result's
+ * `data` is the response's `ReadableStream<Uint8Array>`, which the caller must consume or cancel.
+ */
+export interface StreamCallOptions extends OperationCallOptions {
+  responseAs: 'stream';
+}
+
+/** An operation's result with every success's `data` replaced by the unread body. */
+export type Streamed<R> = R extends { ok: true } ? Omit<R, 'data'> & { data: ReadableStream<Uint8Array> } : R;
+
 export type TransportError =
   | NetworkError
   | TimeoutError
@@ -98,7 +109,7 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
   client: Client,
   spec: OperationSpec,
   input: unknown,
-  options: OperationCallOptions = {},
+  options: OperationCallOptions & { responseAs?: 'stream' | undefined } = {},
 ): Promise<R> {
   const parts = (input ?? {}) as OperationInput;
   let outcome: OperationResult<{ status: number; data: unknown }, unknown>;
@@ -120,6 +131,7 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
       maxAttempts: options.maxAttempts,
       maxElapsedMs: options.maxElapsedMs,
       hooks: options.hooks,
+      responseAs: options.responseAs,
     });
     outcome = { ok: true, ...result };
   } catch (error) {

@@ -79,6 +79,12 @@ export interface CallOptions {
   maxElapsedMs?: number | undefined;
   /** Called after the client's hooks. */
   hooks?: ClientHooks | undefined;
+  /**
+   * `'stream'`: a 2XX body is not read; `data` is the response's `ReadableStream<Uint8Array>` (an empty one
+   * when there is no body). The caller consumes or cancels it; `signal` still cancels it. Error bodies are
+   * read and parsed as always.
+   */
+  responseAs?: 'stream' | undefined;
 }
 
 export interface CallResult<Data = unknown, Status extends number = number> {

@@ -145,3 +145,18 @@ describe('callOperation: errors', () => {
     expect((await raised.call({ maxAttempts: 10 })).error).toMatchObject({ attempts: 3 });
   });
 });
+
+describe("callOperation: responseAs 'stream'", () => {
+  it('a 204 streams as an empty stream; an error status is still read and parsed', async () => {
+    const { call } = setup([{ status: 204 }]);
+    const empty = await call({ responseAs: 'stream' });
+    const data = empty.value!.data as ReadableStream<Uint8Array>;
+    expect(data).toBeInstanceOf(ReadableStream);
+    expect((await data.getReader().read()).done).toBe(true);
+    const failing = setup([problem(404, 'not-found')]);
+    const failed = await failing.call({ responseAs: 'stream', retry: undefined });
+    const error = failed.error as HttpError;
+    expect(isHttpError(error)).toBe(true);
+    expect(error.problem?.type).toMatch(/not-found$/);
+  });
+});
