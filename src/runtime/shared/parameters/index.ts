@@ -1,0 +1,8 @@
+export type {
+  ParameterLocation,
+  ParameterShape,
+  ParameterSpec,
+  ParameterStyle,
+  ParsedParameters,
+  ParseResult,
+} from './types.js';
