@@ -23,14 +23,29 @@ export function statusType(status: string): string {
 const TEXT_MEDIA =
   /^(text\/|application\/(xml|javascript|x-www-form-urlencoded)\s*(;|$)|[^;]*\+xml\s*(;|$))/i;
 const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
+/** Ranges a JSON body may answer: read as whatever the server's `content-type` says. */
+const MAYBE_JSON_RANGE = /^(\*|application)\/\*\s*(;|$)/i;
 const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
 
+/**
+ * What the runtime's readBody gives for a response, by its media types: the schema's type for JSON (the first
+ * JSON type's), a string for text types, `Blob | string` for the rest (a string when the server sends no
+ * `content-type`), all of them when the response declares several; `unknown` for a range that may be JSON
+ * (`*\/*`, `application/*`).
+ */
 function responseDataType(operationType: string, response: ResponseModel): string {
   if (response.mediaTypes.length === 0) return 'undefined';
   const json = pickJsonMediaType(response.mediaTypes);
-  // What the runtime's readBody gives: text for text types, a Blob for the rest.
-  if (!json) return response.mediaTypes.every((m) => TEXT_MEDIA.test(m)) ? 'string' : 'Blob | string';
-  return `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`;
+  const types = new Set<string>();
+  if (json)
+    types.add(`${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`);
+  for (const media of response.mediaTypes) {
+    if (JSON_MEDIA.test(media)) continue;
+    if (MAYBE_JSON_RANGE.test(media)) return 'unknown';
+    if (TEXT_MEDIA.test(media)) types.add('string');
+    else types.add('Blob').add('string');
+  }
+  return [...types].join(' | ');
 }
 
 export function isSuccessStatus(status: string): boolean {
@@ -87,9 +102,26 @@ export function withFilesType(schema: string, files: readonly string[]): string 
     : `__idemgen.WithFiles<${schema}, ${files.map(toStringLiteral).join(' | ')}>`;
 }
 
+/** The `Accept` the client sends when the operation declares no response content (and the runtime's default). */
+export const DEFAULT_ACCEPT = 'application/json, application/problem+json';
+const PROBLEM_JSON = /^application\/problem\+json\s*(;|$)/i;
+
+/**
+ * The operation's `Accept` header: every response's media types (all statuses, in declaration order, once
+ * each, wildcards as they are), then `application/problem+json` unless listed; `DEFAULT_ACCEPT` when no
+ * response declares content.
+ */
+export function acceptHeader(op: OperationModel): string {
+  const types = [...new Set(op.responses.flatMap((r) => r.mediaTypes))];
+  if (types.length === 0) return DEFAULT_ACCEPT;
+  if (!types.some((media) => PROBLEM_JSON.test(media))) types.push('application/problem+json');
+  return types.join(', ');
+}
+
 /** What the runtime needs to call the operation (`OperationSpec`): method, path and the contracts. */
 export function operationSpec(op: OperationModel): Record<string, unknown> {
   const retry = op.retry && !op.retrySuppressed ? op.retry : undefined;
+  const accept = acceptHeader(op);
   return {
     operationId: op.id,
     method: op.method.toUpperCase(),
@@ -112,6 +144,8 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
           ...(op.requestBody.formEncoding ? { encoding: op.requestBody.formEncoding } : {}),
         }
       : undefined,
+    // Left out when it is the runtime's default: most operations of most specs answer JSON only.
+    accept: accept === DEFAULT_ACCEPT ? undefined : accept,
   };
 }
 

@@ -83,6 +83,8 @@ export interface ServerResponseContext {
   bodyType: string;
   /** True when the response has no content (the body may be omitted). */
   noBody: boolean;
+  /** The type of a `content` map (one optional member per media type); empty unless several are declared. */
+  contentType: string;
 }
 
 export interface ServerOperationContext {
@@ -95,6 +97,8 @@ export interface ServerOperationContext {
   queryType: string;
   bodyType: string;
   responses: ServerResponseContext[];
+  /** The union of the success media types (`request.responseMediaType`); empty unless several. */
+  responseMediaTypeType: string;
   /** The route (method, path, contract, replay headers, media types) as a literal expression. */
   routeLiteral: string;
   /** Export name of the operation's validator in `validators.js`. */

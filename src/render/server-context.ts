@@ -4,7 +4,13 @@
  */
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { ServerRoute } from '../runtime/server/types.js';
-import { pickJsonMediaType, statusKey, statusType, withFilesType } from './client-context.js';
+import {
+  isSuccessStatus,
+  pickJsonMediaType,
+  statusKey,
+  statusType,
+  withFilesType,
+} from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
 
@@ -38,13 +44,30 @@ function responses(op: OperationModel, alias: string): ServerResponseContext[] {
   return op.responses.map((r) => {
     const json = pickJsonMediaType(r.mediaTypes);
     const noBody = r.mediaTypes.length === 0;
-    const bodyType = noBody
-      ? 'undefined'
-      : json
-        ? `${alias}["responses"][${statusKey(r.status)}]["content"][${toStringLiteral(json)}]`
-        : 'string | Uint8Array';
-    return { status: statusType(r.status), bodyType, noBody };
+    const schema = (media: string) =>
+      `${alias}["responses"][${statusKey(r.status)}]["content"][${toStringLiteral(media)}]`;
+    // JSON as its schema; any other type (a response may declare both) as a string or bytes.
+    const types = json ? [schema(json)] : [];
+    if (r.mediaTypes.some((media) => pickJsonMediaType([media]) === undefined))
+      types.push('string | Uint8Array');
+    const bodyType = noBody ? 'undefined' : types.join(' | ');
+    // Several media types: a map of representations the server picks from by `Accept`.
+    const contentType =
+      r.mediaTypes.length > 1
+        ? `{ ${r.mediaTypes
+            .map((media) => {
+              const value = pickJsonMediaType([media]) ? schema(media) : 'string | Uint8Array';
+              return `${toStringLiteral(media)}?: ${value}`;
+            })
+            .join('; ')} }`
+        : '';
+    return { status: statusType(r.status), bodyType, noBody, contentType };
   });
+}
+
+/** The success media types, in declaration order, once each: what the server negotiates `Accept` over. */
+export function successMediaTypes(op: OperationModel): string[] {
+  return [...new Set(op.responses.filter((r) => isSuccessStatus(r.status)).flatMap((r) => r.mediaTypes))];
 }
 
 /**
@@ -76,6 +99,8 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
     ...(op.requestBody?.formEncoding ? { formEncoding: op.requestBody.formEncoding } : {}),
     ...(op.requestBody?.multipartJson ? { formJsonFields: op.requestBody.multipartJson } : {}),
     responseStatuses: op.responses.map((r) => r.status),
+    // Only when some success declares content: the others are never 406.
+    ...(successMediaTypes(op).length > 0 ? { responseMediaTypes: successMediaTypes(op) } : {}),
     // Only when the spec sets one: the server's maxBodyBytes applies to the others.
     ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),
   };
@@ -92,6 +117,7 @@ export function operationToServerContext(op: OperationModel, names: ValidatorNam
   const typeName = toTypeName(name);
   const alias = `${typeName}Operation`;
   const declared = responses(op, alias);
+  const negotiated = successMediaTypes(op);
   const docLines = [
     ...(op.summary ? toCommentLines(op.summary) : []),
     ...toCommentLines(`${op.method.toUpperCase()} ${op.path}`),
@@ -105,7 +131,10 @@ export function operationToServerContext(op: OperationModel, names: ValidatorNam
     queryType: paramsType(op, alias, 'query'),
     bodyType: bodyType(op, alias),
     // An operation that declares no response may answer any status with any body.
-    responses: declared.length > 0 ? declared : [{ status: 'number', bodyType: 'unknown', noBody: false }],
+    responses:
+      declared.length > 0 ? declared : [{ status: 'number', bodyType: 'unknown', noBody: false, contentType: '' }],
+    // Typed only where there is a choice: one success media type needs no negotiation to read.
+    responseMediaTypeType: negotiated.length > 1 ? negotiated.map(toStringLiteral).join(' | ') : '',
     routeLiteral: toLiteral(operationToRoute(op)),
     validatorName: names.name,
     validateResponseName: names.responseName ?? '',

@@ -16,6 +16,8 @@ import type { CallOptions, CallResult, Client, ClientHooks, OperationInfo } from
 /** The header that carries the call's correlation id (the server echoes it as the problem `instance`). */
 export const CORRELATION_HEADER = 'X-Request-Id';
 const UNSAFE_METHODS = new Set(['POST', 'PATCH']);
+/** The `Accept` of an operation whose spec does not set one (its responses declare JSON or nothing). */
+const DEFAULT_ACCEPT = 'application/json, application/problem+json';
 
 const mergeHeaders = async (client: Client, own: CallOptions['headers']): Promise<Headers> => {
   const defaults = typeof client.headers === 'function' ? await client.headers() : client.headers;
@@ -66,7 +68,8 @@ export const callOperation = async <Data = unknown, Status extends number = numb
   if (idempotency?.in === 'header' && key !== undefined) headers.set(idempotency.name, key);
   const correlationId = headers.get(CORRELATION_HEADER) ?? randomUuid();
   headers.set(CORRELATION_HEADER, correlationId);
-  if (!headers.has('accept')) headers.set('accept', 'application/json, application/problem+json');
+  // The client's or the caller's own `Accept` wins over the operation's.
+  if (!headers.has('accept')) headers.set('accept', options.accept ?? DEFAULT_ACCEPT);
   // Serialized once, before anything is sent: a body that does not fit its media type throws here. A
   // `content-type` the caller set picks the media type as `contentType` does.
   const contentType = options.contentType ?? headers.get('content-type') ?? undefined;

@@ -32,6 +32,11 @@ export interface OperationSpec {
   errorStatuses: readonly string[];
   /** The request body's media types (the first is the default) and form encoding. */
   body?: RequestBodySpec;
+  /**
+   * The `Accept` header: the responses' media types and `application/problem+json`. Absent: the default,
+   * `application/json, application/problem+json`.
+   */
+  accept?: string;
 }
 
 /** Per-call options: they may lower the spec's limits, never raise them. */
@@ -124,6 +129,7 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
       body: parts.body,
       bodySpec: spec.body,
       contentType: parts.contentType,
+      accept: spec.accept,
       idempotency: spec.idempotency,
       retry: spec.retry,
       signal: options.signal,

@@ -68,6 +68,11 @@ export interface CallOptions {
   bodySpec?: RequestBodySpec | undefined;
   /** One of the declared media types: the one to send the body as. */
   contentType?: string | undefined;
+  /**
+   * The `Accept` header when neither the client's nor the call's headers set one (default:
+   * `application/json, application/problem+json`).
+   */
+  accept?: string | undefined;
   idempotency?: IdempotencyOption | undefined;
   /** The operation's merged `x-retry`; undefined makes one attempt. */
   retry?: RetryPolicy | undefined;

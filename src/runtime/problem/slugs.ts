@@ -10,6 +10,7 @@ export const FRAMEWORK_PROBLEMS = {
   'request-validation-failed': { status: 400, title: 'Request validation failed' },
   'request-too-large': { status: 413, title: 'Request too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'not-acceptable': { status: 406, title: 'Not acceptable' },
   'dependency-unavailable': { status: 503, title: 'Dependency unavailable' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-implemented': { status: 501, title: 'Not implemented' },

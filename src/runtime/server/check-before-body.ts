@@ -34,6 +34,13 @@ export const unsupportedMediaTypeProblem = (route: ServerRoute): Refusal => ({
   extensions: { accepted: route.bodyMediaTypes },
 });
 
+/** The 406 problem for an `Accept` that takes none of the success media types: those listed. */
+export const notAcceptableProblem = (available: readonly string[]): Refusal => ({
+  slug: 'not-acceptable',
+  detail: `The response can only be one of: ${available.join(', ')}.`,
+  extensions: { available },
+});
+
 export function checkBeforeBody(input: {
   request: CoreRequest;
   route: ServerRoute;

@@ -1,3 +1,4 @@
+import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
 import type { HandlerResult, ServerRoute, ValidationIssue } from './types.js';
 
 /** A handler's response body does not match its status's schema (with `validateResponses`). */
@@ -22,11 +23,25 @@ function isRawBody(result: HandlerResult): boolean {
   return Object.keys(result.headers ?? {}).some((name) => name.toLowerCase() === 'content-type');
 }
 
-/** Throws `ResponseValidationError` when the route has a response validator and a JSON body fails it. */
+/**
+ * Throws `ResponseValidationError` when the route has a response validator and a JSON body fails it (in a
+ * `content` map: each JSON representation).
+ */
 export function checkResponseBody(route: ServerRoute, result: HandlerResult): void {
-  if (route.validateResponse === undefined || isRawBody(result)) return;
-  const issues = route.validateResponse(result.status, result.body);
+  if (route.validateResponse === undefined) return;
+  const { content } = result;
+  if (content !== undefined && result.body === undefined) {
+    for (const media of Object.keys(content)) {
+      if (isJsonMediaType(mediaTypeOf(media))) checkJson(route, result.status, content[media]);
+    }
+    return;
+  }
+  if (!isRawBody(result)) checkJson(route, result.status, result.body);
+}
+
+function checkJson(route: ServerRoute, status: number, body: unknown): void {
+  const issues = route.validateResponse?.(status, body) ?? null;
   if (issues !== null && issues.length > 0) {
-    throw new ResponseValidationError({ operationId: route.operationId, status: result.status, issues });
+    throw new ResponseValidationError({ operationId: route.operationId, status, issues });
   }
 }

@@ -18,6 +18,7 @@ export class ServerHandlerRequest implements HandlerRequest {
   idempotency?: HandlerIdempotency;
   principal: string | undefined;
   correlationId: string;
+  responseMediaType: string | undefined;
 
   constructor(
     source: CoreRequest,
@@ -34,6 +35,7 @@ export class ServerHandlerRequest implements HandlerRequest {
     if (fields.idempotency !== undefined) this.idempotency = fields.idempotency;
     this.principal = fields.principal;
     this.correlationId = fields.correlationId;
+    this.responseMediaType = fields.responseMediaType;
   }
 
   /** Aborts when the client goes away. */

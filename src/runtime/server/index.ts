@@ -44,8 +44,10 @@ export { type FormBody, parseFormBody, withFiles } from './form-body.js';
 export {
   handlerResultToResponse,
   isDeclaredStatus,
+  type ResponseNegotiation,
   responseToWebResponse,
 } from './handler-response.js';
+export { negotiateMediaType } from './negotiate.js';
 export {
   createProblem,
   createProblemCoreResponse,

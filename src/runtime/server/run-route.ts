@@ -3,12 +3,18 @@ import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
 import { isRequestBodyTooLargeError } from './body-limit.js';
-import { checkBeforeBody, tooLargeProblem, unsupportedMediaTypeProblem } from './check-before-body.js';
+import {
+  checkBeforeBody,
+  notAcceptableProblem,
+  tooLargeProblem,
+  unsupportedMediaTypeProblem,
+} from './check-before-body.js';
 import { checkResponseBody } from './check-response.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
 import { parseFormBody, withFiles } from './form-body.js';
 import { ServerHandlerRequest } from './handler-request.js';
-import { handlerResultToResponse, isDeclaredStatus } from './handler-response.js';
+import { handlerResultToResponse, isDeclaredStatus, type ResponseNegotiation } from './handler-response.js';
+import { negotiateMediaType } from './negotiate.js';
 import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
 import { copyToRecord, searchParamsToQuery } from './request-parts.js';
@@ -64,6 +70,14 @@ async function readBody(request: CoreRequest, maxBodyBytes: number): Promise<Uin
  */
 export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const { request, route, params, correlationId } = run;
+  // Content negotiation first: a request that cannot be answered is refused before it is read or claimed.
+  let negotiation: ResponseNegotiation | undefined;
+  if (route.responseMediaTypes !== undefined) {
+    const accept = request.headers.accept;
+    const mediaType = negotiateMediaType(accept, route.responseMediaTypes);
+    if (mediaType === null) return run.problem(notAcceptableProblem(route.responseMediaTypes));
+    negotiation = { accept, mediaType };
+  }
   const searchParams = request.searchParams ?? request.url.searchParams;
   const maxBodyBytes = route.maxBodyBytes ?? run.maxBodyBytes;
   const head = checkBeforeBody({ request, route, params, searchParams, maxBodyBytes });
@@ -132,13 +146,15 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
       headers: input.headers,
       body: handlerBody,
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
-      idempotency: claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus),
+      idempotency:
+        claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus, negotiation),
       principal,
       correlationId,
+      responseMediaType: negotiation?.mediaType,
     });
     const result = await run.handler(handlerRequest);
     checkStatus(result);
-    return handlerResultToResponse(result);
+    return handlerResultToResponse(result, negotiation);
   };
 
   if (route.idempotency === undefined || run.engine === undefined) {
@@ -169,6 +185,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
 function claimToHandlerIdempotency(
   claim: ExecutionClaim,
   checkStatus: (result: HandlerResult) => void,
+  negotiation?: ResponseNegotiation,
 ): HandlerIdempotency {
   const { key, token, fence, takenOver, transactional } = claim;
   return {
@@ -179,7 +196,7 @@ function claimToHandlerIdempotency(
     transactional,
     async completeWithin(tx, result) {
       checkStatus(result);
-      await claim.completeWithin(tx, handlerResultToResponse(result));
+      await claim.completeWithin(tx, handlerResultToResponse(result, negotiation));
       return result;
     },
   };

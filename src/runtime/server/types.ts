@@ -51,6 +51,12 @@ export interface ServerRoute {
    * or root, nearest wins): it wins over the server's `maxBodyBytes`.
    */
   maxBodyBytes?: number;
+  /**
+   * The media types of the success (2XX) responses, in declaration order, deduplicated: a request whose
+   * `Accept` takes none of them is answered 406 before its body is read. Absent: no success content, never
+   * 406.
+   */
+  responseMediaTypes?: readonly string[];
   /** Declared response statuses (`200`, `4XX`, `default`): checked when `validateResponses` is on. */
   responseStatuses?: readonly string[];
   /**
@@ -77,6 +83,11 @@ export interface HandlerRequestBase {
   signal: AbortSignal;
   correlationId: string;
   raw: Request;
+  /**
+   * The success media type negotiated from the request's `Accept` (the first declared without one): answer
+   * in it, or return a `content` map and let the server pick. Absent when no success content is declared.
+   */
+  responseMediaType?: string | undefined;
 }
 
 export interface HandlerRequest extends HandlerRequestBase {
@@ -120,6 +131,12 @@ export interface HandlerResult {
   status: number;
   /** JSON-serialized, unless a string or bytes with a `content-type` header. */
   body?: unknown;
+  /**
+   * Representations by media type (`{ 'application/json': data, 'text/csv': csv }`), instead of `body`: the
+   * server sends the one the request's `Accept` prefers, with its `content-type`. JSON types are
+   * serialized; any other type's value is sent as it is (a string or bytes).
+   */
+  content?: Readonly<Record<string, unknown>>;
   headers?: Readonly<Record<string, string | number>>;
 }
 

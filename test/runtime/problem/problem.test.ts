@@ -105,6 +105,7 @@ describe('problem types and slugs', () => {
       'request-validation-failed': 400,
       'request-too-large': 413,
       'unsupported-media-type': 415,
+      'not-acceptable': 406,
       'dependency-unavailable': 503,
       'internal-error': 500,
       'not-implemented': 501,
