@@ -38,7 +38,9 @@ function responseDataType(operationType: string, response: ResponseModel): strin
   const json = pickJsonMediaType(response.mediaTypes);
   const types = new Set<string>();
   if (json)
-    types.add(`${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`);
+    types.add(
+      `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`,
+    );
   for (const media of response.mediaTypes) {
     if (JSON_MEDIA.test(media)) continue;
     if (MAYBE_JSON_RANGE.test(media)) return 'unknown';

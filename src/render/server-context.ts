@@ -132,7 +132,9 @@ export function operationToServerContext(op: OperationModel, names: ValidatorNam
     bodyType: bodyType(op, alias),
     // An operation that declares no response may answer any status with any body.
     responses:
-      declared.length > 0 ? declared : [{ status: 'number', bodyType: 'unknown', noBody: false, contentType: '' }],
+      declared.length > 0
+        ? declared
+        : [{ status: 'number', bodyType: 'unknown', noBody: false, contentType: '' }],
     // Typed only where there is a choice: one success media type needs no negotiation to read.
     responseMediaTypeType: negotiated.length > 1 ? negotiated.map(toStringLiteral).join(' | ') : '',
     routeLiteral: toLiteral(operationToRoute(op)),
