@@ -73,7 +73,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   // Content negotiation first: a request that cannot be answered is refused before it is read or claimed.
   let negotiation: ResponseNegotiation | undefined;
   if (route.responseMediaTypes !== undefined) {
-    const accept = request.headers.accept;
+    const { accept } = request.headers;
     const mediaType = negotiateMediaType(accept, route.responseMediaTypes);
     if (mediaType === null) return run.problem(notAcceptableProblem(route.responseMediaTypes));
     negotiation = { accept, mediaType };
