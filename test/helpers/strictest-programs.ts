@@ -97,3 +97,41 @@ export async function run(): Promise<number> {
   return text.length + (file.ok && file.data instanceof Blob ? file.data.size : 0);
 }
 `;
+
+/**
+ * Uses fixtures/content-negotiation (issue 15): a handler answering with a map of representations, one
+ * reading the negotiated `responseMediaType`; the client's `data` as each response type is read.
+ */
+export const NEGOTIATION_PROGRAM = `import { createClient, createExport, getGreeting, getInvoicePdf, getReport } from './client/index.js';
+import { createServer, type Handlers } from './server/index.js';
+
+const handlers: Handlers = {
+  getReport: (request) => ({ status: 200, content: { 'application/json': { id: request.path.id, rows: [] }, 'text/csv': 'id' } }),
+  getGreeting: () => ({ status: 200, body: 'hello', headers: { 'content-type': 'text/plain' } }),
+  getInvoicePdf: () => ({ status: 200, body: new Uint8Array([1]), headers: { 'content-type': 'application/pdf' } }),
+  createExport: (request) => {
+    const media: 'application/json' | 'text/csv' = request.responseMediaType;
+    return media === 'text/csv'
+      ? { status: 201, body: 'id', headers: { 'content-type': media } }
+      : { status: 201, body: { id: request.body.name, rows: [] } };
+  },
+  getHealth: () => ({ status: 204 }),
+};
+// @ts-expect-error -- a media type the response does not declare
+export const wrongType: Handlers['getReport'] = () => ({ status: 200, content: { 'application/xml': '<a/>' } });
+// @ts-expect-error -- the JSON representation is the schema's type
+export const wrongJson: Handlers['getReport'] = () => ({ status: 200, content: { 'application/json': 'x' } });
+export const server = createServer({ handlers });
+const client = createClient({ baseUrl: 'http://127.0.0.1:1', fetch: (input, init) => server.fetch(new Request(input, init)) });
+
+export async function run(): Promise<number> {
+  const report = await getReport(client, { path: { id: 'r1' } }, { headers: { accept: 'text/csv' } });
+  const rows = report.ok ? (typeof report.data === 'string' ? report.data.length : report.data.rows.length) : 0;
+  const greeting = await getGreeting(client);
+  const text: string = greeting.ok ? greeting.data : '';
+  const pdf = await getInvoicePdf(client, { path: { id: 'i1' } });
+  const size = pdf.ok && pdf.data instanceof Blob ? pdf.data.size : 0;
+  await createExport(client, { body: { name: 'e' } });
+  return rows + text.length + size;
+}
+`;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
 import { MODULE_SETTINGS, type ModuleSetting, typecheckStrictest } from '../helpers/strictest.js';
-import { BODIES_PROGRAM, PAYMENTS_PROGRAM } from '../helpers/strictest-programs.js';
+import { BODIES_PROGRAM, NEGOTIATION_PROGRAM, PAYMENTS_PROGRAM } from '../helpers/strictest-programs.js';
 
 describe('generated output compiles under @tsconfig/strictest', () => {
   const cases = Object.keys(MODULE_SETTINGS).flatMap((setting) => [
@@ -22,6 +22,12 @@ describe('generated output compiles under @tsconfig/strictest', () => {
       name: 'bodies',
       spec: 'fixtures/e2e-bodies/openapi.yaml',
       program: BODIES_PROGRAM,
+      setting: setting as ModuleSetting,
+    },
+    {
+      name: 'negotiation',
+      spec: 'fixtures/content-negotiation/openapi.yaml',
+      program: NEGOTIATION_PROGRAM,
       setting: setting as ModuleSetting,
     },
     {
