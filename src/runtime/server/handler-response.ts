@@ -4,36 +4,31 @@ import { coreToWebResponse, isBodilessStatus } from './core-exchange.js';
 import { negotiateMediaType } from './negotiate.js';
 import type { HandlerResult } from './types.js';
 
-/** How the request asked for its response: its `Accept` header and the media type negotiated from it. */
-export interface ResponseNegotiation {
-  accept: string | undefined;
-  mediaType: string | undefined;
-}
-
 /**
  * The representation to send from a `content` map: the negotiated media type when the map has it, else
  * the one of the map's that `Accept` prefers, else the map's first.
  */
 function pickRepresentation(
   content: Readonly<Record<string, unknown>>,
-  negotiation: ResponseNegotiation | undefined,
+  mediaType: string | undefined,
+  accept: string | undefined,
 ): string | undefined {
-  const preferred = negotiation?.mediaType;
-  if (preferred !== undefined && Object.hasOwn(content, preferred)) return preferred;
+  if (mediaType !== undefined && Object.hasOwn(content, mediaType)) return mediaType;
   const offered = Object.keys(content);
-  return negotiateMediaType(negotiation?.accept, offered) ?? offered[0];
+  return negotiateMediaType(accept, offered) ?? offered[0];
 }
 
 /**
  * A handler's result as the engine stores it: header names lower-cased, the body serialized. A string or
  * bytes with a `content-type` header is sent as it is; any other body is JSON (`application/json` unless
  * the handler set a content type). A `content` map sends one of its representations (see
- * `pickRepresentation`) with its media type: JSON types serialized, others as they are. 204, 205 and 304
- * carry no body.
+ * `pickRepresentation`: `mediaType` is the one negotiated from the request's `accept`) with its media
+ * type: JSON types serialized, others as they are. 204, 205 and 304 carry no body.
  */
 export function handlerResultToResponse(
   result: HandlerResult,
-  negotiation?: ResponseNegotiation,
+  mediaType?: string,
+  accept?: string,
 ): IdempotentResponse {
   const headers: Record<string, string> = {};
   const given = result.headers;
@@ -42,7 +37,7 @@ export function handlerResultToResponse(
   const { status, content } = result;
   let { body } = result;
   if (content !== undefined && body === undefined && !isBodilessStatus(status)) {
-    const media = pickRepresentation(content, negotiation);
+    const media = pickRepresentation(content, mediaType, accept);
     if (media === undefined) return { status, headers };
     if (mediaTypeOf(headers['content-type']) !== mediaTypeOf(media)) headers['content-type'] = media;
     body = content[media];

@@ -44,7 +44,6 @@ export { type FormBody, parseFormBody, withFiles } from './form-body.js';
 export {
   handlerResultToResponse,
   isDeclaredStatus,
-  type ResponseNegotiation,
   responseToWebResponse,
 } from './handler-response.js';
 export { negotiateMediaType } from './negotiate.js';

@@ -13,7 +13,7 @@ import { checkResponseBody } from './check-response.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
 import { parseFormBody, withFiles } from './form-body.js';
 import { ServerHandlerRequest } from './handler-request.js';
-import { handlerResultToResponse, isDeclaredStatus, type ResponseNegotiation } from './handler-response.js';
+import { handlerResultToResponse, isDeclaredStatus } from './handler-response.js';
 import { negotiateMediaType } from './negotiate.js';
 import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
@@ -71,13 +71,10 @@ async function readBody(request: CoreRequest, maxBodyBytes: number): Promise<Uin
 export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const { request, route, params, correlationId } = run;
   // Content negotiation first: a request that cannot be answered is refused before it is read or claimed.
-  let negotiation: ResponseNegotiation | undefined;
-  if (route.responseMediaTypes !== undefined) {
-    const { accept } = request.headers;
-    const mediaType = negotiateMediaType(accept, route.responseMediaTypes);
-    if (mediaType === null) return run.problem(notAcceptableProblem(route.responseMediaTypes));
-    negotiation = { accept, mediaType };
-  }
+  const { accept } = request.headers;
+  const mediaType =
+    route.responseMediaTypes === undefined ? undefined : negotiateMediaType(accept, route.responseMediaTypes);
+  if (mediaType === null) return run.problem(notAcceptableProblem(route.responseMediaTypes ?? []));
   const searchParams = request.searchParams ?? request.url.searchParams;
   const maxBodyBytes = route.maxBodyBytes ?? run.maxBodyBytes;
   const head = checkBeforeBody({ request, route, params, searchParams, maxBodyBytes });
@@ -147,14 +144,14 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
       body: handlerBody,
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
       idempotency:
-        claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus, negotiation),
+        claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus, mediaType, accept),
       principal,
       correlationId,
-      responseMediaType: negotiation?.mediaType,
+      responseMediaType: mediaType,
     });
     const result = await run.handler(handlerRequest);
     checkStatus(result);
-    return handlerResultToResponse(result, negotiation);
+    return handlerResultToResponse(result, mediaType, accept);
   };
 
   if (route.idempotency === undefined || run.engine === undefined) {
@@ -185,7 +182,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
 function claimToHandlerIdempotency(
   claim: ExecutionClaim,
   checkStatus: (result: HandlerResult) => void,
-  negotiation?: ResponseNegotiation,
+  mediaType: string | undefined,
+  accept: string | undefined,
 ): HandlerIdempotency {
   const { key, token, fence, takenOver, transactional } = claim;
   return {
@@ -196,7 +194,7 @@ function claimToHandlerIdempotency(
     transactional,
     async completeWithin(tx, result) {
       checkStatus(result);
-      await claim.completeWithin(tx, handlerResultToResponse(result, negotiation));
+      await claim.completeWithin(tx, handlerResultToResponse(result, mediaType, accept));
       return result;
     },
   };

@@ -85,34 +85,35 @@ describe('handlerResultToResponse with a content map', () => {
   const content = { 'application/json': { id: 'r1' }, 'text/csv': 'id\nr1\n' };
 
   it('sends the negotiated representation with its content type, JSON serialized', () => {
-    const json = handlerResultToResponse(
-      { status: 200, content },
-      { accept: undefined, mediaType: 'application/json' },
-    );
+    const json = handlerResultToResponse({ status: 200, content }, 'application/json', undefined);
     expect(json).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json' },
       body: '{"id":"r1"}',
     });
-    const csv = handlerResultToResponse(
-      { status: 200, content },
-      { accept: 'text/csv', mediaType: 'text/csv' },
-    );
+    const csv = handlerResultToResponse({ status: 200, content }, 'text/csv', 'text/csv');
     expect(csv).toEqual({ status: 200, headers: { 'content-type': 'text/csv' }, body: 'id\nr1\n' });
   });
 
   it('falls back to the map type Accept prefers, then to the first, when it lacks the negotiated one', () => {
     const only = { 'text/csv': 'a', 'application/xml': '<a/>' };
-    const accepted = { accept: 'application/xml, */*;q=0.1', mediaType: 'application/json' };
-    expect(handlerResultToResponse({ status: 200, content: only }, accepted).body).toBe('<a/>');
-    const none = { accept: 'application/json', mediaType: 'application/json' };
-    expect(handlerResultToResponse({ status: 200, content: only }, none).body).toBe('a');
+    expect(
+      handlerResultToResponse(
+        { status: 200, content: only },
+        'application/json',
+        'application/xml, */*;q=0.1',
+      ).body,
+    ).toBe('<a/>');
+    expect(
+      handlerResultToResponse({ status: 200, content: only }, 'application/json', 'application/json').body,
+    ).toBe('a');
   });
 
   it("keeps the handler's content-type when it names the same media type (a charset, say)", () => {
     const result = handlerResultToResponse(
       { status: 200, content, headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
-      { accept: 'text/csv', mediaType: 'text/csv' },
+      'text/csv',
+      'text/csv',
     );
     expect(result.headers['content-type']).toBe('text/csv; charset=utf-8');
   });
@@ -120,7 +121,8 @@ describe('handlerResultToResponse with a content map', () => {
   it('a JSON string representation is serialized as JSON, not sent as it is', () => {
     const result = handlerResultToResponse(
       { status: 200, content: { 'application/json': 'hello' } },
-      { accept: undefined, mediaType: 'application/json' },
+      'application/json',
+      undefined,
     );
     expect(result.body).toBe('"hello"');
   });
