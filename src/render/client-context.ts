@@ -2,9 +2,10 @@
  * ApiModel -> the client's template contexts: one file per group (the operation's first tag), flat
  * per-operation exports. Types are indexed accesses into openapi-typescript's `paths`, never re-derived.
  */
-import type { ApiModel, OperationModel, ResponseModel } from '../model/types.js';
+import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from '../model/types.js';
 import type { ClientFileContext, ClientInputField, ClientOperationContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+import { clientParameterSpecs } from './parameter-specs.js';
 
 const JSON_MEDIA = /^application\/([\w.+-]+\+)?json(;.*)?$/i;
 
@@ -39,8 +40,8 @@ export function isSuccessStatus(status: string): boolean {
 
 function inputFields(op: OperationModel, operationType: string): ClientInputField[] {
   const fields: ClientInputField[] = [];
-  const params = (where: 'path' | 'query' | 'header') => op.parameters.filter((p) => p.in === where);
-  const add = (name: string, where: 'path' | 'query' | 'header') => {
+  const params = (where: ParameterModel['in']) => op.parameters.filter((p) => p.in === where);
+  const add = (name: string, where: ParameterModel['in']) => {
     const list = params(where);
     if (list.length === 0) return;
     fields.push({
@@ -52,6 +53,7 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
   add('path', 'path');
   add('query', 'query');
   add('headers', 'header');
+  add('cookies', 'cookie');
   const body = op.requestBody;
   if (body) {
     const types = [
@@ -90,6 +92,7 @@ export function withFilesType(schema: string, files: readonly string[]): string 
 /** What the runtime needs to call the operation (`OperationSpec`): method, path and the contracts. */
 export function operationSpec(op: OperationModel): Record<string, unknown> {
   const retry = op.retry && !op.retrySuppressed ? op.retry : undefined;
+  const parameters = clientParameterSpecs(op);
   return {
     operationId: op.id,
     method: op.method.toUpperCase(),
@@ -112,6 +115,8 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
           ...(op.requestBody.formEncoding ? { encoding: op.requestBody.formEncoding } : {}),
         }
       : undefined,
+    // Only parameters not written in their location's default way (absent when there are none).
+    parameters: parameters.length > 0 ? parameters : undefined,
   };
 }
 
