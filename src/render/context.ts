@@ -93,6 +93,8 @@ export interface ServerOperationContext {
   operationType: string;
   pathType: string;
   queryType: string;
+  /** `NonNullable<Op["parameters"]["cookie"]>`, or `Record<string, never>` without cookie parameters. */
+  cookiesType: string;
   bodyType: string;
   responses: ServerResponseContext[];
   /** The route (method, path, contract, replay headers, media types) as a literal expression. */

@@ -7,8 +7,9 @@ import type { ServerRoute } from '../runtime/server/types.js';
 import { pickJsonMediaType, statusKey, statusType, withFilesType } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+import { serverParameterSpecs } from './parameter-specs.js';
 
-function paramsType(op: OperationModel, alias: string, where: 'path' | 'query'): string {
+function paramsType(op: OperationModel, alias: string, where: 'path' | 'query' | 'cookie'): string {
   if (!op.parameters.some((p) => p.in === where)) return 'Record<string, never>';
   return `NonNullable<${alias}["parameters"][${toStringLiteral(where)}]>`;
 }
@@ -53,6 +54,10 @@ function responses(op: OperationModel, alias: string): ServerResponseContext[] {
  */
 export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validate' | 'validateResponse'> {
   const idem = op.idempotency;
+  const parameters = serverParameterSpecs(op);
+  const queryNames = parameters.some((p) => p.in === 'query')
+    ? op.parameters.filter((p) => p.in === 'query').map((p) => p.name)
+    : [];
   return {
     operationId: op.id,
     method: op.method.toUpperCase(),
@@ -76,6 +81,9 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
     ...(op.requestBody?.formEncoding ? { formEncoding: op.requestBody.formEncoding } : {}),
     ...(op.requestBody?.multipartJson ? { formJsonFields: op.requestBody.multipartJson } : {}),
     responseStatuses: op.responses.map((r) => r.status),
+    // Only parameters parsed by their style: a route without them pays for no parsing.
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(queryNames.length > 0 ? { queryNames } : {}),
     // Only when the spec sets one: the server's maxBodyBytes applies to the others.
     ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),
   };
@@ -103,6 +111,7 @@ export function operationToServerContext(op: OperationModel, names: ValidatorNam
     operationType: `paths[${toStringLiteral(op.path)}][${toStringLiteral(op.method)}]`,
     pathType: paramsType(op, alias, 'path'),
     queryType: paramsType(op, alias, 'query'),
+    cookiesType: paramsType(op, alias, 'cookie'),
     bodyType: bodyType(op, alias),
     // An operation that declares no response may answer any status with any body.
     responses: declared.length > 0 ? declared : [{ status: 'number', bodyType: 'unknown', noBody: false }],
