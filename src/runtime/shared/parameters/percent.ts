@@ -41,17 +41,35 @@ export function encodeReserved(text: string): string {
  * style's own syntax, is percent-encoded: `%` itself, controls, non-ASCII (UTF-8), spaces at either end
  * (HTTP strips them), and in an array or object item the `,` delimiter (and `=` in an exploded key).
  */
-const HEADER_PRIMITIVE_UNSAFE = /[^\x20-\x24\x26-\x7E]|^ +| +$/gu;
-const HEADER_ITEM_UNSAFE = /[^\x20-\x24\x26-\x2B\x2D-\x7E]|^ +| +$/gu;
-const HEADER_KEY_UNSAFE = /[^\x20-\x24\x26-\x2B\x2D-\x3C\x3E-\x7E]|^ +| +$/gu;
+const HEADER_PRIMITIVE_UNSAFE = /[^\x20-\x24\x26-\x7E]/gu;
+const HEADER_ITEM_UNSAFE = /[^\x20-\x24\x26-\x2B\x2D-\x7E]/gu;
+const HEADER_KEY_UNSAFE = /[^\x20-\x24\x26-\x2B\x2D-\x3C\x3E-\x7E]/gu;
 
 export type HeaderPart = 'primitive' | 'item' | 'key';
 
 export function encodeHeader(text: string, part: HeaderPart): string {
   const unsafe =
     part === 'primitive' ? HEADER_PRIMITIVE_UNSAFE : part === 'item' ? HEADER_ITEM_UNSAFE : HEADER_KEY_UNSAFE;
-  return wellFormed(text).replace(unsafe, encodeStrict);
+  const whole = wellFormed(text);
+  // The spaces at either end counted with loops (an anchored ` +$` would be quadratic on long inner runs).
+  let start = 0;
+  while (start < whole.length && whole.charCodeAt(start) === 32) start++;
+  let end = whole.length;
+  while (end > start && whole.charCodeAt(end - 1) === 32) end--;
+  const inner = whole.slice(start, end).replace(unsafe, encodeStrict);
+  return `${'%20'.repeat(start)}${inner}${'%20'.repeat(whole.length - end)}`;
 }
+
+/** The text without the optional whitespace (spaces, tabs) HTTP allows around field values and items. */
+export function trimOws(text: string): string {
+  let start = 0;
+  while (start < text.length && isOws(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && isOws(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+const isOws = (code: number): boolean => code === 32 || code === 9;
 
 /**
  * Percent-decoding that never throws: `undefined` when a `%` does not start a triple or the triples are not
