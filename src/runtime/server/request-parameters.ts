@@ -16,6 +16,9 @@ import type { ValidationIssue } from './types.js';
 /** RFC 6901: `~` as `~0`, `/` as `~1`. */
 const pointerToken = (name: string): string => name.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** By a name: the generated output is also checked with `noPropertyAccessFromIndexSignature`. */
+const COOKIE = 'cookie';
+
 /** Cookies of an operation without cookie parameters: one frozen empty record for every request. */
 export const NO_COOKIES: Readonly<Record<string, unknown>> = Object.freeze(createRecord<unknown>());
 
@@ -66,7 +69,7 @@ export function parseParameters(
   if (query.length > 0) parseQuery(query, parts, issues);
   let cookies: Record<string, unknown> = NO_COOKIES;
   if (cookie.length > 0) {
-    const raw = parts.headers.cookie;
+    const raw = parts.headers[COOKIE];
     const parsed = parseCookieParameters(cookie, typeof raw === 'string' ? raw : '');
     cookies = Object.assign(createRecord<unknown>(), parsed.values);
     for (const issue of parsed.issues)
