@@ -1,7 +1,14 @@
 /** One operation object -> its parameters, request body and responses (`$ref`s to components resolved). */
 import type { JsonObject, JsonValue } from '../spec/types.js';
+import { declaredProperties, parameterShape } from './parameter-shape.js';
 import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
-import type { FormEncodingModel, ParameterModel, RequestBodyModel, ResponseModel } from './types.js';
+import type {
+  FormEncodingModel,
+  ParameterModel,
+  ParameterStyle,
+  RequestBodyModel,
+  ResponseModel,
+} from './types.js';
 
 export const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
 const PROBLEM_MEDIA = /^application\/problem\+json\s*(;.*)?$/i;
@@ -20,16 +27,51 @@ function readParameters(ctx: Context, list: JsonValue | undefined, pointer: stri
     if (!isObject(p) || typeof p.name !== 'string') return;
     const where = PARAMETER_IN.find((w) => w === p.in);
     if (!where) return;
-    const param: ParameterModel = {
-      name: p.name,
-      in: where,
-      required: where === 'path' || p.required === true,
-      pointer: at,
-    };
-    if (p.schema !== undefined) param.schema = p.schema;
-    out.push(param);
+    out.push(readParameter(ctx, p, p.name, where, at));
   });
   return out;
+}
+
+const STYLES: readonly ParameterStyle[] = [
+  'matrix',
+  'label',
+  'simple',
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+];
+
+/** One resolved parameter object: where it goes, how it is written on the wire, and its value's shape. */
+function readParameter(
+  ctx: Context,
+  p: JsonObject,
+  name: string,
+  where: ParameterModel['in'],
+  at: string,
+): ParameterModel {
+  const contentType = isObject(p.content) ? Object.keys(p.content)[0] : undefined;
+  const media = contentType !== undefined && isObject(p.content) ? p.content[contentType] : undefined;
+  const schema = isObject(media) ? media.schema : p.schema;
+  const shape = parameterShape(ctx.document, schema);
+  const param: ParameterModel = {
+    name,
+    in: where,
+    required: where === 'path' || p.required === true,
+    pointer: at,
+    shape,
+  };
+  if (schema !== undefined) param.schema = schema;
+  const style = STYLES.find((s) => s === p.style);
+  if (style !== undefined) param.style = style;
+  if (typeof p.explode === 'boolean') param.explode = p.explode;
+  if (p.allowReserved === true) param.allowReserved = true;
+  if (contentType !== undefined) param.contentType = contentType;
+  if (shape === 'object') {
+    const properties = declaredProperties(ctx.document, schema);
+    if (properties !== undefined) param.properties = properties;
+  }
+  return param;
 }
 
 /** Path-item and operation parameters; the operation's win by name and location. */

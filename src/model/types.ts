@@ -82,9 +82,31 @@ export interface ParameterModel {
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   pointer: string;
-  /** The parameter's schema (may be a `$ref` object), as in the document. */
+  /**
+   * The parameter's schema (may be a `$ref` object), as in the document; for a parameter declared with
+   * `content`, the schema of that media type.
+   */
   schema?: JsonValue;
+  /** `style` as the spec writes it (one the specification defines); absent: the location's default. */
+  style?: ParameterStyle;
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** Declared with `content`: its (first) media type. */
+  contentType?: string;
+  /** Primitive, array or object, from the schema (`parameter-shape.ts`). */
+  shape: 'primitive' | 'array' | 'object';
+  /** Object-shaped: the property names the schema declares, when it takes no others. */
+  properties?: string[];
 }
+
+export type ParameterStyle =
+  | 'matrix'
+  | 'label'
+  | 'simple'
+  | 'form'
+  | 'spaceDelimited'
+  | 'pipeDelimited'
+  | 'deepObject';
 
 export interface RequestBodyModel {
   required: boolean;

@@ -2,9 +2,10 @@
  * ApiModel -> the client's template contexts: one file per group (the operation's first tag), flat
  * per-operation exports. Types are indexed accesses into openapi-typescript's `paths`, never re-derived.
  */
-import type { ApiModel, OperationModel, ResponseModel } from '../model/types.js';
+import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from '../model/types.js';
 import type { ClientFileContext, ClientInputField, ClientOperationContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+import { clientParameterSpecs } from './parameter-specs.js';
 
 const JSON_MEDIA = /^application\/([\w.+-]+\+)?json(;.*)?$/i;
 
@@ -56,8 +57,8 @@ export function isSuccessStatus(status: string): boolean {
 
 function inputFields(op: OperationModel, operationType: string): ClientInputField[] {
   const fields: ClientInputField[] = [];
-  const params = (where: 'path' | 'query' | 'header') => op.parameters.filter((p) => p.in === where);
-  const add = (name: string, where: 'path' | 'query' | 'header') => {
+  const params = (where: ParameterModel['in']) => op.parameters.filter((p) => p.in === where);
+  const add = (name: string, where: ParameterModel['in']) => {
     const list = params(where);
     if (list.length === 0) return;
     fields.push({
@@ -69,6 +70,7 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
   add('path', 'path');
   add('query', 'query');
   add('headers', 'header');
+  add('cookies', 'cookie');
   const body = op.requestBody;
   if (body) {
     const types = [
@@ -124,6 +126,7 @@ export function acceptHeader(op: OperationModel): string {
 export function operationSpec(op: OperationModel): Record<string, unknown> {
   const retry = op.retry && !op.retrySuppressed ? op.retry : undefined;
   const accept = acceptHeader(op);
+  const parameters = clientParameterSpecs(op);
   return {
     operationId: op.id,
     method: op.method.toUpperCase(),
@@ -148,6 +151,8 @@ export function operationSpec(op: OperationModel): Record<string, unknown> {
       : undefined,
     // Left out when it is the runtime's default: most operations of most specs answer JSON only.
     accept: accept === DEFAULT_ACCEPT ? undefined : accept,
+    // Only parameters not written in their location's default way (absent when there are none).
+    parameters: parameters.length > 0 ? parameters : undefined,
   };
 }
 

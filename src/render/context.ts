@@ -95,6 +95,8 @@ export interface ServerOperationContext {
   operationType: string;
   pathType: string;
   queryType: string;
+  /** `NonNullable<Op["parameters"]["cookie"]>`, or `Record<string, never>` without cookie parameters. */
+  cookiesType: string;
   bodyType: string;
   responses: ServerResponseContext[];
   /** The union of the success media types (`request.responseMediaType`); empty unless several. */

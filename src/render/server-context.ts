@@ -13,8 +13,9 @@ import {
 } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+import { serverParameterSpecs } from './parameter-specs.js';
 
-function paramsType(op: OperationModel, alias: string, where: 'path' | 'query'): string {
+function paramsType(op: OperationModel, alias: string, where: 'path' | 'query' | 'cookie'): string {
   if (!op.parameters.some((p) => p.in === where)) return 'Record<string, never>';
   return `NonNullable<${alias}["parameters"][${toStringLiteral(where)}]>`;
 }
@@ -76,6 +77,10 @@ export function successMediaTypes(op: OperationModel): string[] {
  */
 export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validate' | 'validateResponse'> {
   const idem = op.idempotency;
+  const parameters = serverParameterSpecs(op);
+  const queryNames = parameters.some((p) => p.in === 'query')
+    ? op.parameters.filter((p) => p.in === 'query').map((p) => p.name)
+    : [];
   return {
     operationId: op.id,
     method: op.method.toUpperCase(),
@@ -101,6 +106,9 @@ export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validat
     responseStatuses: op.responses.map((r) => r.status),
     // Only when some success declares content: the others are never 406.
     ...(successMediaTypes(op).length > 0 ? { responseMediaTypes: successMediaTypes(op) } : {}),
+    // Only parameters parsed by their style: a route without them pays for no parsing.
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(queryNames.length > 0 ? { queryNames } : {}),
     // Only when the spec sets one: the server's maxBodyBytes applies to the others.
     ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),
   };
@@ -129,6 +137,7 @@ export function operationToServerContext(op: OperationModel, names: ValidatorNam
     operationType: `paths[${toStringLiteral(op.path)}][${toStringLiteral(op.method)}]`,
     pathType: paramsType(op, alias, 'path'),
     queryType: paramsType(op, alias, 'query'),
+    cookiesType: paramsType(op, alias, 'cookie'),
     bodyType: bodyType(op, alias),
     // An operation that declares no response may answer any status with any body.
     responses:

@@ -8,7 +8,7 @@ import { ERROR_MAPPING, RUNTIME_HELPERS } from './inline-runtime.js';
 import { createKeywordChecker } from './keyword-checker.js';
 import { documentToReachable } from './reachable-document.js';
 import type { ValidatorOperation } from './request-schema.js';
-import { operationToBodySchema, operationToParamsSchema } from './request-schema.js';
+import { hasCookieParameters, operationToBodySchema, operationToParamsSchema } from './request-schema.js';
 import {
   addResponseSchemas,
   RESPONSE_HELPERS,
@@ -67,6 +67,8 @@ function wrapperSource(input: {
   index: number;
   /** Whether the operation declares parameters (else nothing to coerce or check: no copies are made). */
   hasParams: boolean;
+  /** Whether the operation has cookie parameters (checked and coerced as `input.cookies`). */
+  hasCookies: boolean;
   hasBody: boolean;
   hasForm: boolean;
   /** Whether the operation declares a form media type (a form without a schema skips the JSON one). */
@@ -89,7 +91,7 @@ function wrapperSource(input: {
   const params = {
     path: idemgenCopy(input.path, false),
     query: idemgenCopy(input.query, false),
-    headers: idemgenCopy(input.headers, true),
+    headers: idemgenCopy(input.headers, true),${input.hasCookies ? '\n    cookies: idemgenCopy(input.cookies, false),' : ''}
   };
   if (!idemgenParams.p${index}(params)) idemgenErrors(idemgenParams.p${index}.errors, '', errors);`
     : '';
@@ -97,7 +99,7 @@ function wrapperSource(input: {
     ? `
   input.path = params.path;
   input.query = params.query;
-  input.headers = params.headers;`
+  input.headers = params.headers;${input.hasCookies ? '\n  input.cookies = params.cookies;' : ''}`
     : '';
   return `export function ${name}(input, options) {
   const errors = [];${params}
@@ -115,7 +117,7 @@ function wrapperSource(input: {
  * options?)` takes `{ path, query, headers, body }` and returns `{ pointer, message }[]` (pointers under
  * `/path`, `/query`, `/headers` or `/body`) or null. Parameters are validated on a copy with ajv's
  * `coerceTypes: 'array'` (they arrive as strings); on success the coerced copies replace `input.path`,
- * `input.query` and `input.headers`, so the handler sees numbers for integer parameters. The body is
+ * `input.query`, `input.headers` (and `input.cookies`), so the handler sees numbers for integer parameters. The body is
  * validated as it is, without coercion. `options.body === false` skips the body (a request body neither
  * JSON nor a form); `options.body === 'form'` validates a form's fields against the form media type's
  * schema with coercion (in place: `amount=100` becomes the number the schema asks for).
@@ -226,6 +228,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
         name: names[index]!,
         index,
         hasParams: paramsExports[`p${index}`] !== undefined,
+        hasCookies: hasCookieParameters(operation),
         hasBody: bodyExports[`b${index}`] !== undefined,
         hasForm: formExports[`f${index}`] !== undefined,
         formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => FORM_MEDIA.test(media)),

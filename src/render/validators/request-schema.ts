@@ -31,12 +31,12 @@ export interface ValidatorOperation {
   responses?: readonly ValidatorResponse[];
 }
 
-const PARTS = { path: 'path', query: 'query', header: 'headers' } as const;
+const PARTS = { path: 'path', query: 'query', header: 'headers', cookie: 'cookies' } as const;
 
 /**
- * One JSON schema for an operation's parameters: `{ path, query, headers }`, each an object whose properties
- * are the parameters of that location (header names lower-cased, since HTTP header names are
- * case-insensitive). Unknown parameters are allowed; cookie parameters are not checked.
+ * One JSON schema for an operation's parameters: `{ path, query, headers }`, and `cookies` when it has cookie
+ * parameters, each an object whose properties are the parameters of that location (header names
+ * lower-cased, since HTTP header names are case-insensitive). Unknown parameters are allowed.
  */
 export function operationToParamsSchema(input: {
   operation: ValidatorOperation;
@@ -48,8 +48,8 @@ export function operationToParamsSchema(input: {
     query: { properties: {}, required: [] },
     headers: { properties: {}, required: [] },
   };
+  if (hasCookieParameters(input.operation)) parts.cookies = { properties: {}, required: [] };
   for (const parameter of input.operation.parameters) {
-    if (parameter.in === 'cookie') continue;
     const part = parts[PARTS[parameter.in]]!;
     const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
     const schema =
@@ -76,6 +76,10 @@ export function operationToParamsSchema(input: {
   }
   return { type: 'object', properties, required: ['path', 'query', 'headers'] };
 }
+
+/** Whether the operation has cookie parameters (then its validator checks a `cookies` part). */
+export const hasCookieParameters = (operation: ValidatorOperation): boolean =>
+  operation.parameters.some((p) => p.in === 'cookie');
 
 /**
  * The JSON schema of the request body (`form`: of its form media type), or undefined when the operation

@@ -8,6 +8,7 @@ import type { RetryHooks } from '../retry/types.js';
 import { randomUuid } from '../shared/uuid.js';
 import { buildUrl } from './build-url.js';
 import { HttpError, NetworkError } from './errors/index.js';
+import { cookieHeader } from './parameter-headers.js';
 import { readBody } from './read-body.js';
 import { resolveKey } from './resolve-key.js';
 import { serializeBody } from './serialize-body.js';
@@ -58,10 +59,14 @@ const streamOf = (response: Response, signal: AbortSignal | undefined): Readable
 export const callOperation = async <Data = unknown, Status extends number = number>(
   options: CallOptions,
 ): Promise<CallResult<Data, Status>> => {
-  const { client, pathTemplate, pathParams, query, idempotency, retry, body } = options;
+  const { client, pathTemplate, pathParams, query, idempotency, retry, body, parameters } = options;
   const method = options.method.toUpperCase();
-  const url = buildUrl({ baseUrl: client.baseUrl, pathTemplate, pathParams, query });
+  const url = buildUrl({ baseUrl: client.baseUrl, pathTemplate, pathParams, query, parameters });
   const headers = await mergeHeaders(client, options.headers);
+  const cookie = cookieHeader(options.cookies, parameters);
+  // After a `Cookie` the caller (or the client's default headers) set: both are sent, in one field.
+  if (cookie !== undefined)
+    headers.set('cookie', headers.has('cookie') ? `${headers.get('cookie')}; ${cookie}` : cookie);
   const given =
     idempotency?.in === 'header' ? (options.idempotencyKey ?? headers.get(idempotency.name)) : null;
   const key = resolveKey({ idempotency, given: given ?? undefined, pathParams, query, body });

@@ -6,6 +6,7 @@
  *   if (!r.ok && r.error.kind === 'http' && r.error.status === 422) r.error.body; // the declared body
  */
 import type { RetryPolicy } from '../retry/types.js';
+import type { ParameterSpec } from '../shared/parameters/types.js';
 import { callOperation } from './call-operation.js';
 import { isHttpError, isIdemgenError } from './errors/guards.js';
 import type { HttpError } from './errors/http-error.js';
@@ -17,6 +18,7 @@ import type {
   TimeoutError,
 } from './errors/transport-errors.js';
 import { UnexpectedStatusError } from './errors/unexpected-status-error.js';
+import { headerParameters } from './parameter-headers.js';
 import type { RequestBodySpec } from './serialize-body.js';
 import type { Client, ClientHooks, IdempotencyOption, PathValue, QueryValue } from './types.js';
 
@@ -37,6 +39,8 @@ export interface OperationSpec {
    * `application/json, application/problem+json`.
    */
   accept?: string;
+  /** Parameters not written in their location's default way; absent: all are (see `CallOptions`). */
+  parameters?: readonly ParameterSpec[];
 }
 
 /** Per-call options: they may lower the spec's limits, never raise them. */
@@ -84,6 +88,7 @@ interface OperationInput {
   path?: object;
   query?: object;
   headers?: object;
+  cookies?: object;
   body?: unknown;
   /** One of the operation's request body media types (typed per operation by the generated input). */
   contentType?: string;
@@ -93,14 +98,6 @@ function isDeclared(status: number, declared: readonly string[]): boolean {
   return declared.some(
     (d) => d === 'default' || d === String(status) || (/^[1-5]XX$/i.test(d) && d[0] === String(status)[0]),
   );
-}
-
-function stringHeaders(headers: object | undefined): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value !== undefined && value !== null) out[name] = String(value);
-  }
-  return out;
 }
 
 /**
@@ -123,9 +120,11 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
       client,
       method: spec.method,
       pathTemplate: spec.path,
-      pathParams: parts.path as Record<string, PathValue> | undefined,
-      query: parts.query as Record<string, QueryValue> | undefined,
-      headers: { ...stringHeaders(parts.headers), ...options.headers },
+      pathParams: parts.path as Record<string, PathValue | object> | undefined,
+      query: parts.query as Record<string, QueryValue | object> | undefined,
+      headers: { ...headerParameters(parts.headers, spec.parameters), ...options.headers },
+      cookies: parts.cookies as Record<string, unknown> | undefined,
+      parameters: spec.parameters,
       body: parts.body,
       bodySpec: spec.body,
       contentType: parts.contentType,

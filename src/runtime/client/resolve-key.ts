@@ -21,8 +21,8 @@ export interface ResolveKeyInput {
   idempotency?: IdempotencyOption | undefined;
   /** The key the caller passed, or the header it set. */
   given?: string | undefined;
-  pathParams?: Record<string, PathValue> | undefined;
-  query?: Record<string, QueryValue> | undefined;
+  pathParams?: Record<string, PathValue | object> | undefined;
+  query?: Record<string, QueryValue | object> | undefined;
   body?: unknown;
 }
 

@@ -1,6 +1,7 @@
 import type { RetryBudget, RetryBudgetOptions } from '../retry/budget.js';
 import type { AttemptEvent, RetryEvent, RetryPolicy } from '../retry/types.js';
 import type { Clock } from '../shared/clock.js';
+import type { ParameterSpec } from '../shared/parameters/types.js';
 import type { Random } from '../shared/random.js';
 import type { RequestBodySpec } from './serialize-body.js';
 
@@ -59,9 +60,20 @@ export interface CallOptions {
   method: string;
   /** As in the spec, e.g. `/orders/{orderId}`. */
   pathTemplate: string;
-  pathParams?: Record<string, PathValue> | undefined;
-  query?: Record<string, QueryValue> | undefined;
+  /** Path and query values: primitives, arrays or objects, written by their style (see `parameters`). */
+  pathParams?: Record<string, PathValue | object> | undefined;
+  query?: Record<string, QueryValue | object> | undefined;
   headers?: Record<string, string | undefined> | undefined;
+  /**
+   * Cookie parameters, sent as one `Cookie` header after any `Cookie` the headers already carry (browsers
+   * forbid setting `Cookie` from `fetch`: this is for Node and other servers).
+   */
+  cookies?: Record<string, unknown> | undefined;
+  /**
+   * The operation's parameters not written in their location's default way (`simple` path and header,
+   * `form` exploded query and cookie), from the spec: `style`, `explode`, `allowReserved`, `content`.
+   */
+  parameters?: readonly ParameterSpec[] | undefined;
   /** Serialized as `contentType` (default: the first of `bodySpec.mediaTypes`, else JSON) when defined. */
   body?: unknown;
   /** The operation's declared request body media types and form encoding. */

@@ -21,6 +21,8 @@ export interface CoreRequest {
    */
   readonly pathname?: string;
   readonly searchParams?: URLSearchParams;
+  /** The query string without `?`, still percent-encoded, when the adapter has it without a URL. */
+  readonly rawQuery?: string;
   /** Header names lower-case; repeated fields combined with `, `. */
   readonly headers: Readonly<Record<string, string>>;
   /**

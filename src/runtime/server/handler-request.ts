@@ -12,6 +12,7 @@ export class ServerHandlerRequest implements HandlerRequest {
   readonly #source: CoreRequest;
   path: Record<string, unknown>;
   query: Record<string, unknown>;
+  cookies: Record<string, unknown>;
   headers: Record<string, unknown>;
   body: unknown;
   idempotencyKey: string | undefined;
@@ -29,6 +30,7 @@ export class ServerHandlerRequest implements HandlerRequest {
     this.#source = source;
     this.path = fields.path;
     this.query = fields.query;
+    this.cookies = fields.cookies;
     this.headers = fields.headers;
     this.body = fields.body;
     this.idempotencyKey = fields.idempotencyKey;

@@ -3,7 +3,13 @@ import { createRecord } from './request-parts.js';
 import type { ServerRoute } from './types.js';
 
 export type RouteMatch =
-  | { kind: 'found'; route: ServerRoute; params: Record<string, string> }
+  | {
+      kind: 'found';
+      route: ServerRoute;
+      params: Record<string, string>;
+      /** The parameters as the path wrote them (canonical percent-encoding), for routes with `parameters`. */
+      rawParams?: Record<string, string>;
+    }
   | { kind: 'not-found' }
   | { kind: 'method-not-allowed'; allow: string[] }
   | { kind: 'bad-path'; name: string };
@@ -58,7 +64,9 @@ function compareRanks(a: readonly number[], b: readonly number[]): number {
  * parameter matches one whole or partial segment, never a `/`). Templates are tried with static segments
  * before parameters, segment by segment, so `/orders/latest` wins over `/orders/{id}`. The first matching
  * template that has the method wins; when matching templates exist but none has the method, the answer is
- * 405 with their methods. Parameter values are percent-decoded; a malformed escape is `bad-path`.
+ * 405 with their methods. Parameter values are percent-decoded; a malformed escape is `bad-path`. A route
+ * with `parameters` (styles to parse) also gets them as written (`rawParams`), since `label`, `matrix` and
+ * arrays split on delimiters before decoding.
  * Templates and paths are compared in one canonical percent-encoding (`pathToCanonical`), so `/café/{p}`
  * matches `/caf%C3%A9/x` and `/caf%c3%a9/x`. Parameters are collected in a null-prototype record: a
  * parameter named `__proto__` or `constructor` is an own value like any other.
@@ -102,7 +110,10 @@ export function createRouter(routes: readonly ServerRoute[]): (method: string, p
           return { kind: 'bad-path', name };
         }
       }
-      return { kind: 'found', route, params };
+      if (route.parameters === undefined) return { kind: 'found', route, params };
+      const rawParams: Record<string, string> = createRecord();
+      for (const [index, name] of template.names.entries()) rawParams[name] = match[index + 1] ?? '';
+      return { kind: 'found', route, params, rawParams };
     }
     return allow ? { kind: 'method-not-allowed', allow: [...allow].sort() } : { kind: 'not-found' };
   };

@@ -17,6 +17,7 @@ import { handlerResultToResponse, isDeclaredStatus } from './handler-response.js
 import { negotiateMediaType } from './negotiate.js';
 import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
+import { NO_COOKIES, parseParameters } from './request-parameters.js';
 import { copyToRecord, searchParamsToQuery } from './request-parts.js';
 import type {
   Handler,
@@ -31,6 +32,8 @@ export interface RunRouteInput {
   request: CoreRequest;
   route: ServerRoute;
   params: Record<string, string>;
+  /** The path parameters still percent-encoded: given for routes with `parameters`. */
+  rawParams?: Record<string, string> | undefined;
   handler: Handler;
   correlationId: string;
   engine: IdempotencyEngine | undefined;
@@ -102,8 +105,21 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     path: copyToRecord(params),
     query: searchParamsToQuery(searchParams),
     headers: copyToRecord(request.headers),
+    cookies: NO_COOKIES,
     body: json,
   };
+  if (route.parameters !== undefined) {
+    const parsed = parseParameters(route.parameters, {
+      path: input.path,
+      rawPath: run.rawParams ?? params,
+      query: input.query,
+      rawQuery: request.rawQuery ?? request.url.search.slice(1),
+      queryNames: route.queryNames ?? [],
+      headers: input.headers,
+    });
+    if (parsed.issues.length > 0) return validationProblem(run, parsed.issues);
+    input.cookies = parsed.cookies;
+  }
   const issues: ValidationIssue[] = [];
   if (body.kind === 'none' && route.requestBodyRequired)
     issues.push({ pointer: '/body', message: 'is required' });
@@ -140,6 +156,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     const handlerRequest = new ServerHandlerRequest(request, {
       path: input.path,
       query: input.query,
+      cookies: input.cookies ?? NO_COOKIES,
       headers: input.headers,
       body: handlerBody,
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,

@@ -101,7 +101,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       const detail = 'The request does not match the API description; see errors.';
       return problem({ slug: 'request-validation-failed', detail, extensions: { errors } });
     }
-    const { route, params } = found;
+    const { route, params, rawParams } = found;
     operationId = route.operationId;
     const handler = handlerOf(route.operationId);
     if (handler === undefined) {
@@ -115,6 +115,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
         request,
         route,
         params,
+        rawParams,
         handler,
         correlationId,
         engine,

@@ -7,6 +7,7 @@ import type { IdempotencyHooks } from '../idempotency/hooks.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
 import type { IdempotencyContractLike } from '../idempotency/types.js';
 import type { Clock } from '../shared/clock.js';
+import type { ParameterSpec } from '../shared/parameters/types.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
 import type { ErrorBodyShaper } from './error-body.js';
 
@@ -21,6 +22,8 @@ export interface ValidationInput {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
   headers: Record<string, unknown>;
+  /** Cookie parameters by name (parsed from the `Cookie` header); replaced like the others. */
+  cookies?: Record<string, unknown>;
   body?: unknown;
 }
 
@@ -57,6 +60,14 @@ export interface ServerRoute {
    * 406.
    */
   responseMediaTypes?: readonly string[];
+  /**
+   * Parameters parsed by their style before validation: those not written in their location's default way
+   * (`simple` path and header, `form` exploded query), every array- or object-shaped one, and every cookie
+   * parameter. Absent: none, and the request pays for no parsing.
+   */
+  parameters?: readonly ParameterSpec[];
+  /** With query `parameters`: every query parameter name the operation declares. */
+  queryNames?: readonly string[];
   /** Declared response statuses (`200`, `4XX`, `default`): checked when `validateResponses` is on. */
   responseStatuses?: readonly string[];
   /**
@@ -93,8 +104,13 @@ export interface HandlerRequestBase {
 export interface HandlerRequest extends HandlerRequestBase {
   /** Path parameters, decoded (and coerced by the validator, if any). */
   path: Record<string, unknown>;
-  /** Query parameters: a repeated name gives an array (then coerced by the validator, if any). */
+  /**
+   * Query parameters: a repeated name gives an array, other styles are parsed as the spec declares them
+   * (then coerced by the validator, if any).
+   */
   query: Record<string, unknown>;
+  /** Cookie parameters by name, from the `Cookie` header (coerced by the validator, if any). */
+  cookies: Record<string, unknown>;
   /**
    * The parsed JSON body; a form's fields as an object (coerced by the validator; files as `File`); a
    * string for `text/*`; bytes otherwise; `undefined` without a body.

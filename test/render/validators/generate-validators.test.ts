@@ -30,6 +30,7 @@ const validOrder = () => ({
   path: { shopId: '7' },
   query: { limit: '10', ids: ['1', '2'], dryRun: 'true' },
   headers: { 'X-Tenant-Id': 't-1' },
+  cookies: { session: 's1' },
   body: {
     items: [{ sku: 'ab', qty: 1, note: null, kind: { a: 1 } }],
     placedAt: '2024-02-29T12:00:00Z',
@@ -58,6 +59,7 @@ describe('generateValidators (OpenAPI 3.0)', () => {
     expect(input.path).toEqual({ shopId: 7 });
     expect(input.query).toEqual({ limit: 10, ids: [1, 2], dryRun: true });
     expect(input.headers).toEqual({ 'x-tenant-id': 't-1' });
+    expect(input.cookies).toEqual({ session: 's1' });
   });
 
   it('leaves path, query and headers as they are for an operation without parameters, and still checks the body', async () => {
@@ -103,6 +105,7 @@ describe('generateValidators (OpenAPI 3.0)', () => {
       [{ pointer: '/path/shopId', message: 'must be >= 1' }],
     ],
     ['a missing header', { headers: {} }, [{ pointer: '/headers/x-tenant-id', message: 'is required' }]],
+    ['a missing cookie', { cookies: {} }, [{ pointer: '/cookies/session', message: 'is required' }]],
     [
       'a header in any case',
       { headers: { 'x-TENANT-id': 'nope' } },
@@ -202,7 +205,7 @@ describe('the generated module at run time', () => {
     const file = join(dir, 'standalone.mjs');
     await writeFile(file, generated30.js);
     const script = `import { validateCreateOrder } from ${JSON.stringify(pathToFileURL(file).href)};
-const input = { path: { shopId: '3' }, query: {}, headers: { 'x-tenant-id': 't-9' }, body: { items: [{ sku: 'abc', qty: 2, kind: 'plain' }] } };
+const input = { path: { shopId: '3' }, query: {}, headers: { 'x-tenant-id': 't-9' }, cookies: { session: 's' }, body: { items: [{ sku: 'abc', qty: 2, kind: 'plain' }] } };
 const errors = validateCreateOrder(input);
 const bad = validateCreateOrder({ path: { shopId: 'x' }, query: {}, headers: {}, body: { items: [] } });
 console.log(JSON.stringify({ errors, shopId: input.path.shopId, bad }));`;
@@ -216,6 +219,7 @@ console.log(JSON.stringify({ errors, shopId: input.path.shopId, bad }));`;
       bad: [
         { pointer: '/path/shopId', message: 'must be integer' },
         { pointer: '/headers/x-tenant-id', message: 'is required' },
+        { pointer: '/cookies/session', message: 'is required' },
         { pointer: '/body/items', message: 'must NOT have fewer than 1 items' },
       ],
     });

@@ -32,23 +32,31 @@ it('a generated validator plugged into the server core: 400 with pointers, coerc
     validate: validators.validateCreateOrder!,
     requestBodyRequired: true,
     bodyMediaTypes: ['application/json'],
+    parameters: [{ name: 'session', in: 'cookie' }],
   };
   const core = createServerCore({
     routes: [route],
     handlers: {
-      createOrder: (request) => ({ status: 200, body: { path: request.path, query: request.query } }),
+      createOrder: (request) => ({
+        status: 200,
+        body: { path: request.path, query: request.query, cookies: request.cookies },
+      }),
     },
   });
   const send = (query: string, body: unknown) =>
     core.fetch(
       new Request(`http://api.test/shops/12/orders${query}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-Tenant-Id': 't-1' },
+        headers: { 'content-type': 'application/json', 'X-Tenant-Id': 't-1', cookie: 'session=s1' },
         body: JSON.stringify(body),
       }),
     );
   const ok = await send('?limit=5&ids=1&ids=2', { items: [{ sku: 'ab', qty: 1 }] });
-  expect(await ok.json()).toEqual({ path: { shopId: 12 }, query: { limit: 5, ids: [1, 2] } });
+  expect(await ok.json()).toEqual({
+    path: { shopId: 12 },
+    query: { limit: 5, ids: [1, 2] },
+    cookies: { session: 's1' },
+  });
   const bad = await send('?limit=many', { items: [{ sku: 'ab', qty: 'one' }] });
   expect(bad.status).toBe(400);
   expect((await bad.json()).errors).toEqual([

@@ -52,7 +52,7 @@ describe('callOperation: the request', () => {
     expect(value).toMatchObject({ status: 201, data: { id: 'o1' }, attempts: 1 });
     expect(value.headers.get('location')).toBe('/orders/o1');
     const [sent] = calls;
-    expect(sent?.url).toBe('https://api.test/v1/stores/a%20b%2Fc/orders?tag=x&tag=y+z&n=3');
+    expect(sent?.url).toBe('https://api.test/v1/stores/a%20b%2Fc/orders?tag=x&tag=y%20z&n=3');
     expect(sent?.method).toBe('PUT');
     expect(sent?.body).toBe('{"sku":"a"}');
     expect(sent?.headers.get('content-type')).toBe('application/json');

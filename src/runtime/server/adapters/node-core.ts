@@ -108,6 +108,7 @@ class NodeCoreRequest implements CoreRequest {
   readonly method: string;
   readonly pathname: string;
   readonly searchParams: URLSearchParams;
+  readonly rawQuery?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly #target: string;
   #url: URL | undefined;
@@ -130,7 +131,8 @@ class NodeCoreRequest implements CoreRequest {
       // What a URL parser would give, without one (a URL per request was ~0.5 µs of a ~9 µs request).
       const query = this.#target.indexOf('?');
       this.pathname = query < 0 ? this.#target : this.#target.slice(0, query);
-      this.searchParams = new URLSearchParams(query < 0 ? '' : this.#target.slice(query + 1));
+      this.rawQuery = query < 0 ? '' : this.#target.slice(query + 1);
+      this.searchParams = new URLSearchParams(this.rawQuery);
     } else {
       this.pathname = this.url.pathname;
       this.searchParams = this.url.searchParams;

@@ -1,3 +1,15 @@
+export {
+  parseCookieParameters,
+  parseHeaderParameter,
+  parsePathParameter,
+  parseQueryParameters,
+} from './parse.js';
+export {
+  serializeCookieParameter,
+  serializeHeaderParameter,
+  serializePathParameter,
+  serializeQueryParameter,
+} from './serialize.js';
 export type {
   ParameterLocation,
   ParameterShape,

@@ -9,6 +9,7 @@ export type Constructor_Operation = paths["/constructor"]["get"];
 export interface Constructor_Request extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
+  cookies: Record<string, never>;
   body: undefined;
 }
 
@@ -28,6 +29,7 @@ export type Delete_Operation = paths["/delete"]["delete"];
 export interface Delete_Request extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
+  cookies: Record<string, never>;
   body: undefined;
 }
 

@@ -9,6 +9,7 @@ export type CreateProcessExit3Operation = paths["/items/{id}/it's\"`${x}`"]["pos
 export interface CreateProcessExit3Request extends __idemgen.HandlerRequestBase {
   path: NonNullable<CreateProcessExit3Operation["parameters"]["path"]>;
   query: NonNullable<CreateProcessExit3Operation["parameters"]["query"]>;
+  cookies: Record<string, never>;
   body: NonNullable<CreateProcessExit3Operation["requestBody"]>["content"]["application/json"];
 }
 

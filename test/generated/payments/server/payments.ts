@@ -9,6 +9,7 @@ export type CreatePaymentOperation = paths["/payments"]["post"];
 export interface CreatePaymentRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
+  cookies: Record<string, never>;
   body: NonNullable<CreatePaymentOperation["requestBody"]>["content"]["application/json"];
 }
 
@@ -30,6 +31,7 @@ export type GetPaymentOperation = paths["/payments/{paymentId}"]["get"];
 export interface GetPaymentRequest extends __idemgen.HandlerRequestBase {
   path: NonNullable<GetPaymentOperation["parameters"]["path"]>;
   query: Record<string, never>;
+  cookies: Record<string, never>;
   body: undefined;
 }
 

@@ -9,6 +9,7 @@ export type UpsertRefundOperation = paths["/refunds"]["put"];
 export interface UpsertRefundRequest extends __idemgen.HandlerRequestBase {
   path: Record<string, never>;
   query: Record<string, never>;
+  cookies: Record<string, never>;
   body: NonNullable<UpsertRefundOperation["requestBody"]>["content"]["application/json"];
 }
 
