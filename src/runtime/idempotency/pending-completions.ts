@@ -60,8 +60,13 @@ export function createPendingCompletions(store: IdempotencyStore, clock: Clock):
       delay = Math.min(delay * 2, COMPLETION_RETRY_MAX_MS);
       attempts++;
       try {
-        const stored = await store.complete({ key, token, outcome, ttlMs, now: clock.now() });
-        return { kind: stored ? 'stored' : 'fenced', attempts };
+        if (await store.complete({ key, token, outcome, ttlMs, now: clock.now() })) {
+          return { kind: 'stored', attempts };
+        }
+        // Refused: fenced, unless an earlier attempt that failed on the way back (a time-out) did store it.
+        const record = await store.get(key);
+        const ours = record?.state === 'completed' && record.token === token;
+        return { kind: ours ? 'stored' : 'fenced', attempts };
       } catch (error) {
         lastError = error;
         on.attemptFailed(error);

@@ -167,3 +167,29 @@ describe('idempotency engine: completion retried through a store outage', () => 
     expect(await base.get(storeKey)).toMatchObject({ state: 'in-progress', fingerprint: 'f2' });
   });
 });
+
+describe('idempotency engine: a completion that failed on the way back', () => {
+  it('reports stored, not fenced, when the failed attempt had in fact stored the outcome', async () => {
+    const clock = new FakeClock(START);
+    const base = createMemoryStore({ clock });
+    let calls = 0;
+    const store: IdempotencyStore = {
+      ...base,
+      claim: (input) => base.claim(input),
+      get: (key) => base.get(key),
+      release: (input) => base.release(input),
+      // The first completion reaches the store, but its answer is lost (a command time-out).
+      complete: async (input) => {
+        const stored = await base.complete(input);
+        if (++calls === 1) throw new Error(`command timed out (stored: ${stored})`);
+        return stored;
+      },
+    };
+    const h = createEngineHarness({ store });
+    h.clock.setTime(START);
+    await h.run();
+    await h.clock.advance(COMPLETION_RETRY_INITIAL_MS);
+    expect(eventNames(h.events)).toEqual(['onStoreError', 'onCompletionRetried']);
+    expect(h.events.at(-1)?.[1]).toMatchObject({ result: 'stored', attempts: 2 });
+  });
+});
