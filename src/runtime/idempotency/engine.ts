@@ -7,7 +7,11 @@ import { requestToFingerprintText } from './fingerprint.js';
 import type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
 import { fireHook } from './hooks.js';
 import { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
-import { createPendingCompletions, type PendingCompletions } from './pending-completions.js';
+import {
+  createPendingCompletions,
+  isCompletedUnder,
+  type PendingCompletions,
+} from './pending-completions.js';
 import * as problems from './problems.js';
 import { requestToStoreKeyText } from './scope.js';
 import type { IdempotencyStore } from './store.js';
@@ -198,7 +202,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
           ttlMs: contract.ttlMs,
           now: clock.now(),
         });
-        if (!stored)
+        if (!stored && !(await isCompletedUnder(store, storeKey, claim.token)))
           fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: response.status });
       } catch (error) {
         reportStoreError(event, 'complete', error);

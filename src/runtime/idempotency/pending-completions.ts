@@ -43,6 +43,24 @@ export interface PendingCompletions {
   readonly size: number;
 }
 
+/**
+ * Whether the record of `key` is completed under `token`: a completion refused (false) although an earlier
+ * attempt with this token stored it, whose answer was lost (a time-out, or a client that re-sent the command
+ * after its connection closed). False when the store cannot tell either.
+ */
+export async function isCompletedUnder(
+  store: IdempotencyStore,
+  key: string,
+  token: string,
+): Promise<boolean> {
+  try {
+    const record = await store.get(key);
+    return record?.state === 'completed' && record.token === token;
+  } catch {
+    return false;
+  }
+}
+
 export function createPendingCompletions(store: IdempotencyStore, clock: Clock): PendingCompletions {
   const held = new Map<string, PendingCompletion & { token: string }>();
 
@@ -63,9 +81,7 @@ export function createPendingCompletions(store: IdempotencyStore, clock: Clock):
         if (await store.complete({ key, token, outcome, ttlMs, now: clock.now() })) {
           return { kind: 'stored', attempts };
         }
-        // Refused: fenced, unless an earlier attempt that failed on the way back (a time-out) did store it.
-        const record = await store.get(key);
-        const ours = record?.state === 'completed' && record.token === token;
+        const ours = await isCompletedUnder(store, key, token);
         return { kind: ours ? 'stored' : 'fenced', attempts };
       } catch (error) {
         lastError = error;
