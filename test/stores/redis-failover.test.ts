@@ -105,7 +105,7 @@ describe.skipIf(!enabled)('Redis Cluster: a master SIGKILLed mid-request', () =>
         const client = new Cluster(
           rootPorts().map((port) => ({ host, port })),
           {
-            // The settings docs/stores.md gives: no queue anywhere, and ioredis's own retries (6 x 150 ms)
+            // The settings docs/stores.md gives: no offline queue, and ioredis's own retries (6 x 150 ms)
             // ending before the command time-out, so that nothing is sent after the caller gave up.
             enableOfflineQueue: false,
             maxRedirections: 6,
@@ -115,7 +115,6 @@ describe.skipIf(!enabled)('Redis Cluster: a master SIGKILLed mid-request', () =>
             slotsRefreshInterval: 2_000,
             slotsRefreshTimeout: 1_000,
             redisOptions: {
-              enableOfflineQueue: false,
               commandTimeout: 2_000,
               connectTimeout: 1_000,
               maxRetriesPerRequest: 0,
