@@ -145,6 +145,8 @@ export interface Answer {
   replayed: boolean;
   body: string;
   at: number;
+  /** How long the answer took. */
+  ms: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -167,6 +169,7 @@ export async function sendUntilDone(input: {
   for (let attempt = 0; Date.now() < input.deadline; attempt++) {
     const server = (input.first + attempt) % urls.length;
     let answer: Answer;
+    const sentAt = Date.now();
     try {
       const response = await fetch(`${urls[server]}/orders`, {
         method: 'POST',
@@ -183,6 +186,7 @@ export async function sendUntilDone(input: {
         replayed: response.headers.get('idempotent-replayed') === 'true',
         body: await response.text(),
         at: Date.now(),
+        ms: Date.now() - sentAt,
       };
     } catch (error) {
       answer = {
@@ -194,6 +198,7 @@ export async function sendUntilDone(input: {
         replayed: false,
         body: String(error),
         at: Date.now(),
+        ms: Date.now() - sentAt,
       };
     }
     answers.push(answer);

@@ -225,6 +225,11 @@ export interface RedisSentinelTopology {
   /** The primary's port as the sentinels report it now. */
   primaryPort(): number;
   node(port: number): RedisNode;
+  /**
+   * Starts a killed data node again and waits until the sentinels have made it a replica of the current
+   * primary and it is in sync (an empty node promoted before that would lose every record).
+   */
+  restore(port: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -275,6 +280,11 @@ export async function startRedisSentinel(
     await Promise.all(all.map((node) => node.kill()));
     rmSync(dir, { recursive: true, force: true });
   };
+  const node = (port: number) => {
+    const found = data.find((candidate) => candidate.port === port);
+    if (found === undefined) throw new Error(`no data node on ${port}`);
+    return found;
+  };
   const primaryPortNow = () => {
     const live = sentinels.find((sentinel) => sentinel.running());
     if (live === undefined) throw new Error('no live sentinel');
@@ -302,10 +312,17 @@ export async function startRedisSentinel(
     name,
     sentinels,
     primaryPort: primaryPortNow,
-    node(port) {
-      const node = data.find((candidate) => candidate.port === port);
-      if (node === undefined) throw new Error(`no data node on ${port}`);
-      return node;
+    node,
+    async restore(port) {
+      await node(port).start();
+      await until('the restarted node to replicate the new primary', 30_000, () => {
+        const info = redisCli(port, 'info', 'replication');
+        return (
+          info.includes('role:slave') &&
+          info.includes(`master_port:${primaryPortNow()}`) &&
+          info.includes('master_link_status:up')
+        );
+      });
     },
     stop,
   };
