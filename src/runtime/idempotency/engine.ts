@@ -131,12 +131,12 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
         fireHook(hooks.onReplay, event, { status: held.outcome.status });
         return { kind: 'replayed', response: outcomeToResponse(held.outcome) };
       }
-      // The lease cannot end before this instant: the claim's `now` is read after it.
+      // The lease cannot end before this instant (a `wait` claim reads its `now` later).
       const claimStartedAt = clock.now();
       // `wait` polls through claimKey; `reject` is one store call (no extra async layer per request).
       const claim = wait
         ? await claimKey({ store, clock, key: storeKey, fingerprint, leaseMs, wait, signal: signal() })
-        : await claimOnce({ store, key: storeKey, fingerprint, leaseMs, now: clock.now() });
+        : await claimOnce({ store, key: storeKey, fingerprint, leaseMs, now: claimStartedAt });
 
       if (claim.kind === 'store-error') {
         reportStoreError(event, 'claim', claim.error);
