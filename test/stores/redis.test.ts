@@ -112,6 +112,27 @@ describe.skipIf(url === undefined)('redis store (real server)', () => {
     });
   });
 
+  it('gives a claim sent twice (a re-send after a closed connection) its own claim back, not in-progress', async () => {
+    const base = fromIoredis(ioredis);
+    const twice: RedisLike = {
+      eval: async (script, keys, args) => {
+        await base.eval(script, keys, args);
+        return base.eval(script, keys, args);
+      },
+    };
+    const store = createRedisStore({ client: twice, prefix });
+    const key = randomUUID();
+    const claim = await store.claim({ key, fingerprint: 'f', leaseMs: 5_000, now: 0 });
+    expect(claim).toMatchObject({ kind: 'claimed', fence: 1 });
+    if (claim.kind !== 'claimed') throw new Error('expected claimed');
+    expect((await store.get(key))?.token).toBe(claim.token);
+    // Another claimer (another nonce) still sees the record in progress.
+    const other = createRedisStore({ client: base, prefix });
+    expect(await other.claim({ key, fingerprint: 'f', leaseMs: 5_000, now: 1 })).toMatchObject({
+      kind: 'in-progress',
+    });
+  });
+
   it('forgets a crashed claim once Redis expires it: the next claim starts afresh', async () => {
     const store = createRedisStore({ client: fromIoredis(ioredis), prefix, inProgressGraceMs: 0 });
     const key = randomUUID();

@@ -7,6 +7,11 @@ import { requestToFingerprintText } from './fingerprint.js';
 import type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
 import { fireHook } from './hooks.js';
 import { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
+import {
+  createPendingCompletions,
+  isCompletedUnder,
+  type PendingCompletions,
+} from './pending-completions.js';
 import * as problems from './problems.js';
 import { requestToStoreKeyText } from './scope.js';
 import type { IdempotencyStore } from './store.js';
@@ -54,6 +59,11 @@ export interface RunIdempotentInput {
 
 export interface IdempotencyEngine {
   runIdempotent(input: RunIdempotentInput): Promise<IdempotencyResult>;
+  /**
+   * Outcomes whose handler ran but whose completion the store refused with an error: held in this process
+   * and retried in the background until stored or until the lease is about to end (docs/stores.md).
+   */
+  readonly pendingCompletions: Pick<PendingCompletions, 'size' | 'get'>;
 }
 
 const executed = (response: IdempotentResponse): IdempotencyResult => ({
@@ -72,6 +82,8 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
   const reportStoreError = (event: IdempotencyEvent, operation: StoreOperation, error: unknown): void =>
     fireHook(hooks.onStoreError, event, { operation, error, failOpen });
 
+  const pending = createPendingCompletions(store, clock);
+
   const releaseQuietly = async (event: IdempotencyEvent, token: string): Promise<void> => {
     try {
       await store.release({ key: event.storeKey, token });
@@ -81,6 +93,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
   };
 
   return {
+    pendingCompletions: pending,
     async runIdempotent(input) {
       // `input.signal` is read only when it is needed (a server adapter may create it on first use).
       const { contract, request, operationId } = input;
@@ -108,10 +121,22 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       const wait = contract.concurrent === 'wait';
       const leaseMs = contract.inProgressTimeoutMs;
       const retryAfterMs = contract.retryAfterMs ?? problems.DEFAULT_IN_PROGRESS_RETRY_AFTER_MS;
+      // A duplicate of a request whose outcome this process holds unstored: answered from it, no store call.
+      const held = pending.get(storeKey);
+      if (held !== undefined) {
+        if (held.fingerprint !== fingerprint) {
+          fireHook(hooks.onMismatch, event, { state: 'in-progress' });
+          return problems.createKeyReusedProblem();
+        }
+        fireHook(hooks.onReplay, event, { status: held.outcome.status });
+        return { kind: 'replayed', response: outcomeToResponse(held.outcome) };
+      }
+      // The lease cannot end before this instant (a `wait` claim reads its `now` later).
+      const claimStartedAt = clock.now();
       // `wait` polls through claimKey; `reject` is one store call (no extra async layer per request).
       const claim = wait
         ? await claimKey({ store, clock, key: storeKey, fingerprint, leaseMs, wait, signal: signal() })
-        : await claimOnce({ store, key: storeKey, fingerprint, leaseMs, now: clock.now() });
+        : await claimOnce({ store, key: storeKey, fingerprint, leaseMs, now: claimStartedAt });
 
       if (claim.kind === 'store-error') {
         reportStoreError(event, 'claim', claim.error);
@@ -139,7 +164,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
 
       if (claim.takenOver) fireHook(hooks.onTakeOver, event, { fence: claim.fence });
       const replayHeaders = input.replayHeaders ?? [];
-      const held = createExecutionClaim({
+      const execution = createExecutionClaim({
         store,
         clock,
         contract,
@@ -150,7 +175,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       });
       let response: IdempotentResponse;
       try {
-        response = await input.execute(signal(), held.claim);
+        response = await input.execute(signal(), execution.claim);
       } catch (error) {
         if (isFencedCompletionError(error)) {
           // The handler rolled back; the newer holder's claim is not ours to release.
@@ -162,26 +187,51 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
         throw error;
       }
       // Recorded in the handler's transaction (committed with it, or released above when that failed).
-      if (held.completed()) return executed(response);
+      if (execution.completed()) return executed(response);
       if (!isReplayableStatus(response.status, contract.replay)) {
         await releaseQuietly(event, claim.token);
         return executed(response);
       }
+      // The handler ran: from here on the key is never released, whatever the store does.
+      const outcome = responseToOutcome(response, replayHeaders);
       try {
-        const outcome = responseToOutcome(response, replayHeaders);
-        const now = clock.now();
         const stored = await store.complete({
           key: storeKey,
           token: claim.token,
           outcome,
           ttlMs: contract.ttlMs,
-          now,
+          now: clock.now(),
         });
-        if (!stored)
+        if (!stored && !(await isCompletedUnder(store, storeKey, claim.token)))
           fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: response.status });
       } catch (error) {
         reportStoreError(event, 'complete', error);
-        await releaseQuietly(event, claim.token);
+        void pending
+          .hold(
+            {
+              key: storeKey,
+              token: claim.token,
+              fingerprint,
+              outcome,
+              ttlMs: contract.ttlMs,
+              leaseEndsAt: claimStartedAt + leaseMs,
+              error,
+            },
+            {
+              attemptFailed: (failure) => reportStoreError(event, 'complete', failure),
+              end: (end) => {
+                if (end.kind === 'fenced') {
+                  fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: response.status });
+                }
+                fireHook(hooks.onCompletionRetried, event, {
+                  result: end.kind,
+                  attempts: end.attempts,
+                  status: response.status,
+                });
+              },
+            },
+          )
+          .catch(() => {});
       }
       return executed(response);
     },

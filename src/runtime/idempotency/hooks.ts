@@ -27,6 +27,15 @@ export interface IdempotencyHooks {
    * lease was taken over, or it ran out and was swept): the outcome was not stored, but it was still sent.
    */
   onFencedCompletion?(event: IdempotencyEvent & { fence: number; status: number }): void;
+  /**
+   * Storing an outcome failed after its handler ran, and the engine retried it in the background: `stored`
+   * (the record completed; a duplicate now replays it), `fenced` (another holder took the key over), or
+   * `abandoned` (the lease was about to end: the outcome was never stored, and a retry after the lease
+   * executes again). `attempts` counts every completion attempt, the first one included.
+   */
+  onCompletionRetried?(
+    event: IdempotencyEvent & { result: 'stored' | 'fenced' | 'abandoned'; attempts: number; status: number },
+  ): void;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { vi } from 'vitest';
 import type {
   IdempotencyContractLike,
+  IdempotencyEngine,
   IdempotencyHooks,
   IdempotencyRequest,
   IdempotencyResult,
@@ -57,6 +58,7 @@ export function recordHooks(): { hooks: Required<IdempotencyHooks>; events: Reco
       onTakeOver: record('onTakeOver'),
       onStoreError: record('onStoreError'),
       onFencedCompletion: record('onFencedCompletion'),
+      onCompletionRetried: record('onCompletionRetried'),
     },
   };
 }
@@ -81,6 +83,7 @@ export function deferredHandler(): {
 
 export interface EngineHarness {
   clock: FakeClock;
+  engine: IdempotencyEngine;
   store: IdempotencyStore;
   events: RecordedEvent[];
   handler: ReturnType<typeof vi.fn<RunIdempotentInput['execute']>>;
@@ -98,6 +101,7 @@ export function createEngineHarness(
   const handler = vi.fn<RunIdempotentInput['execute']>(async () => created(`order-${++orders}`));
   return {
     clock,
+    engine,
     store,
     events,
     handler,
@@ -110,6 +114,33 @@ export function createEngineHarness(
         execute: handler,
         ...input,
       }),
+  };
+}
+
+/**
+ * A store whose `complete` throws its first `failures` calls (a store outage), then delegates to `base`;
+ * `completeCalls` counts every call.
+ */
+export function flakyCompleteStore(
+  base: IdempotencyStore,
+  failures: number,
+): IdempotencyStore & { completeCalls: () => number; releaseCalls: () => number } {
+  let completeCalls = 0;
+  let releaseCalls = 0;
+  return {
+    claim: (input) => base.claim(input),
+    complete: async (input) => {
+      completeCalls++;
+      if (completeCalls <= failures) throw new Error('Too many Cluster redirections. Last error: closed');
+      return base.complete(input);
+    },
+    release: async (input) => {
+      releaseCalls++;
+      return base.release(input);
+    },
+    get: (key) => base.get(key),
+    completeCalls: () => completeCalls,
+    releaseCalls: () => releaseCalls,
   };
 }
 

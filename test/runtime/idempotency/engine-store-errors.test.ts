@@ -37,13 +37,15 @@ describe('idempotency engine: store failures', () => {
     ]);
   });
 
-  it('still answers when storing the outcome fails, and frees the key for a retry', async () => {
+  it('still answers when storing the outcome fails, and keeps the key: the handler ran', async () => {
     const base = memory();
-    const h = createEngineHarness({ store: failingStore(base, ['complete']) });
+    const h = createEngineHarness({ store: failingStore(base, ['complete', 'release']) });
     expect(await h.run()).toMatchObject({ kind: 'executed', response: { status: 201 } });
     expect(h.events).toEqual([['onStoreError', expect.objectContaining({ operation: 'complete' })]]);
-    expect(await h.run()).toMatchObject({ kind: 'executed' });
-    expect(h.handler).toHaveBeenCalledTimes(2);
+    // Not released (a failing release would have been reported): a duplicate replays the held outcome.
+    expect(await h.run()).toMatchObject({ kind: 'replayed', response: { status: 201 } });
+    expect(h.handler).toHaveBeenCalledTimes(1);
+    expect(await base.get(String(h.events[0]?.[1].storeKey))).toMatchObject({ state: 'in-progress' });
   });
 
   it('reports a failed release and still passes the outcome through', async () => {

@@ -20,7 +20,10 @@ export interface NodeRedisClientLike {
   evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
-/** Adapts an ioredis client (`new Redis(url)` or `new Cluster(nodes)`). */
+/**
+ * Adapts an ioredis client: `new Redis(url)`, `new Redis({ sentinels, name })` or `new Cluster(nodes)`
+ * (ioredis re-reads a cluster's slot map itself on closed connections and `CLUSTERDOWN`).
+ */
 export function fromIoredis(client: IoredisClientLike): RedisLike {
   return {
     eval: (script, keys, args) => client.eval(script, keys.length, ...keys, ...args),
@@ -28,8 +31,61 @@ export function fromIoredis(client: IoredisClientLike): RedisLike {
   };
 }
 
-/** Adapts a connected node-redis client (`await createClient({ url }).connect()`). */
-export function fromNodeRedis(client: NodeRedisClientLike): RedisLike {
+/**
+ * What a node-redis cluster (`createCluster`) exposes that the adapter uses to re-read the slot map: its
+ * masters' node clients and `_slots.rediscover(client)` (node-redis 4 and 5; underscored, but public in its
+ * declarations). node-redis re-reads the map only on `MOVED`/`ASK`, which a killed master never sends.
+ */
+export interface NodeRedisClusterLike extends NodeRedisClientLike {
+  masters: readonly { client?: { isReady: boolean } | undefined }[];
+  _slots: { rediscover(startWith: never): Promise<void> };
+}
+
+export interface NodeRedisAdapterOptions {
+  /**
+   * For a cluster: after a failed call, re-read the slot map from a live master, at most once per this many
+   * milliseconds (default 500). A killed master's slots then move to its promoted replica without a restart.
+   */
+  rediscoverIntervalMs?: number;
+}
+
+function isNodeRedisCluster(client: NodeRedisClientLike): client is NodeRedisClusterLike {
+  const candidate = client as Partial<NodeRedisClusterLike>;
+  return Array.isArray(candidate.masters) && typeof candidate._slots?.rediscover === 'function';
+}
+
+/**
+ * After a failed call of a node-redis cluster, re-reads the slot map in the background (throttled; node-redis
+ * itself merges concurrent re-reads). The failed call still fails: the engine answers it, or retries its
+ * completion, and the next call goes to the promoted replica. `NOSCRIPT` is the script cache, not topology.
+ */
+function rediscoverOnFailure(cluster: NodeRedisClusterLike, intervalMs: number): (error: unknown) => never {
+  let last = Number.NEGATIVE_INFINITY;
+  return (error) => {
+    const now = Date.now();
+    if (!isNoScriptError(error) && now - last >= intervalMs) {
+      const live = cluster.masters.find((master) => master.client?.isReady === true)?.client;
+      if (live !== undefined) {
+        last = now;
+        cluster._slots.rediscover(live as never).catch(() => {});
+      }
+    }
+    throw error;
+  };
+}
+
+/**
+ * Adapts a connected node-redis client (`await createClient({ url }).connect()`), cluster
+ * (`createCluster`) or sentinel (`createSentinel`). A cluster's slot map is re-read after failed calls.
+ */
+export function fromNodeRedis(client: NodeRedisClientLike, options: NodeRedisAdapterOptions = {}): RedisLike {
+  if (isNodeRedisCluster(client)) {
+    const onFailure = rediscoverOnFailure(client, options.rediscoverIntervalMs ?? 500);
+    return {
+      eval: (script, keys, args) => client.eval(script, { keys, arguments: args }).catch(onFailure),
+      evalsha: (sha, keys, args) => client.evalSha(sha, { keys, arguments: args }).catch(onFailure),
+    };
+  }
   return {
     eval: (script, keys, args) => client.eval(script, { keys, arguments: args }),
     evalsha: (sha, keys, args) => client.evalSha(sha, { keys, arguments: args }),

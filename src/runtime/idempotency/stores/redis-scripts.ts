@@ -10,13 +10,19 @@
 /**
  * ARGV: now, fingerprint, nonce, leaseExpiresAt, redis expiry in ms.
  * Returns `{'claimed', token, fence, takenOver}`, `{'in-progress', fp, lease}` or `{'completed', fp, outcome}`.
+ * The same call sent again (a client that re-sends a command whose connection closed before the reply, as
+ * ioredis Cluster does on a failover) finds its own nonce in the token and gets its claim back, instead of
+ * `in-progress` for a claim nobody holds (`takenOver` is then 0).
  */
 export const CLAIM_SCRIPT = `local key = KEYS[1]
 local now = tonumber(ARGV[1])
-local rec = redis.call('HMGET', key, 'state', 'fp', 'fence', 'lease', 'expires', 'outcome')
+local rec = redis.call('HMGET', key, 'state', 'fp', 'fence', 'lease', 'expires', 'outcome', 'token')
 local state = rec[1]
 if state == 'completed' and tonumber(rec[5]) > now then
   return {'completed', rec[2], rec[6]}
+end
+if state == 'in-progress' and rec[7] == string.format('%d', tonumber(rec[3])) .. ':' .. ARGV[3] then
+  return {'claimed', rec[7], tonumber(rec[3]), 0}
 end
 if state == 'in-progress' and tonumber(rec[4]) > now then
   return {'in-progress', rec[2], rec[4]}

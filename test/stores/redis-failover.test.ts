@@ -1,0 +1,242 @@
+/**
+ * Exactly once through a Redis failover (issue 16): the test starts a 3-master/3-replica Redis Cluster and
+ * a Sentinel setup (primary, replica, three sentinels) on loopback ports, and for ioredis and node-redis
+ * SIGKILLs the master holding a running request's record. Every key must execute exactly once (counted in
+ * the test process, outside Redis), every 201 for a key must carry the same body, the servers must recover
+ * without a restart, and the only answers allowed meanwhile are the outcome, 409 and 503 with Retry-After.
+ * Skipped with a message unless IDEMGEN_TEST_REDIS_CLUSTER=1 or CI=true (where redis-server must exist).
+ */
+import { Cluster, Redis } from 'ioredis';
+import { createCluster, createSentinel } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisStore } from '../../src/runtime/idempotency/stores/redis.js';
+import { fromIoredis, fromNodeRedis } from '../../src/runtime/idempotency/stores/redis-client.js';
+import type { FailoverRun, FailoverScenario } from './failover-scenario.js';
+import { runFailoverScenario } from './failover-scenario.js';
+import {
+  failoverTestsEnabled,
+  type RedisClusterTopology,
+  type RedisSentinelTopology,
+  startRedisCluster,
+  startRedisSentinel,
+} from './redis-topology.js';
+
+const enabled = failoverTestsEnabled();
+const host = '127.0.0.1';
+
+/**
+ * A failing run's story: what the keys that did not finish once saw (ms since the first answer : server :
+ * status), the hooks fired for the first key and for keys taken over, and the store errors by message.
+ */
+function describeRun(run: FailoverRun): string {
+  const all = [...run.keys, ...run.fresh];
+  const stuck = all.filter((key, i) => !run.done[i] || run.effects.get(key) !== 1);
+  const start = Math.min(...run.answers.map((a) => a.at));
+  const lines = stuck.slice(0, 4).map((key) => {
+    const seen = run.answers
+      .filter((a) => a.key === key)
+      .map((a) => `${a.at - start}:${a.server}:${a.status}`);
+    return `${key}: ${seen.slice(0, 30).join(' ')}`;
+  });
+  const odd = new Set([
+    run.firstStoreKey,
+    ...run.events.filter((e) => e.hook === 'take-over').map((e) => e.storeKey),
+  ]);
+  const hooks = run.events
+    .filter((e) => odd.has(e.storeKey))
+    .map(
+      (e) =>
+        `${e.storeKey.slice(0, 6)} ${e.at - start}:${e.server}:${e.hook}:${e.operation ?? e.result ?? ''}:${e.message ?? ''}`,
+    );
+  const messages = new Map<string, number>();
+  for (const e of run.events) if (e.message) messages.set(e.message, (messages.get(e.message) ?? 0) + 1);
+  return [
+    `stuck ${stuck.length}/${all.length}, first key ${run.firstStoreKey.slice(0, 6)}`,
+    ...lines,
+    ...hooks,
+    ...[...messages].map(([m, n]) => `${n}x ${m}`),
+  ].join('\n');
+}
+
+/**
+ * The issue's checks. `waitsThroughFailover`: the client holds commands while it finds the new primary
+ * (node-redis `createSentinel`), so the completion may never fail; when it does fail, it must end stored.
+ */
+function expectExactlyOnce(run: FailoverRun, options: { waitsThroughFailover?: boolean } = {}): void {
+  const slowestMs = Math.max(...run.answers.map((a) => a.ms));
+  const summary = { victim: run.victim, recoveredMs: run.recoveredMs, slowestMs, totalMs: run.totalMs };
+  console.info(`failover run: ${JSON.stringify(summary)}`);
+  const broken =
+    !run.done.every(Boolean) ||
+    [...run.effects.values()].some((n) => n !== 1) ||
+    run.events.some((e) => e.hook === 'take-over');
+  if (broken) console.info(describeRun(run));
+  expect(run.done.every(Boolean), 'every key got its outcome').toBe(true);
+  for (const key of [...run.keys, ...run.fresh]) {
+    expect(run.effects.get(key), `executions of ${key}`).toBe(1);
+    const bodies = new Set(run.answers.filter((a) => a.key === key && a.status === 201).map((a) => a.body));
+    expect(bodies.size, `distinct 201 bodies of ${key}`).toBe(1);
+  }
+  const unexpected = run.answers.filter(
+    (a) => a.status !== 201 && a.status !== 409 && !(a.status === 503 && Number(a.retryAfter) >= 1),
+  );
+  expect(unexpected).toEqual([]);
+  // The path under test: the first key's completion failed and was stored later, in the background.
+  const first = run.events.filter((e) => e.storeKey === run.firstStoreKey);
+  const failed = first.some((e) => e.hook === 'store-error' && e.operation === 'complete');
+  if (!options.waitsThroughFailover) expect(failed, 'the first completion failed').toBe(true);
+  const retried = first.filter((e) => e.hook === 'completion-retried').map((e) => e.result);
+  expect(retried).toEqual(failed ? ['stored'] : []);
+  expect(run.events.filter((e) => e.hook === 'take-over' || e.hook === 'fenced')).toEqual([]);
+}
+
+describe.skipIf(!enabled)('Redis Cluster: a master SIGKILLed mid-request', () => {
+  let cluster: RedisClusterTopology | undefined;
+  beforeAll(async () => {
+    cluster = await startRedisCluster({ nodeTimeoutMs: 1_000 });
+  }, 60_000);
+  afterAll(() => cluster?.stop());
+
+  const scenario = (label: string, open: FailoverScenario['open']): FailoverScenario => ({
+    label,
+    open,
+    masterOf: (key) => cluster!.masterOf(key),
+    kill: (port) => cluster!.node(port).kill(),
+  });
+  const restore = async (port: number) => {
+    // The killed master comes back as a replica of the promoted one: the cluster is whole for the next test.
+    await cluster!.node(port).start();
+    await cluster!.waitHealthy();
+  };
+  const rootPorts = () => cluster!.nodes.map((node) => node.port);
+
+  it('ioredis Cluster: every key once, one answer per key, recovery without a restart', async () => {
+    const run = await runFailoverScenario(
+      scenario('ioredis', async (prefix) => {
+        const client = new Cluster(
+          rootPorts().map((port) => ({ host, port })),
+          {
+            // The settings docs/stores.md gives: no offline queue, and ioredis's own retries (6 x 150 ms)
+            // ending before the command time-out, so that nothing is sent after the caller gave up.
+            enableOfflineQueue: false,
+            maxRedirections: 6,
+            retryDelayOnFailover: 150,
+            retryDelayOnClusterDown: 150,
+            retryDelayOnTryAgain: 150,
+            slotsRefreshInterval: 2_000,
+            slotsRefreshTimeout: 1_000,
+            redisOptions: {
+              commandTimeout: 2_000,
+              connectTimeout: 1_000,
+              maxRetriesPerRequest: 0,
+            },
+          },
+        );
+        client.on('error', () => {});
+        await new Promise<void>((resolve, reject) => {
+          client.once('ready', resolve);
+          client.once('error', reject);
+        });
+        return {
+          store: createRedisStore({ client: fromIoredis(client), prefix }),
+          close: async () => client.disconnect(),
+        };
+      }),
+    );
+    await restore(run.victim);
+    expectExactlyOnce(run);
+  }, 90_000);
+
+  it('node-redis createCluster: every key once, one answer per key, recovery without a restart', async () => {
+    const run = await runFailoverScenario(
+      scenario('node-redis', async (prefix) => {
+        const client = createCluster({
+          rootNodes: rootPorts().map((port) => ({ url: `redis://${host}:${port}` })),
+          defaults: {
+            disableOfflineQueue: true,
+            socket: {
+              connectTimeout: 1_000,
+              reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1_000),
+            },
+          },
+          commandOptions: { timeout: 1_000 },
+        });
+        client.on('error', () => {});
+        await client.connect();
+        return {
+          store: createRedisStore({ client: fromNodeRedis(client), prefix }),
+          close: async () => client.destroy(),
+        };
+      }),
+    );
+    await restore(run.victim);
+    expectExactlyOnce(run);
+  }, 90_000);
+});
+
+describe.skipIf(!enabled)('Redis Sentinel: the primary SIGKILLed mid-request', () => {
+  let sentinel: RedisSentinelTopology | undefined;
+  beforeAll(async () => {
+    sentinel = await startRedisSentinel({ downAfterMs: 1_000 });
+  }, 60_000);
+  afterAll(() => sentinel?.stop());
+
+  const scenario = (label: string, open: FailoverScenario['open']): FailoverScenario => ({
+    label,
+    open,
+    masterOf: () => sentinel!.primaryPort(),
+    kill: (port) => sentinel!.node(port).kill(),
+  });
+  const restore = (port: number) => sentinel!.restore(port);
+  const sentinelNodes = () => sentinel!.sentinels.map((node) => ({ host, port: node.port }));
+
+  it('ioredis with sentinels: every key once, one answer per key, recovery without a restart', async () => {
+    const run = await runFailoverScenario(
+      scenario('ioredis-sentinel', async (prefix) => {
+        const client = new Redis({
+          sentinels: sentinelNodes(),
+          name: sentinel!.name,
+          enableOfflineQueue: false,
+          commandTimeout: 1_000,
+          connectTimeout: 1_000,
+          maxRetriesPerRequest: 1,
+          retryStrategy: () => 100,
+          sentinelRetryStrategy: () => 100,
+          lazyConnect: true,
+        });
+        client.on('error', () => {});
+        await client.connect();
+        return {
+          store: createRedisStore({ client: fromIoredis(client), prefix }),
+          close: async () => client.disconnect(),
+        };
+      }),
+    );
+    await restore(run.victim);
+    expectExactlyOnce(run);
+  }, 90_000);
+
+  it('node-redis createSentinel: every key once, one answer per key, recovery without a restart', async () => {
+    const run = await runFailoverScenario(
+      scenario('node-redis-sentinel', async (prefix) => {
+        const client = createSentinel({
+          name: sentinel!.name,
+          sentinelRootNodes: sentinelNodes(),
+          nodeClientOptions: {
+            disableOfflineQueue: true,
+            socket: { connectTimeout: 1_000 },
+            commandOptions: { timeout: 1_000 },
+          },
+        });
+        client.on('error', () => {});
+        await client.connect();
+        return {
+          store: createRedisStore({ client: fromNodeRedis(client), prefix }),
+          close: async () => client.destroy(),
+        };
+      }),
+    );
+    await restore(run.victim);
+    expectExactlyOnce(run, { waitsThroughFailover: true });
+  }, 90_000);
+});
