@@ -8,6 +8,8 @@
  * - `x-fern-idempotent: true` on an operation is read as `x-idempotency: true`; the first entry of the
  *   root's `x-fern-idempotency-headers` (`{ header, name }`) names the key header.
  * Where both forms stand on one node, ours wins and `compat-alias-shadowed` warns at the alias.
+ * An `x-speakeasy-retries` inherited from the root or a path item is not applied to a POST or PATCH without
+ * `x-idempotency` (`compat-retry-not-applied`, a warning; see contracts.ts).
  */
 import type { JsonObject, JsonValue } from '../spec/types.js';
 import { type Annotation, FieldCollector, type IdempotencyFields, type RetryFields } from './annotation.js';

@@ -17,6 +17,10 @@
  *   `x-idempotency` gets `retrySuppressed: 'unsafe-without-idempotency'`: its client makes one attempt,
  *   whatever the severity of the `unsafe-retry` rule.
  * - Compat aliases (`x-speakeasy-retries`, `x-fern-idempotent`) are read where ours is absent; see compat.ts.
+ * - When the only retry annotations that reach such an unsafe operation are `x-speakeasy-retries` on the root
+ *   or its path item (a migration default, not a statement of our contract), it gets
+ *   `retrySuppressed: 'compat-default-on-unsafe'` instead: one attempt, and the `compat-retry-not-applied`
+ *   warning rather than the `unsafe-retry` error.
  */
 import type { JsonObject } from '../spec/types.js';
 import type { Annotation, IdempotencyFields, RetryFields } from './annotation.js';
@@ -82,13 +86,35 @@ function idempotencyAt(level: ContractLevel, root: JsonObject, isOperation: bool
   return readFernIdempotent({ root, operation: level.node, pointer: level.pointer });
 }
 
-function retryAt(level: ContractLevel) {
+interface RetryLevel {
+  annotation: Annotation<RetryFields> | undefined;
+  /** True when the annotation is a compat alias (`x-speakeasy-retries`), not our `x-retry`. */
+  alias: boolean;
+}
+
+function retryAt(level: ContractLevel): RetryLevel {
   const ours = readRetry({ value: level.node['x-retry'], pointer: `${level.pointer}/x-retry` });
-  if (ours !== undefined) return ours;
-  return readSpeakeasyRetries({
+  if (ours !== undefined) return { annotation: ours, alias: false };
+  const alias = readSpeakeasyRetries({
     value: level.node[SPEAKEASY_RETRIES],
     pointer: `${level.pointer}/${SPEAKEASY_RETRIES}`,
   });
+  return { annotation: alias, alias: alias !== undefined };
+}
+
+/**
+ * True when every annotation that switches retry on for the operation (after the last `false`) is a compat
+ * alias on the root or the path item, and the operation itself carries none.
+ */
+function onlyInheritedAliases(levels: readonly RetryLevel[]): boolean {
+  if (levels[levels.length - 1]?.annotation !== undefined) return false;
+  let contributors: boolean[] = [];
+  for (const { annotation, alias } of levels) {
+    if (annotation === undefined) continue;
+    if (annotation.on) contributors.push(alias);
+    else contributors = [];
+  }
+  return contributors.length > 0 && contributors.every((isAlias) => isAlias);
 }
 
 export type OperationContracts = Pick<OperationModel, 'idempotency' | 'retry' | 'retrySuppressed'>;
@@ -108,8 +134,9 @@ export function mergeContracts(options: {
   const idem = applies
     ? mergeLevels<IdempotencyFields>(idemLevels, (base, top) => ({ ...base, ...top }), {})
     : undefined;
+  const retryLevels = [retryAt(root), retryAt(pathItem), retryAt(operation)];
   const retry = mergeLevels<RetryFields>(
-    [retryAt(root), retryAt(pathItem), retryAt(operation)],
+    retryLevels.map((l) => l.annotation),
     overlayRetry,
     {},
   );
@@ -118,7 +145,9 @@ export function mergeContracts(options: {
   if (idem) out.idempotency = toIdempotencyContract(idem);
   if (retry) out.retry = toRetryContract(retry);
   if (out.retry && out.retry.maxAttempts > 1 && unsafe && !out.idempotency) {
-    out.retrySuppressed = 'unsafe-without-idempotency';
+    out.retrySuppressed = onlyInheritedAliases(retryLevels)
+      ? 'compat-default-on-unsafe'
+      : 'unsafe-without-idempotency';
   }
   return out;
 }

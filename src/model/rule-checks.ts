@@ -55,6 +55,19 @@ const unsafeRetry: RuleCheck = ({ op }) =>
         hint: 'Add x-idempotency to the operation (or its path item or the root), or set x-retry: false on it.',
       });
 
+const compatRetryNotApplied: RuleCheck = ({ op }) => {
+  if (op.retrySuppressed !== 'compat-default-on-unsafe' || !op.retry) return [];
+  const from = op.retry.pointer.startsWith('/paths/') ? 'its path item' : 'the root';
+  const method = op.method.toUpperCase();
+  return finding(op, {
+    code: 'compat-retry-not-applied',
+    severity: 'warning',
+    message: `x-speakeasy-retries on ${from} reaches this ${method}, which has no x-idempotency; a retry policy inherited from a compat alias is a migration default and is not applied to an unsafe method, so the generated client will not retry it.`,
+    pointer: op.retry.pointer,
+    hint: 'To retry it, add x-idempotency (or x-fern-idempotent: true) to the operation; to keep one attempt, set x-retry: false on it.',
+  });
+};
+
 const keyOutlivesRetry: RuleCheck = ({ op }) => {
   const idem = op.idempotency;
   const retry = op.retry;
@@ -195,6 +208,7 @@ const headerNameInvalid: RuleCheck = ({ op, document }) =>
 
 export const RULE_CHECKS: readonly RuleCheck[] = [
   unsafeRetry,
+  compatRetryNotApplied,
   keyOutlivesRetry,
   leaseShorterThanAttempt,
   retryAfterTooLong,

@@ -11,6 +11,11 @@ export const RULES = {
     defaultSeverity: 'error',
     description: 'x-retry reaches a POST or PATCH without x-idempotency; the client will not retry it.',
   },
+  'compat-retry-not-applied': {
+    defaultSeverity: 'warning',
+    description:
+      'x-speakeasy-retries on the root or a path item reaches a POST or PATCH without x-idempotency; that migration default is not applied.',
+  },
   'key-outlives-retry': {
     defaultSeverity: 'error',
     description: 'The idempotency ttl is shorter than x-retry.maxElapsed, so a key could expire mid-retry.',

@@ -186,8 +186,10 @@ export interface OperationModel {
   /**
    * Set when `x-retry` reaches the operation but the client must not retry it (an unsafe method without
    * `x-idempotency`): the client makes one attempt, whatever the spec or the caller says.
+   * `compat-default-on-unsafe`: only a compat alias (`x-speakeasy-retries`) on the root or the path item
+   * reaches it, a migration default that is not applied (a warning, not the `unsafe-retry` error).
    */
-  retrySuppressed?: 'unsafe-without-idempotency';
+  retrySuppressed?: 'unsafe-without-idempotency' | 'compat-default-on-unsafe';
 }
 
 export interface ApiModel {

@@ -42,7 +42,7 @@ function findNullTypeOneOf(root: JsonObject): string[][] {
     if (isNullTypeOneOf(node)) found.push([...path]);
     for (const [key, child] of Object.entries(node)) {
       if (child === null || typeof child !== 'object') continue;
-      if (isLiteralKey(key, child, path[path.length - 2])) continue;
+      if (isLiteralKey(key, child, path[path.length - 2], path[path.length - 1])) continue;
       path.push(key);
       visit(child);
       path.pop();

@@ -144,7 +144,7 @@ export function bundleDocument(options: {
       const obj: JsonObject = {};
       for (const k of Object.keys(node)) {
         const child = node[k] as JsonValue;
-        if (!isLiteralKey(k, child, parentKey)) {
+        if (!isLiteralKey(k, child, parentKey, key)) {
           obj[k] = copy(doc, child, appendPointer(docPtr, k), appendPointer(outPtr, k), k, key, depth + 1);
           continue;
         }

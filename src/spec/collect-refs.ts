@@ -23,14 +23,45 @@ export interface DocumentScan {
 const LITERAL_KEYS = new Set(['example', 'default', 'enum', 'const']);
 
 /**
+ * Keys whose values map names to schemas or OpenAPI objects: below one, `default` or `example` is a name
+ * (a property called `default`, the `default` response), not literal data.
+ */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'schemas',
+  'responses',
+  'parameters',
+  'headers',
+  'requestBodies',
+  'content',
+  'encoding',
+  'callbacks',
+  'links',
+  'pathItems',
+  'webhooks',
+]);
+
+/**
  * True when `key` holds literal data rather than OpenAPI or schema objects. `grandparentKey` is the key two
- * levels up (`examples` for an Example object's `value`).
+ * levels up (`examples` for an Example object's `value`); `parentKey`, the key of the object holding `key`:
+ * below a map of names (`properties`, `responses`, ...) `key` is a name, unless that map's own key is a name
+ * in a map too (a schema called `properties`, whose `default` is the keyword).
  */
 export function isLiteralKey(
   key: string,
   value: JsonValue,
   grandparentKey: string | number | undefined,
+  parentKey?: string | number,
 ): boolean {
+  const isName =
+    typeof parentKey === 'string' &&
+    NAME_MAPS.has(parentKey) &&
+    !(typeof grandparentKey === 'string' && NAME_MAPS.has(grandparentKey));
+  if (isName) return false;
   if (LITERAL_KEYS.has(key)) return true;
   if (key === 'examples' && Array.isArray(value)) return true;
   return key === 'value' && grandparentKey === 'examples';
@@ -69,7 +100,7 @@ export function scanDocument(root: JsonValue, options: { maxDepth?: number } = {
     for (const key in object) {
       const child = object[key] as JsonValue;
       if (child === null || typeof child !== 'object') continue;
-      const childLiteral = literal || isLiteralKey(key, child, path[path.length - 2]);
+      const childLiteral = literal || isLiteralKey(key, child, path[path.length - 2], path[path.length - 1]);
       path.push(key);
       if (!visit(child, depth + 1, childLiteral)) return false;
       path.pop();

@@ -108,3 +108,65 @@ paths:
     expect(checkRules({ model, severities: { 'key-pointer-missing': 'off' } })).toEqual([]);
   });
 });
+
+describe('compat-retry-not-applied', () => {
+  const fixture = 'rule-compat-retry-not-applied';
+
+  it('warns once at an inherited x-speakeasy-retries, naming the unsafe operations it does not reach', () => {
+    const { diagnostics } = lintFixture(fixture);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'compat-retry-not-applied',
+      severity: 'warning',
+      pointer: '/x-speakeasy-retries',
+      message:
+        'POST /orders (createOrder): x-speakeasy-retries on the root reaches this POST, which has no x-idempotency; a retry policy inherited from a compat alias is a migration default and is not applied to an unsafe method, so the generated client will not retry it. Also: PATCH /orders (updateOrders).',
+      hint: 'To retry it, add x-idempotency (or x-fern-idempotent: true) to the operation; to keep one attempt, set x-retry: false on it.',
+    });
+    expect(diagnostics[1]?.message).toMatch(
+      /^POST \/events \(sendEvent\): x-speakeasy-retries on its path item /,
+    );
+  });
+
+  it('suppresses the retry of those operations only; ours and an alias on the operation stay unsafe-retry', () => {
+    const { model } = lintFixture(fixture);
+    const suppressed = Object.fromEntries(model.operations.map((op) => [op.id, op.retrySuppressed]));
+    expect(suppressed).toEqual({
+      listOrders: undefined,
+      createOrder: 'compat-default-on-unsafe',
+      updateOrders: 'compat-default-on-unsafe',
+      createPayment: undefined,
+      sendEvent: 'compat-default-on-unsafe',
+      createRefund: 'unsafe-without-idempotency',
+      createInvoice: 'unsafe-without-idempotency',
+      createNote: undefined,
+    });
+  });
+
+  it('is configurable like the other rules, and unsafe-retry=off leaves it alone', () => {
+    const codes = (flags: string[]) =>
+      lintFixture(fixture, parseRuleFlags(flags).severities).diagnostics.map(
+        (d) => `${d.code}:${d.severity}`,
+      );
+    expect(codes(['compat-retry-not-applied=error'])).toContain('compat-retry-not-applied:error');
+    expect(codes(['compat-retry-not-applied=off'])).toEqual(['unsafe-retry:error', 'unsafe-retry:error']);
+    expect(codes(['unsafe-retry=off'])).toEqual([
+      'compat-retry-not-applied:warning',
+      'compat-retry-not-applied:warning',
+    ]);
+  });
+
+  it('is an error-free lint of a root x-speakeasy-retries over unsafe operations', () => {
+    const spec = makeSpec(`
+openapi: 3.0.3
+info: { title: T, version: '1' }
+x-speakeasy-retries: { strategy: backoff, retryConnectionErrors: true }
+paths:
+  /a:
+    post: { operationId: a, responses: { '201': { description: OK } } }
+`);
+    const { model } = buildModel({ spec });
+    expect(checkRules({ model }).map((d) => [d.code, d.severity])).toEqual([
+      ['compat-retry-not-applied', 'warning'],
+    ]);
+  });
+});

@@ -202,6 +202,36 @@ describe('hoistNestedRefs', () => {
     expect(out.paths).toBe(original.paths);
   });
 
+  it('hoists the $ref of a property named default or example (a name, not literal data)', () => {
+    const target = '#/components/schemas/A/properties/x';
+    const original: JsonObject = {
+      components: {
+        schemas: {
+          A: { type: 'object', properties: { x: { type: 'string' } } },
+          Branding: {
+            type: 'object',
+            properties: {
+              default: { $ref: target },
+              example: { $ref: target },
+              properties: { type: 'object', default: { $ref: target } },
+            },
+          },
+        },
+      },
+    };
+    const schemas = (hoistNestedRefs(original).components as JsonObject).schemas as JsonObject;
+    const hoisted = { $ref: '#/components/schemas/A_properties_x' };
+    expect(schemas.Branding).toEqual({
+      type: 'object',
+      properties: {
+        default: hoisted,
+        example: hoisted,
+        // A property called `properties`: its own `default` is the keyword, data left alone.
+        properties: { type: 'object', default: { $ref: target } },
+      },
+    });
+  });
+
   it('returns the document itself when no $ref needs hoisting, and the text test says so cheaply', () => {
     const plain: JsonObject = {
       components: { schemas: { A: { $ref: '#/components/schemas/B' }, B: { type: 'string' } } },

@@ -42,6 +42,8 @@ export function operationToParamsSchema(input: {
   operation: ValidatorOperation;
   openapi: '3.0' | '3.1';
   checks?: SchemaChecks;
+  /** Given each parameter's schema, returns it or a `$ref` to a shared copy (see `createSchemaSharer`). */
+  share?: (schema: JsonValue) => JsonValue;
 }): JsonObject {
   const parts: Record<string, { properties: JsonObject; required: string[] }> = {
     path: { properties: {}, required: [] },
@@ -63,7 +65,7 @@ export function operationToParamsSchema(input: {
           });
     // Defined, not assigned: a parameter named `__proto__` would otherwise set the object's prototype.
     Object.defineProperty(part.properties, name, {
-      value: schema,
+      value: input.share === undefined ? schema : input.share(schema),
       enumerable: true,
       writable: true,
       configurable: true,

@@ -226,18 +226,26 @@ console.log(JSON.stringify({ errors, shopId: input.path.shopId, bad }));`;
   });
 });
 
-describe('generateValidators on many operations (ajv standalone code in chunks)', () => {
-  // 450 operations: three chunks of ajv standalone code, each its own scope, all sharing the Order schema.
+describe('generateValidators on many operations (one ajv scope for all of them)', () => {
+  // 450 operations, all sharing the Order schema (which references Line).
   const many: typeof OPERATIONS = Array.from({ length: 450 }, (_, i) => ({
     id: `createOrder${i}`,
     parameters: [{ name: 'shopId', in: 'path', required: true, schema: { type: 'integer', minimum: i } }],
     requestBody: { required: true, jsonSchema: { $ref: '#/components/schemas/Order' } },
   }));
   const generated = generateValidators({ document: DOCUMENT_30, openapi: '3.0', operations: many });
+  const scopes = generated.js.split('const exports = {};').slice(1);
+  const functions = (scope: string) => scope.match(/\bfunction validate\d+\(/g) ?? [];
 
-  it('compiles every chunk, and each validator keeps its own schema and the shared one', async () => {
-    // Parameters and bodies compile apart: three chunks each.
-    expect(generated.js.match(/const exports = \{\};/g)).toHaveLength(6);
+  it('emits each shared schema once: one scope for the parameters, one for the bodies', () => {
+    expect(scopes).toHaveLength(2);
+    for (const scope of scopes) expect(new Set(functions(scope)).size).toBe(functions(scope).length);
+    // The bodies: 450 exports that refer to Order's function, and Order's and Line's functions.
+    const [, bodies] = scopes as [string, string];
+    expect(functions(bodies).length).toBeLessThanOrEqual(450 + 2);
+  });
+
+  it('compiles every validator, and each keeps its own schema and the shared one', async () => {
     const validators = await load(generated.js, 'many');
     for (const i of [0, 199, 200, 449]) {
       const validate = validators[`validateCreateOrder${i}`]!;
@@ -247,6 +255,59 @@ describe('generateValidators on many operations (ajv standalone code in chunks)'
       );
       const badBody = { ...validOrder(), path: { shopId: String(i) }, body: { items: [] } };
       expect(validate(badBody)?.[0]?.pointer).toBe('/body/items');
+      const badLine = { ...validOrder(), path: { shopId: String(i) }, body: { items: [{ sku: 'x' }] } };
+      expect(validate(badLine)?.[0]?.pointer).toMatch(/^\/body\/items\/0/);
     }
+  });
+});
+
+describe('generateValidators sharing repeated parameter schemas', () => {
+  // createOrder's parameters three times: from the second copy on, each schema is a $ref to a shared one.
+  const repeated: typeof OPERATIONS = [0, 1, 2].map((i) => ({ ...OPERATIONS[0]!, id: `createOrder${i}` }));
+  const shared = generateValidators({
+    document: DOCUMENT_30,
+    openapi: '3.0',
+    operations: repeated,
+    shareParameters: true,
+  });
+  const inline = generateValidators({
+    document: DOCUMENT_30,
+    openapi: '3.0',
+    operations: repeated,
+    shareParameters: false,
+  });
+  const inputs = [
+    validOrder(),
+    { ...validOrder(), query: { ids: '5', limit: '100' } },
+    { ...validOrder(), query: { limit: 'ten', ids: ['1', 'x'], dryRun: 'maybe' } },
+    { ...validOrder(), path: { shopId: '0' }, headers: { 'x-TENANT-id': 'nope' } },
+    { ...validOrder(), path: {}, headers: {} },
+  ];
+
+  it('emits less code: the later operations call the shared functions', () => {
+    expect(shared.js.length).toBeLessThan(inline.js.length);
+    const params = (js: string) =>
+      js.slice(js.indexOf('const idemgenParams'), js.indexOf('const idemgenBody'));
+    expect(params(shared.js).length).toBeLessThan(params(inline.js).length);
+    // The second and third operations' parameters are then equal: one validator for both.
+    const exported = (name: string) => new RegExp(`exports\\.${name} = (validate\\d+);`).exec(shared.js)?.[1];
+    expect(exported('p2')).toBe(exported('p1'));
+    expect(exported('p1')).not.toBe(exported('p0'));
+  });
+
+  it('validates and coerces exactly as the inline validators do', async () => {
+    const a = await load(shared.js, 'shared');
+    const b = await load(inline.js, 'inline');
+    for (const name of ['validateCreateOrder0', 'validateCreateOrder2']) {
+      for (const make of inputs) {
+        const [x, y] = [structuredClone(make), structuredClone(make)];
+        expect(a[name]!(x)).toEqual(b[name]!(y));
+        expect(x).toEqual(y);
+      }
+    }
+    // The coercion through a shared function replaces the value in its parent.
+    const input = { ...validOrder(), query: { ids: '5', limit: '100' } };
+    expect(a.validateCreateOrder2!(input)).toBeNull();
+    expect(input.query).toEqual({ ids: [5], limit: 100 });
   });
 });
