@@ -6,7 +6,7 @@ import { RECORD_OVERHEAD_BYTES } from '../../src/runtime/idempotency/stores/reco
 import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
 import { describeStoreConformance } from './store.case.js';
 
-describeStoreConformance('memory', async (clock) => ({
+describeStoreConformance('memory', { sweep: true, restart: false }, async (clock) => ({
   store: createMemoryStore({ clock }),
   cleanup: async () => {},
 }));

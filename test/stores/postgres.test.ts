@@ -23,7 +23,7 @@ describe.skipIf(url === undefined)('postgres store (real server)', () => {
     await pool.end();
   });
 
-  describeStoreConformance('postgres', async () => {
+  describeStoreConformance('postgres', { sweep: true, restart: true }, async () => {
     const store = createPostgresStore({ pool, table });
     await store.migrate();
     return {

@@ -48,13 +48,13 @@ describe.skipIf(url === undefined)('redis store (real server)', () => {
     nodeRedis.destroy();
   });
 
-  describeStoreConformance('redis (ioredis)', async () => ({
+  describeStoreConformance('redis (ioredis)', { sweep: false, restart: true }, async () => ({
     store: createRedisStore({ client: fromIoredis(ioredis), prefix }),
     restart: async () => createRedisStore({ client: fromIoredis(ioredis), prefix }),
     cleanup: async () => {},
   }));
 
-  describeStoreConformance('redis (node-redis)', async () => ({
+  describeStoreConformance('redis (node-redis)', { sweep: false, restart: true }, async () => ({
     store: createRedisStore({ client: fromNodeRedis(nodeRedis), prefix }),
     restart: async () => createRedisStore({ client: fromNodeRedis(nodeRedis), prefix }),
     cleanup: async () => {},

@@ -8,7 +8,7 @@ import type { SqliteDatabaseLike } from '../../src/runtime/idempotency/stores/sq
 import { createSqliteStore } from '../../src/runtime/idempotency/stores/sqlite.js';
 import { describeStoreConformance } from './store.case.js';
 
-describeStoreConformance('sqlite', async () => {
+describeStoreConformance('sqlite', { sweep: true, restart: true }, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'idemgen-sqlite-'));
   const file = join(dir, 'dedup.db');
   let db = new Database(file);

@@ -55,6 +55,19 @@ const streamOf = (response: Response, signal: AbortSignal | undefined): Readable
  * and one `X-Request-Id` for all attempts), then sends it under the operation's retry policy. Resolves on a
  * 2XX; otherwise rejects with `HttpError` (body parsed, `problem` for problem+json) or a transport error.
  * POST and PATCH without an idempotency key are never retried, whatever the policy says.
+ *
+ * @example
+ * ```ts
+ * // The lower-level call under invokeOperation: throws instead of returning a result.
+ * const { status, data, attempts } = await callOperation<Payment, 201>({
+ *   client,
+ *   method: 'POST',
+ *   pathTemplate: '/payments',
+ *   body: { amount: 4200, currency: 'EUR' },
+ *   idempotency: { in: 'header', name: 'Idempotency-Key' },
+ *   retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 4 }, // the operation's merged x-retry
+ * });
+ * ```
  */
 export const callOperation = async <Data = unknown, Status extends number = number>(
   options: CallOptions,

@@ -8,6 +8,8 @@
  * Recursive down to `RECURSION_LIMIT` levels (the fast path: fingerprints are computed on every keyed
  * request), then with an explicit stack: a request body nested 100,000 levels deep overflowed the call stack
  * of the purely recursive writer. The server bounds a body's depth anyway; this writer has no limit.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8785 RFC 8785, JSON Canonicalization Scheme (JCS)
  */
 export function valueToCanonicalJson(value: unknown): string {
   return write(value, 0) ?? 'null';

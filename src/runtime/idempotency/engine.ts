@@ -75,6 +75,25 @@ const executed = (response: IdempotentResponse): IdempotencyResult => ({
 /** The signal passed to `execute` when the caller gave none: its controller is never aborted. */
 const NEVER_ABORTED = new AbortController().signal;
 
+/**
+ * The idempotency engine: claims the request's key in the store, runs `execute` once per key (or replays the
+ * stored outcome, or answers a framework problem: key missing or invalid, request in progress, key reused
+ * with another request), and records the outcome under the claim's fencing token. The server core builds
+ * one; build your own to share it between cores or to use it outside the generated server.
+ *
+ * @example
+ * ```ts
+ * const engine = createIdempotencyEngine({ store: createMemoryStore() });
+ * const result = await engine.runIdempotent({
+ *   contract, // the operation's x-idempotency as generated: key source, TTL, fingerprint, scope, replay
+ *   request: { method: 'POST', pathTemplate: '/orders', headers: req.headers, body },
+ *   operationId: 'createOrder',
+ *   execute: async () => ({ status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":1}' }),
+ * });
+ * if (result.kind === 'problem') sendProblem(result.status, result.slug, result.detail, result.headers);
+ * else send(result.response); // executed now, or replayed from the store
+ * ```
+ */
 export function createIdempotencyEngine(options: IdempotencyEngineOptions): IdempotencyEngine {
   const { store, hooks = {}, failOpen = false } = options;
   const clock = options.clock ?? systemClock;

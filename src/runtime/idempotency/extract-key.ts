@@ -20,6 +20,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * key from a path or query parameter or from the body (a string or a finite number) is 1 to 255 characters
  * of any script: a deterministic key is business data (an order id), not a client token, and it is hashed
  * into the store key anyway. A field given twice, an empty value or a body value of another type is invalid.
+ *
+ * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/ The Idempotency-Key HTTP header field (IETF httpapi draft)
+ * @see https://www.rfc-editor.org/rfc/rfc8941#section-3.3.3 RFC 8941 section 3.3.3, sf-string
  */
 export function extractIdempotencyKey(input: {
   source: IdempotencyKeySourceLike;

@@ -2,6 +2,8 @@
  * RFC 6901: the value a JSON pointer names in a parsed JSON document, or `undefined` when it names nothing
  * (a missing member, an index out of range or not in canonical form, `-`, or a step into a scalar). Only own
  * members are followed, so `/__proto__` or `/constructor` never reach the prototype.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6901 RFC 6901, JavaScript Object Notation (JSON) Pointer
  */
 export function resolveJsonPointer(document: unknown, pointer: string): unknown {
   if (pointer === '') return document;

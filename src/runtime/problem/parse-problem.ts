@@ -10,6 +10,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * `status` is the status of the HTTP response (authoritative; the body's `status` member is advisory and is
  * overwritten). Every other member is kept as an extension. A body that is not an object gives a bare
  * problem for the status.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9457#section-3.1 RFC 9457 section 3.1, members of a problem details object
  */
 export const parseProblem = (body: unknown, status: number): ProblemDetails => {
   const members: Record<string, unknown> = isRecord(body) ? body : {};

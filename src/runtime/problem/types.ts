@@ -1,6 +1,8 @@
 /**
  * An RFC 9457 problem details object. `type` defaults to `about:blank`; extension members (for example
  * `errors` on `request-validation-failed`) are kept as they came.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9457 RFC 9457, Problem Details for HTTP APIs
  */
 export interface ProblemDetails {
   /** A URI reference that identifies the problem type; `about:blank` when absent. */

@@ -12,6 +12,9 @@ const MILLISECONDS = /^\s*(\d+(?:\.\d+)?)\s*$/;
  * The server's wait hint in milliseconds, or `undefined`: `retry-after-ms` (milliseconds, preferred when
  * valid), else `Retry-After` as delay-seconds or an HTTP date (relative to `now`, never below 0).
  * Malformed values are ignored.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3 RFC 9110 section 10.2.3, Retry-After
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-5.6.7 RFC 9110 section 5.6.7, HTTP-date
  */
 export const parseRetryAfter = ({
   headers,

@@ -5,6 +5,8 @@
  * weight. Media type parameters other than `q` are ignored for matching (`text/plain; charset=utf-8` is
  * `text/plain`). A malformed header never throws: a range that does not parse is skipped, a `q` that does
  * not parse counts as 1, and a header with no usable range accepts everything.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1 RFC 9110 section 12.5.1, Accept
  */
 import { mediaTypeOf } from '../problem/content-type.js';
 

@@ -21,6 +21,22 @@ export const consoleLogger: ServerLogger = {
  * The Web-standard server core: `fetch(Request) -> Response`. Routes a request, validates it, runs its
  * handler (through the idempotency engine when the operation has `x-idempotency`) and answers every error
  * with RFC 9457 problem details whose `instance` carries the correlation id, also sent as `X-Request-Id`.
+ *
+ * @example
+ * ```ts
+ * import http from 'node:http';
+ * import { createServerCore } from './runtime/server/server-core.js';
+ * import { toNodeHandler } from './runtime/server/adapters/node.js';
+ * import { createSqliteStore } from './runtime/idempotency/stores/sqlite.js';
+ *
+ * const core = createServerCore({
+ *   routes, // generated: one entry per operation
+ *   handlers: { createOrder: async (request) => ({ status: 201, body: await orders.create(request.body) }) },
+ *   store: createSqliteStore({ db }), // default: a bounded in-memory store
+ * });
+ * http.createServer(toNodeHandler(core)).listen(3000);
+ * ```
+ * The generated `createServer({ handlers, store })` calls this with the spec's routes and validators.
  */
 export function createServerCore(options: ServerCoreOptions): ServerCore {
   const base = options.problemTypeBase ?? DEFAULT_PROBLEM_BASE;

@@ -129,6 +129,7 @@ describe('node adapter signal', () => {
     const sawAbort = new Promise<void>((resolve) => (aborted = resolve));
     let entered!: () => void;
     const started = new Promise<void>((resolve) => (entered = resolve));
+    let handlerSignal: AbortSignal | undefined;
     const core = createServerCore({
       routes: [
         {
@@ -142,6 +143,7 @@ describe('node adapter signal', () => {
       ],
       handlers: {
         slow: async (request) => {
+          handlerSignal = request.signal;
           request.signal.addEventListener('abort', () => aborted(), { once: true });
           entered();
           await sawAbort;
@@ -153,8 +155,10 @@ describe('node adapter signal', () => {
     const client = new AbortController();
     const pending = fetch(`${server.url}/slow`, { signal: client.signal }).catch(() => undefined);
     await started;
+    expect(handlerSignal?.aborted).toBe(false);
     client.abort();
     await sawAbort;
+    expect(handlerSignal?.aborted).toBe(true);
     await pending;
     await server.close();
   });

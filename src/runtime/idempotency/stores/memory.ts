@@ -64,6 +64,13 @@ class EntryQueue {
  * in-progress records are never evicted while their lease runs, so when live leases alone fill the store a
  * claim fails with `StoreUnavailableError` (reason `full`), which the engine answers with 503: the bound
  * stays hard and no request runs without deduplication.
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryStore({ maxEntries: 100_000, maxBytes: 64 * 1024 * 1024 });
+ * const server = createServer({ handlers, store });
+ * setInterval(() => void store.sweep(), 60_000).unref(); // optional: expiry is also lazy
+ * ```
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const maxEntries = options.maxEntries ?? 10_000;

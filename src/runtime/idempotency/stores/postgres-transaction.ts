@@ -40,6 +40,22 @@ export type TransactionalCompletionResult =
  * the transaction holds the record's row lock (from the completion on), a take-over claim waits for it.
  * When `run` throws, the transaction is rolled back, the claim released (so a retry executes again) and the
  * error rethrown. Connection and commit failures are `StoreUnavailableError`.
+ *
+ * @example
+ * ```ts
+ * const result = await withTransactionalCompletion({
+ *   pool, // a pg.Pool: the transaction runs on one checked-out connection
+ *   store,
+ *   key,
+ *   token: claim.token,
+ *   ttlMs: 24 * 60 * 60 * 1000,
+ *   run: async (tx) => {
+ *     const { rows } = await tx.query('INSERT INTO orders (item) VALUES ($1) RETURNING id', [item]);
+ *     return { status: 201, headers: {}, body: JSON.stringify({ id: rows[0].id }), bodyEncoding: 'text' };
+ *   },
+ * });
+ * if (result.kind === 'fenced') return conflict(); // a newer holder's outcome stands; nothing was written
+ * ```
  */
 export async function withTransactionalCompletion(
   input: TransactionalCompletionInput,

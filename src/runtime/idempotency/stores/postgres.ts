@@ -58,6 +58,15 @@ const MAX_CLAIM_ROUNDS = 50;
  * or re-claim an expired record, or read the live one); completion and release are updates and deletes
  * conditional on the fencing token. Expired rows stay until `sweep(now)` deletes them (a claim re-uses an
  * expired row in place). Driver errors become `StoreUnavailableError` with the original as `cause`.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ *
+ * const store = createPostgresStore({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) });
+ * await store.migrate(); // CREATE TABLE IF NOT EXISTS, safe from many processes at once
+ * const server = createServer({ handlers, store });
+ * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
   const { pool } = options;

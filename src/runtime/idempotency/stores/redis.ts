@@ -26,6 +26,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * there is no `sweep`. A claim is one round trip, a completion one more; a replay is one. Every client error
  * (connection refused, offline, timeout, script failure) becomes `StoreUnavailableError` with the original
  * as `cause`, which the engine answers with 503.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis';
+ *
+ * const store = createRedisStore({ client: fromIoredis(new Redis(process.env.REDIS_URL!)), prefix: 'payments:' });
+ * // node-redis: createRedisStore({ client: fromNodeRedis(await createClient({ url }).connect()) })
+ * const server = createServer({ handlers, store });
+ * ```
  */
 export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
   const prefix = options.prefix ?? 'idemgen:';

@@ -38,6 +38,14 @@ interface Row {
  * atomic across every connection to the file. Set the connection's busy timeout (better-sqlite3's `timeout`
  * option, 5 s by default) when several processes write. The store does not own `db` and never closes it.
  * Errors from the driver are rethrown as `StoreUnavailableError` with the original as `cause`.
+ *
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ *
+ * const db = new Database('dedup.db', { timeout: 5_000 }); // busy timeout for several writing processes
+ * const server = createServer({ handlers, store: createSqliteStore({ db }) });
+ * ```
  */
 export function createSqliteStore(options: SqliteStoreOptions): IdempotencyStore {
   const { db } = options;

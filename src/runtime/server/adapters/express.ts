@@ -45,6 +45,13 @@ function bodyToJson(body: unknown): string {
  * Express middleware (`app.use(toExpressMiddleware(core))`, Express 4 and 5). Paths that no operation
  * matches go on to the next middleware; everything else is answered by the core. Mounted under a path
  * (`app.use('/api', ...)`), it sees the path below the mount point.
+ *
+ * @example
+ * ```ts
+ * const app = express();
+ * app.get('/health', (_req, res) => res.json({ ok: true })); // the app's own routes still work
+ * app.use('/api', toExpressMiddleware(createServer({ handlers, store })));
+ * ```
  */
 export function toExpressMiddleware(
   core: Pick<ServerCore, 'fetch' | 'handles'> & Partial<Pick<ServerCore, 'handle'>>,

@@ -25,6 +25,13 @@ export interface FastifyInstanceLike {
  * `basePath` to the same prefix). Inside the plugin's own context, every content-type parser is replaced
  * by one that leaves the body unread, and a catch-all route hands the raw request to the core, which reads
  * and validates the body itself. Fastify's static routes registered elsewhere still win over the catch-all.
+ *
+ * @example
+ * ```ts
+ * const app = fastify();
+ * await app.register(toFastifyPlugin(createServer({ handlers, store, basePath: '/api' })), { prefix: '/api' });
+ * await app.listen({ port: 3000 });
+ * ```
  */
 export function toFastifyPlugin(
   core: Pick<ServerCore, 'fetch'> & Partial<Pick<ServerCore, 'handle'>>,

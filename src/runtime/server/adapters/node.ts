@@ -32,6 +32,11 @@ function closeAfterTooLarge(request: NodeRequestLike, response: NodeResponseLike
  * `(Request) => Promise<Response>` handler. With the core, requests and responses go to it in its own
  * shapes (no Web `Request`/`Response` unless a handler asks for `request.raw`); the body is read only
  * for a request that matches an operation.
+ *
+ * @example
+ * ```ts
+ * http.createServer(toNodeHandler(createServer({ handlers, store }))).listen(3000);
+ * ```
  */
 export function toNodeHandler(
   core: NodeHandlerTarget,

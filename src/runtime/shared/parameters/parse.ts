@@ -12,6 +12,9 @@
  *   number of items, a deepObject nested deeper than one level, a name given twice) is an issue, not a throw.
  * - Objects are null-prototype records: `__proto__` or `constructor` from a client is an own property.
  * - Combinations the style table marks n/a are read as the serializer writes them (see `serialize.ts`).
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#style-examples OpenAPI 3.1 Parameter Object, Style Examples
+ * @see https://www.rfc-editor.org/rfc/rfc3986#section-2.1 RFC 3986 section 2.1, percent-encoding
  */
 import {
   contentValue,

@@ -1,6 +1,9 @@
 /**
  * Percent-encoding per RFC 3986 (section 2.1) over UTF-8, and its inverse. Only the unreserved characters
  * `A-Za-z0-9-._~` are left as they are (so `!'()*` are encoded too, unlike `encodeURIComponent`).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc3986#section-2.1 RFC 3986 section 2.1, percent-encoding
+ * @see https://www.rfc-editor.org/rfc/rfc6570#section-3.2.3 RFC 6570 section 3.2.3, reserved expansion
  */
 
 /** With the `u` flag a range of surrogates matches only lone ones (a pair is one code point above it). */

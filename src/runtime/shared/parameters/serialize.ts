@@ -14,6 +14,9 @@
  *   `form`, and with `explode: false` as with `true`. The parser reads them the same way.
  * - A parameter declared with `content` is written as its media type (JSON: `JSON.stringify`, else the text)
  *   and then percent-encoded as a primitive; `style`, `explode` and `allowReserved` do not apply.
+ *
+ * @see https://spec.openapis.org/oas/v3.1.0#style-examples OpenAPI 3.1 Parameter Object, Style Examples
+ * @see https://www.rfc-editor.org/rfc/rfc6570#section-3.2 RFC 6570 section 3.2, expression expansion
  */
 import { encodeHeader, encodeReserved, encodeStrict } from './percent.js';
 import { explodeOf, isJsonMediaType, scalarText, shapeOf, styleOf } from './spec-defaults.js';

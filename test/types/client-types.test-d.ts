@@ -1,6 +1,6 @@
 /**
- * Type tests of the generated client's signatures (checked by `tsc` in `npm test`; `expectTypeOf` and
- * `@ts-expect-error` lines fail the type-check when a signature drifts).
+ * Type tests of the generated client's signatures (a vitest type test, type-checked by `vitest run` through
+ * `tsconfig.type-tests.json`; `expectTypeOf` and `@ts-expect-error` lines fail it when a signature drifts).
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {

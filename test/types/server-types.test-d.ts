@@ -1,6 +1,7 @@
 /**
- * Type tests of the generated server's signatures (checked by `tsc` in `npm test`): `createServer` reports the
- * operations without a handler by name, and a handler's request and response are typed from the spec.
+ * Type tests of the generated server's signatures (a vitest type test, type-checked by `vitest run` through
+ * `tsconfig.type-tests.json`): `createServer` reports the operations without a handler by name, and a
+ * handler's request and response are typed from the spec.
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {
