@@ -10,6 +10,7 @@ import type { Renderer } from './handlebars.js';
 import { renderFile } from './render-client.js';
 import { modelToServerGroups } from './server-context.js';
 import { modelToErrorBodies } from './server-error-bodies.js';
+import { TEMPLATES, templateOutput } from './templates.js';
 import { generateValidators } from './validators/index.js';
 
 export function renderServer(options: {
@@ -44,8 +45,8 @@ export function renderServer(options: {
     files.push(
       renderFile({
         ...options,
-        template: 'server/handlers.hbs',
-        path: `server/${group.file}.ts`,
+        template: TEMPLATES.serverHandlers.id,
+        path: templateOutput(TEMPLATES.serverHandlers, group.file),
         context: { group: group.group, operations: group.operations },
       }),
     );
@@ -54,15 +55,15 @@ export function renderServer(options: {
   files.push(
     renderFile({
       ...options,
-      template: 'server/routes.hbs',
-      path: 'server/routes.js',
+      template: TEMPLATES.serverRoutes.id,
+      path: templateOutput(TEMPLATES.serverRoutes),
       context: { operations },
     }),
     { path: 'server/routes.d.ts', contents: routesDeclaration(options.header) },
     renderFile({
       ...options,
-      template: 'server/index.hbs',
-      path: 'server/index.ts',
+      template: TEMPLATES.serverIndex.id,
+      path: templateOutput(TEMPLATES.serverIndex),
       context: {
         modules: groups.map((g) => ({ file: g.file })),
         operations,
