@@ -5,6 +5,7 @@ import type { FileHeaderContext } from './context.js';
 import type { GeneratedFile } from './emit.js';
 import { toLiteral } from './escape.js';
 import type { Renderer } from './handlebars.js';
+import { TEMPLATES, templateOutput } from './templates.js';
 
 export function renderFile(options: {
   renderer: Renderer;
@@ -34,16 +35,16 @@ export function renderClient(options: {
   const files = groups.map((group) =>
     renderFile({
       ...options,
-      template: 'client/operations.hbs',
-      path: `client/${group.file}.ts`,
+      template: TEMPLATES.clientOperations.id,
+      path: templateOutput(TEMPLATES.clientOperations, group.file),
       context: { group: group.group, operations: group.operations },
     }),
   );
   files.push(
     renderFile({
       ...options,
-      template: 'client/index.hbs',
-      path: 'client/index.ts',
+      template: TEMPLATES.clientIndex.id,
+      path: templateOutput(TEMPLATES.clientIndex),
       context: {
         modules: groups.map((g) => ({ file: g.file })),
         budgetLiteral: budget

@@ -10,15 +10,22 @@
  * keeps a process alive.
  */
 import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JsonObject } from '../spec/types.js';
 import { toTypesDocumentJson } from './types-document.js';
-import { TYPES_WORKER_SOURCE } from './types-worker-source.js';
 
 export interface TypesWorker {
   /** openapi-typescript's output for the (bundled) document, as `toTypesDocumentJson` rewrites it. */
   renderTypes(document: JsonObject): Promise<string>;
 }
+
+/** The worker's code: read from `src/` both from sources and from `dist/` (the package ships `src/`). */
+const TYPES_WORKER_FILE = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../src/render/types-worker.cjs',
+);
 
 /** openapi-typescript's defaults (as its `openapiTS()` sets them), minus the per-call fields. */
 const TYPES_OPTIONS = {
@@ -62,8 +69,7 @@ type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void
 let shared: TypesWorker | undefined;
 
 function createTypesWorker(): TypesWorker {
-  const worker = new Worker(TYPES_WORKER_SOURCE, {
-    eval: true,
+  const worker = new Worker(TYPES_WORKER_FILE, {
     workerData: { modulePaths: modulePaths(), typesOptions: TYPES_OPTIONS },
   });
   const pending = new Map<number, Pending>();

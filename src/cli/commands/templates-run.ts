@@ -5,19 +5,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { closestName } from '../../config/closest-name.js';
 import { BUILTIN_TEMPLATES_DIR, createRenderer, listTemplates } from '../../render/handlebars.js';
 import { makeDirectory } from '../../render/make-directory.js';
+import { describeTemplate, TEMPLATE_CATALOG } from '../../render/templates.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
 import { UsageError } from '../usage-error.js';
 import type { TemplatesEjectArgs, TemplatesListArgs } from './templates.js';
 
 /** What each built-in renders, for `templates list`. */
-const PURPOSE: Record<string, string> = {
-  'client/index.hbs': 'client/index.ts: re-exports the runtime and every group module',
-  'client/operations.hbs': 'client/<group>.ts: one typed function per operation of a group',
-  'partials/header.hbs': '{{> header}}: the comment at the top of every generated file',
-  'server/handlers.hbs': 'server/<group>.ts: handler request/response types of a group',
-  'server/index.hbs': 'server/index.ts: the Handlers map and createServer',
-  'server/routes.hbs': 'server/routes.js: the route table (plain JavaScript, typed by routes.d.ts)',
-};
+const PURPOSE = new Map(TEMPLATE_CATALOG.map((entry) => [entry.id, describeTemplate(entry)]));
 
 export function runTemplatesList(input: { args: TemplatesListArgs; context: CommandContext }): ExitCode {
   const { io } = input.context;
@@ -36,7 +30,7 @@ export function runTemplatesList(input: { args: TemplatesListArgs; context: Comm
           ? ' [overridden]'
           : ' [ejected, unchanged]'
         : '';
-    io.stdout.write(`${name.padEnd(width)}  ${PURPOSE[name] ?? ''}${mark}\n`);
+    io.stdout.write(`${name.padEnd(width)}  ${PURPOSE.get(name) ?? ''}${mark}\n`);
   }
   for (const problem of renderer.problems) {
     io.stderr.write(`idemgen: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}\n`);

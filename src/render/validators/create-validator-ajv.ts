@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { DOCUMENT_ID } from './document-to-schema.js';
+import { idemgenRegExp } from './inline/reg-exp.js';
 
 /** Either flavour: both emit standalone code. */
 export type ValidatorAjv = Ajv | Ajv2020;
@@ -15,32 +16,17 @@ type AddFormats = (ajv: ValidatorAjv, options: { mode: 'full'; keywords: boolean
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as unknown as AddFormats;
 
-/** The name of the pattern constructor in the generated module (its source is `REG_EXP_SOURCE`). */
+/** The name of the pattern constructor in the generated module (`inline/reg-exp.js`). */
 export const REG_EXP_NAME = 'idemgenRegExp';
 
 /**
- * A `pattern` as ECMAScript reads it: with the `u` flag, else without it when only that is valid (a bare
- * `{` or an identity escape such as `\_`, common in public specs). The same function as `REG_EXP_SOURCE`.
+ * A `pattern` as ECMAScript reads it (`inline/reg-exp.js`, the function the generated module inlines), named
+ * for ajv's code generation by `code`.
  */
-export function unicodeOrPlainRegExp(pattern: string, flags: string): RegExp {
-  try {
-    return new RegExp(pattern, flags);
-  } catch (error) {
-    if (!flags.includes('u')) throw error;
-    return new RegExp(pattern, flags.replace('u', ''));
-  }
-}
-unicodeOrPlainRegExp.code = REG_EXP_NAME;
-
-/** `unicodeOrPlainRegExp` for the generated module, which ajv's standalone code calls by `REG_EXP_NAME`. */
-export const REG_EXP_SOURCE = `function ${REG_EXP_NAME}(pattern, flags) {
-  try {
-    return new RegExp(pattern, flags);
-  } catch (error) {
-    if (!flags.includes('u')) throw error;
-    return new RegExp(pattern, flags.replace('u', ''));
-  }
-}`;
+export const unicodeOrPlainRegExp = Object.assign(
+  (pattern: string, flags: string): RegExp => idemgenRegExp(pattern, flags),
+  { code: REG_EXP_NAME },
+);
 
 /** What ajv's `new Function` evaluates for idemgen's own schemas: only their source text is used. */
 const SOURCE_ONLY_FUNCTION = 'return function idemgenSourceOnly() { return true; };';

@@ -1,5 +1,5 @@
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { FORMAT_FUNCTIONS, FORMAT_HELPERS } from './inline-runtime.js';
+import { FORMAT_FUNCTIONS, inlineSource } from './inline-runtime.js';
 
 type FormatEntry = (typeof fullFormats)[keyof typeof fullFormats];
 
@@ -26,5 +26,5 @@ export function formatsToSource(name: string): string {
   const members = Object.entries(fullFormats).map(
     ([format, entry]) => `  ${JSON.stringify(format)}: ${formatToSource(format, entry)},`,
   );
-  return `${FORMAT_HELPERS}\nconst ${name} = {\n${members.join('\n')}\n};`;
+  return `${inlineSource('formats.js')}\nconst ${name} = {\n${members.join('\n')}\n};`;
 }

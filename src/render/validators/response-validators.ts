@@ -57,18 +57,6 @@ export function addResponseSchemas(input: {
   return `{ ${entries.join(', ')} }`;
 }
 
-/** Picks the exact status, else its `NXX` range, else `default`; returns the issues under `/body` or null. */
-export const RESPONSE_HELPERS = `function idemgenCheckResponse(table, status, body) {
-  const exact = String(status);
-  const range = exact.charAt(0) + 'XX';
-  const key = Object.hasOwn(table, exact) ? exact : Object.hasOwn(table, range) ? range : 'default';
-  const validate = Object.hasOwn(table, key) ? table[key] : null;
-  if (validate === null || validate(body)) return null;
-  const errors = [];
-  idemgenErrors(validate.errors, '/body', errors);
-  return errors;
-}`;
-
 export function responseWrapperSource(input: { name: string; operationId: string; table: string }): string {
   return [
     `/** ${toLineComment(`Validates a response body of ${input.operationId} against the schema of its status.`)} */`,
