@@ -1,6 +1,6 @@
 import { resolveJsonPointer } from './json-pointer.js';
 import { readHeaderValues, readQueryValues } from './request-parts.js';
-import type { IdempotencyKeySourceLike, IdempotencyRequest } from './types.js';
+import type { IdempotencyKeySource, IdempotencyRequest } from './types.js';
 
 export const MAX_KEY_LENGTH = 255;
 
@@ -22,7 +22,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * into the store key anyway. A field given twice, an empty value or a body value of another type is invalid.
  */
 export function extractIdempotencyKey(input: {
-  source: IdempotencyKeySourceLike;
+  source: IdempotencyKeySource;
   request: IdempotencyRequest;
 }): ExtractedKey {
   const { source, request } = input;
