@@ -3,12 +3,12 @@
  * sets. Readers skip structurally invalid fields: the JSON Schema validation has already reported them.
  */
 import type { JsonValue } from '../spec/types.js';
-import type { BackoffContract, IdempotencyContract, RetryContract } from './types.js';
+import type { BackoffPolicy, IdempotencyContract, RetryContract } from './types.js';
 
 export type IdempotencyFields = Partial<Omit<IdempotencyContract, 'pointer' | 'fieldPointers'>>;
 
 export type RetryFields = Partial<Omit<RetryContract, 'pointer' | 'fieldPointers' | 'backoff'>> & {
-  backoff?: Partial<BackoffContract>;
+  backoff?: Partial<BackoffPolicy>;
   /**
    * Speakeasy's `retryConnectionErrors`: true adds `network` and `timeout` to the (inherited or own)
    * `retryOn`, false removes them.

@@ -10,7 +10,12 @@ import type {
   ResponseModel,
 } from './types.js';
 
-export const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
+const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
+
+/** True for a JSON media type (`application/json`, `application/problem+json`, `...+json; charset=...`). */
+export function isJsonMediaType(media: string): boolean {
+  return JSON_MEDIA.test(media);
+}
 const PROBLEM_MEDIA = /^application\/problem\+json\s*(;.*)?$/i;
 const PARAMETER_IN = ['path', 'query', 'header', 'cookie'] as const;
 
@@ -103,7 +108,8 @@ export function readRequestBody(options: { document: JsonObject; operation: Json
   if (!isObject(body)) return undefined;
   const mediaTypes = mediaTypesOf(body.content);
   const model: RequestBodyModel = { required: body.required === true, mediaTypes, pointer: at };
-  const json = mediaTypes.find((m) => JSON_MEDIA.test(m));
+  const json = mediaTypes.find(isJsonMediaType);
+  if (json !== undefined) model.jsonMediaType = json;
   const media = json !== undefined && isObject(body.content) ? body.content[json] : undefined;
   if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
   const form = mediaTypes.find((m) => FORM_MEDIA.test(m));
@@ -175,7 +181,7 @@ function multipartParts(options: {
     const declared = isObject(entry) && typeof entry.contentType === 'string' ? entry.contentType : undefined;
     if (
       declared !== undefined
-        ? JSON_MEDIA.test(declared)
+        ? isJsonMediaType(declared)
         : isObjectSchema(property) || (items !== undefined && isObjectSchema(items))
     )
       json.push(name);
@@ -222,11 +228,12 @@ export function readResponses(options: { document: JsonObject; operation: JsonOb
       pointer: at,
       mediaTypes,
       isProblem: mediaTypes.some((m) => PROBLEM_MEDIA.test(m)),
-      hasJsonBody: mediaTypes.some((m) => JSON_MEDIA.test(m)),
+      hasJsonBody: mediaTypes.some(isJsonMediaType),
       headers,
     };
     if (typeof response.description === 'string') model.description = response.description;
-    const json = mediaTypes.find((m) => JSON_MEDIA.test(m));
+    const json = mediaTypes.find(isJsonMediaType);
+    if (json !== undefined) model.jsonMediaType = json;
     const media = json !== undefined && isObject(response.content) ? response.content[json] : undefined;
     if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
     out.push(model);

@@ -22,10 +22,18 @@
  *   `retrySuppressed: 'compat-default-on-unsafe'` instead: one attempt, and the `compat-retry-not-applied`
  *   warning rather than the `unsafe-retry` error.
  */
+
+import { DEFAULT_IDEMPOTENCY } from '../runtime/idempotency/defaults.js';
+import { DEFAULT_RETRY_POLICY } from '../runtime/retry/defaults.js';
 import type { JsonObject } from '../spec/types.js';
 import type { Annotation, IdempotencyFields, RetryFields } from './annotation.js';
 import { readFernIdempotent, readSpeakeasyRetries, SPEAKEASY_RETRIES } from './compat.js';
-import { DEFAULT_IDEMPOTENCY, DEFAULT_RETRY } from './contract-defaults.js';
+import {
+  BACKOFF_POLICY_KEYS,
+  IDEMPOTENCY_CONTRACT_KEYS,
+  RETRY_POLICY_KEYS,
+  withDefaults,
+} from './contract-keys.js';
 import { readIdempotency } from './read-idempotency.js';
 import { readRetry } from './read-retry.js';
 import type {
@@ -71,7 +79,7 @@ function overlayRetry(base: RetryFields, top: RetryFields): RetryFields {
   const { connectionErrors, ...fields } = top;
   const out: RetryFields = { ...base, ...fields, backoff: { ...base.backoff, ...fields.backoff } };
   if (connectionErrors !== undefined) {
-    const statuses = (out.retryOn ?? DEFAULT_RETRY.retryOn).filter((c) => !CONNECTION.includes(c));
+    const statuses = (out.retryOn ?? DEFAULT_RETRY_POLICY.retryOn).filter((c) => !CONNECTION.includes(c));
     out.retryOn = connectionErrors ? [...statuses, ...CONNECTION] : statuses;
   }
   return out;
@@ -152,34 +160,21 @@ export function mergeContracts(options: {
   return out;
 }
 
+/** The merged fields over the defaults (extensions.md), every field of the runtime's contract set. */
 function toIdempotencyContract(merged: Merged<IdempotencyFields>): IdempotencyContract {
-  const f = merged.fields;
-  const d = DEFAULT_IDEMPOTENCY;
   return {
-    key: f.key ?? { ...d.key },
-    required: f.required ?? d.required,
-    ttlMs: f.ttlMs ?? d.ttlMs,
-    inProgressTimeoutMs: f.inProgressTimeoutMs ?? d.inProgressTimeoutMs,
-    retryAfterMs: f.retryAfterMs ?? d.retryAfterMs,
-    fingerprint: [...(f.fingerprint ?? d.fingerprint)],
-    scope: [...(f.scope ?? d.scope)],
-    concurrent: f.concurrent ?? d.concurrent,
-    replay: [...(f.replay ?? d.replay)],
+    ...withDefaults(merged.fields, DEFAULT_IDEMPOTENCY, IDEMPOTENCY_CONTRACT_KEYS),
     pointer: merged.pointer,
     fieldPointers: merged.fieldPointers,
   };
 }
 
+/** The merged fields over the defaults; `backoff` merges field by field. */
 function toRetryContract(merged: Merged<RetryFields>): RetryContract {
-  const f = merged.fields;
-  const d = DEFAULT_RETRY;
+  const { backoff, ...fields } = merged.fields;
   return {
-    maxAttempts: f.maxAttempts ?? d.maxAttempts,
-    backoff: { ...d.backoff, ...f.backoff },
-    maxElapsedMs: f.maxElapsedMs ?? d.maxElapsedMs,
-    attemptTimeoutMs: f.attemptTimeoutMs ?? d.attemptTimeoutMs,
-    retryOn: [...(f.retryOn ?? d.retryOn)],
-    respectRetryAfter: f.respectRetryAfter ?? d.respectRetryAfter,
+    ...withDefaults(fields, DEFAULT_RETRY_POLICY, RETRY_POLICY_KEYS),
+    backoff: withDefaults(backoff ?? {}, DEFAULT_RETRY_POLICY.backoff, BACKOFF_POLICY_KEYS),
     pointer: merged.pointer,
     fieldPointers: merged.fieldPointers,
   };

@@ -55,7 +55,7 @@ export const RUNTIME_EXPORTS: readonly string[] =
   (
     'AbortedError BudgetExhaustedError BuildUrlInput CORRELATION_HEADER CallErrorInit CallOptions CallResult ' +
     'Client ClientHooks ClientOptions DeadlineExceededError DefaultHeaders ERROR_KINDS ErrorKind FetchLike ' +
-    'HttpError HttpErrorInit IdemgenError IdempotencyOption NetworkError OperationCallOptions OperationInfo ' +
+    'HttpError HttpErrorInit IdemgenError IdempotencyKeySource NetworkError OperationCallOptions OperationInfo ' +
     'OperationMeta OperationResult OperationSpec PathValue QueryValue ResolveKeyInput StreamCallOptions Streamed ' +
     'TimeoutError ' +
     'TransportError UnexpectedStatusError buildUrl callOperation createClient errorKindOf invokeOperation ' +
@@ -76,8 +76,8 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'ErrorBodyAnswer ErrorBodyContext ErrorBodyProblem ErrorBodyShaper PROBLEM_TYPE_HEADER createErrorCoreResponse ' +
     // runtime/idempotency
     'ClaimAttempt ClaimInput ClaimResult CompleteInput CompleteWithinInput ExecutionClaim ' +
-    'ExecutionClaimControl ExtractedKey FencedCompletionError HeadersLike IdempotencyContractLike ' +
-    'IdempotencyEngine IdempotencyEngineOptions IdempotencyEvent IdempotencyHooks IdempotencyKeySourceLike ' +
+    'ExecutionClaimControl ExtractedKey FencedCompletionError HeadersLike IdempotencyContract ' +
+    'IdempotencyEngine IdempotencyEngineOptions IdempotencyEvent IdempotencyHooks IdempotencyKeySource ' +
     'IdempotencyProblemSlug IdempotencyRecord IdempotencyRecordState IdempotencyRequest IdempotencyResult ' +
     'IdempotencyStore IdempotentResponse IoredisClientLike MAX_KEY_LENGTH MemoryStore MemoryStoreOptions ' +
     'NodeRedisClientLike PgPoolClientLike PgPoolLike PgQueryable PostgresStore PostgresStoreOptions QueryLike ' +

@@ -3,72 +3,48 @@
  * Behaviour is decided here, once; templates only arrange it. Every node carries the JSON pointer it came
  * from so that every diagnostic can name it.
  */
+import type {
+  FingerprintPart,
+  IdempotencyKeySource,
+  IdempotencyContract as RuntimeIdempotencyContract,
+  ScopePart,
+} from '../runtime/idempotency/types.js';
+import type { BackoffPolicy, Jitter, RetryCondition, RetryPolicy } from '../runtime/retry/types.js';
 import type { JsonObject, JsonValue } from '../spec/types.js';
+
+/** The contract's vocabulary is the runtime's: one definition, which the model narrows and locates. */
+export type { BackoffPolicy, FingerprintPart, IdempotencyKeySource, Jitter, RetryCondition, ScopePart };
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** Methods that root or path-item `x-idempotency` applies to. Others opt in on the operation. */
 export const UNSAFE_METHODS: readonly HttpMethod[] = ['post', 'patch'];
 
-export type IdempotencyKeySource =
-  | { in: 'header'; name: string }
-  | { in: 'path'; name: string }
-  | { in: 'query'; name: string }
-  | { in: 'body'; pointer: string };
+/** Where a contract was written: what every diagnostic about it points at. */
+export interface Located {
+  /** Pointer of the nearest annotation that contributed (operation, path item or root). */
+  pointer: string;
+  /**
+   * Where each field that the spec set explicitly was written, keyed by the field's path in the extension
+   * (`ttl`, `key`, `backoff/initial`, ...), so a diagnostic can point at the field that is wrong.
+   */
+  fieldPointers?: Record<string, string>;
+}
 
-/** `method`, `path`, `query`, `body` or `header:<Name>`. */
-export type FingerprintPart = 'method' | 'path' | 'query' | 'body' | `header:${string}`;
-/** `principal`, `operation` or `header:<Name>`. */
-export type ScopePart = 'principal' | 'operation' | `header:${string}`;
-
-export interface IdempotencyContract {
-  key: IdempotencyKeySource;
-  required: boolean;
-  ttlMs: number;
-  inProgressTimeoutMs: number;
-  /** The `Retry-After` of a 409 in-progress answer: a short poll hint, capped by the rest of the lease. */
+/**
+ * The merged `x-idempotency`: the runtime's contract, every field set (defaults filled in), the parts
+ * narrowed to the ones the extension allows, and located in the spec.
+ */
+export interface IdempotencyContract extends RuntimeIdempotencyContract, Located {
   retryAfterMs: number;
-  fingerprint: FingerprintPart[];
-  scope: ScopePart[];
-  concurrent: 'reject' | 'wait';
+  fingerprint: readonly FingerprintPart[];
+  scope: readonly ScopePart[];
   /** Status patterns whose outcomes are stored and replayed: `2XX`, `4XX`, `201`, ... */
-  replay: string[];
-  /** Pointer of the nearest annotation that contributed (operation, path item or root). */
-  pointer: string;
-  /**
-   * Where each field that the spec set explicitly was written, keyed by the field's path in the extension
-   * (`ttl`, `key`, `backoff/initial`, ...), so a diagnostic can point at the field that is wrong.
-   */
-  fieldPointers?: Record<string, string>;
+  replay: readonly string[];
 }
 
-export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
-
-export interface BackoffContract {
-  initialMs: number;
-  maxMs: number;
-  multiplier: number;
-  jitter: Jitter;
-}
-
-/** A status code (`503`), a range (`5XX`), `network` or `timeout`. */
-export type RetryCondition = number | `${1 | 2 | 3 | 4 | 5}XX` | 'network' | 'timeout';
-
-export interface RetryContract {
-  maxAttempts: number;
-  backoff: BackoffContract;
-  maxElapsedMs: number;
-  attemptTimeoutMs: number;
-  retryOn: RetryCondition[];
-  respectRetryAfter: boolean;
-  /** Pointer of the nearest annotation that contributed (operation, path item or root). */
-  pointer: string;
-  /**
-   * Where each field that the spec set explicitly was written, keyed by the field's path in the extension
-   * (`ttl`, `key`, `backoff/initial`, ...), so a diagnostic can point at the field that is wrong.
-   */
-  fieldPointers?: Record<string, string>;
-}
+/** The merged `x-retry`: the runtime's policy, located in the spec. */
+export interface RetryContract extends RetryPolicy, Located {}
 
 /** Root-only client-wide retry throttling (gRPC style). */
 export interface RetryBudget {
@@ -113,6 +89,8 @@ export interface RequestBodyModel {
   /** Media types in document order, e.g. `application/json`. */
   mediaTypes: string[];
   pointer: string;
+  /** The first JSON media type in `mediaTypes` (`isJsonMediaType`), if any: the one `jsonSchema` is of. */
+  jsonMediaType?: string;
   /** The schema of the JSON media type, if any (may be a `$ref` object). */
   jsonSchema?: JsonValue;
   /** The schema of the first form media type (urlencoded or multipart), if any (may be a `$ref` object). */
@@ -145,6 +123,11 @@ export interface ResponseModel {
   /** Response header names the operation declares (replayed on duplicates). */
   headers: string[];
   description?: string;
+  /**
+   * The first JSON (or problem+json) media type in `mediaTypes` (`isJsonMediaType`), if any: the one
+   * `jsonSchema` is of, and the one the generated types index.
+   */
+  jsonMediaType?: string;
   /** The schema of the JSON (or problem+json) media type, as the document writes it (a `$ref` stays one). */
   jsonSchema?: JsonValue;
 }

@@ -2,16 +2,22 @@
  * ApiModel -> the client's template contexts: one file per group (the operation's first tag), flat
  * per-operation exports. Types are indexed accesses into openapi-typescript's `paths`, never re-derived.
  */
-import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from '../model/types.js';
+import { isJsonMediaType } from '../model/build-operation.js';
+import { pickKeys, RETRY_POLICY_KEYS } from '../model/contract-keys.js';
+import type {
+  ApiModel,
+  OperationModel,
+  ParameterModel,
+  RequestBodyModel,
+  ResponseModel,
+} from '../model/types.js';
+import type { OperationSpec, RequestBodySpec } from '../runtime/client/index.js';
+import type { RetryPolicy } from '../runtime/retry/types.js';
+import type { ParameterSpec } from '../runtime/shared/parameters/types.js';
 import type { ClientFileContext, ClientInputField, ClientOperationContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+import { buildLiteral, type LiteralBuilder } from './literal-builder.js';
 import { clientParameterSpecs } from './parameter-specs.js';
-
-const JSON_MEDIA = /^application\/([\w.+-]+\+)?json(;.*)?$/i;
-
-export function pickJsonMediaType(mediaTypes: readonly string[]): string | undefined {
-  return mediaTypes.find((m) => JSON_MEDIA.test(m));
-}
 
 export function statusKey(status: string): string {
   return /^\d{3}$/.test(status) ? status : toStringLiteral(status);
@@ -36,14 +42,14 @@ const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
  */
 function responseDataType(operationType: string, response: ResponseModel): string {
   if (response.mediaTypes.length === 0) return 'undefined';
-  const json = pickJsonMediaType(response.mediaTypes);
+  const json = response.jsonMediaType;
   const types = new Set<string>();
   if (json)
     types.add(
       `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`,
     );
   for (const media of response.mediaTypes) {
-    if (JSON_MEDIA.test(media)) continue;
+    if (isJsonMediaType(media)) continue;
     if (MAYBE_JSON_RANGE.test(media)) return 'unknown';
     if (TEXT_MEDIA.test(media)) types.add('string');
     else types.add('Blob').add('string');
@@ -93,7 +99,7 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
 /** What the caller passes for one request body media type: the schema's type, a string, or bytes. */
 function bodyTypeOf(operationType: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(media)}]`;
-  if (JSON_MEDIA.test(media) || FORM_MEDIA.test(media)) return schema;
+  if (isJsonMediaType(media) || FORM_MEDIA.test(media)) return schema;
   if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
   if (/^text\//i.test(media)) return 'string';
   return '__idemgen.BinaryBody';
@@ -122,38 +128,37 @@ export function acceptHeader(op: OperationModel): string {
   return types.join(', ');
 }
 
-/** What the runtime needs to call the operation (`OperationSpec`): method, path and the contracts. */
-export function operationSpec(op: OperationModel): Record<string, unknown> {
-  const retry = op.retry && !op.retrySuppressed ? op.retry : undefined;
-  const accept = acceptHeader(op);
-  const parameters = clientParameterSpecs(op);
-  return {
-    operationId: op.id,
-    method: op.method.toUpperCase(),
-    path: op.path,
-    idempotency: op.idempotency?.key,
-    retry: retry
-      ? {
-          maxAttempts: retry.maxAttempts,
-          backoff: retry.backoff,
-          maxElapsedMs: retry.maxElapsedMs,
-          attemptTimeoutMs: retry.attemptTimeoutMs,
-          retryOn: retry.retryOn,
-          respectRetryAfter: retry.respectRetryAfter,
-        }
-      : undefined,
-    errorStatuses: op.responses.filter((r) => !isSuccessStatus(r.status)).map((r) => r.status),
-    body: op.requestBody
-      ? {
-          mediaTypes: op.requestBody.mediaTypes,
-          ...(op.requestBody.formEncoding ? { encoding: op.requestBody.formEncoding } : {}),
-        }
-      : undefined,
-    // Left out when it is the runtime's default: most operations of most specs answer JSON only.
-    accept: accept === DEFAULT_ACCEPT ? undefined : accept,
-    // Only parameters not written in their location's default way (absent when there are none).
-    parameters: parameters.length > 0 ? parameters : undefined,
-  };
+/** The request body as the client serializes it: its media types and the form encoding. */
+const REQUEST_BODY_SPEC: LiteralBuilder<RequestBodySpec, RequestBodyModel> = {
+  mediaTypes: (body) => body.mediaTypes,
+  encoding: (body) => body.formEncoding,
+};
+
+interface OperationSpecInput {
+  op: OperationModel;
+  accept: string;
+  parameters: ParameterSpec[];
+}
+
+/** Every field of the runtime's `OperationSpec`: a field added there does not compile here until filled. */
+const OPERATION_SPEC: LiteralBuilder<OperationSpec, OperationSpecInput> = {
+  operationId: ({ op }) => op.id,
+  method: ({ op }) => op.method.toUpperCase(),
+  pathTemplate: ({ op }) => op.path,
+  idempotency: ({ op }) => op.idempotency?.key,
+  retry: ({ op }) =>
+    op.retry && !op.retrySuppressed ? pickKeys<RetryPolicy>(op.retry, RETRY_POLICY_KEYS) : undefined,
+  errorStatuses: ({ op }) => op.responses.filter((r) => !isSuccessStatus(r.status)).map((r) => r.status),
+  body: ({ op }) => (op.requestBody ? buildLiteral(REQUEST_BODY_SPEC, op.requestBody) : undefined),
+  // Left out when it is the runtime's default: most operations of most specs answer JSON only.
+  accept: ({ accept }) => (accept === DEFAULT_ACCEPT ? undefined : accept),
+  // Only parameters not written in their location's default way (absent when there are none).
+  parameters: ({ parameters }) => (parameters.length > 0 ? parameters : undefined),
+};
+
+/** What the runtime needs to call the operation: method, path template, the contracts. */
+export function operationSpec(op: OperationModel): OperationSpec {
+  return buildLiteral(OPERATION_SPEC, { op, accept: acceptHeader(op), parameters: clientParameterSpecs(op) });
 }
 
 function docLines(op: OperationModel): string[] {
@@ -196,7 +201,7 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
     successes: successes.length > 0 ? successes : [{ status: 'number', name: 'Any', dataType: 'unknown' }],
     errors,
     streamable: op.responses.some(
-      (r) => isSuccessStatus(r.status) && r.mediaTypes.length > 0 && !pickJsonMediaType(r.mediaTypes),
+      (r) => isSuccessStatus(r.status) && r.mediaTypes.length > 0 && r.jsonMediaType === undefined,
     ),
     specLiteral: toLiteral(operationSpec(op)),
   };

@@ -2,17 +2,16 @@
  * ApiModel -> the server's template contexts: handler request and response types per operation (indexed
  * accesses into openapi-typescript's `paths`), and the route table the runtime core dispatches on.
  */
+import { isJsonMediaType } from '../model/build-operation.js';
+import { IDEMPOTENCY_CONTRACT_KEYS, pickKeys } from '../model/contract-keys.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
+import type { IdempotencyContract } from '../runtime/idempotency/types.js';
 import type { ServerRoute } from '../runtime/server/types.js';
-import {
-  isSuccessStatus,
-  pickJsonMediaType,
-  statusKey,
-  statusType,
-  withFilesType,
-} from './client-context.js';
+import type { ParameterSpec } from '../runtime/shared/parameters/types.js';
+import { isSuccessStatus, statusKey, statusType, withFilesType } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
+import { buildLiteral, type LiteralBuilder } from './literal-builder.js';
 import { serverParameterSpecs } from './parameter-specs.js';
 
 function paramsType(op: OperationModel, alias: string, where: 'path' | 'query' | 'cookie'): string {
@@ -26,7 +25,7 @@ const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
 /** What the handler receives for one media type: parsed JSON or form fields, a string, or bytes. */
 function mediaBodyType(alias: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(media)}]`;
-  if (pickJsonMediaType([media]) !== undefined || FORM_MEDIA.test(media)) return schema;
+  if (isJsonMediaType(media) || FORM_MEDIA.test(media)) return schema;
   if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
   return /^text\//i.test(media) ? 'string' : 'Uint8Array';
 }
@@ -43,21 +42,20 @@ function bodyType(op: OperationModel, alias: string): string {
 
 function responses(op: OperationModel, alias: string): ServerResponseContext[] {
   return op.responses.map((r) => {
-    const json = pickJsonMediaType(r.mediaTypes);
+    const json = r.jsonMediaType;
     const noBody = r.mediaTypes.length === 0;
     const schema = (media: string) =>
       `${alias}["responses"][${statusKey(r.status)}]["content"][${toStringLiteral(media)}]`;
     // JSON as its schema; any other type (a response may declare both) as a string or bytes.
     const types = json ? [schema(json)] : [];
-    if (r.mediaTypes.some((media) => pickJsonMediaType([media]) === undefined))
-      types.push('string | Uint8Array');
+    if (r.mediaTypes.some((media) => !isJsonMediaType(media))) types.push('string | Uint8Array');
     const bodyType = noBody ? 'undefined' : types.join(' | ');
     // Several media types: a map of representations the server picks from by `Accept`.
     const contentType =
       r.mediaTypes.length > 1
         ? `{ ${r.mediaTypes
             .map((media) => {
-              const value = pickJsonMediaType([media]) ? schema(media) : 'string | Uint8Array';
+              const value = isJsonMediaType(media) ? schema(media) : 'string | Uint8Array';
               return `${toStringLiteral(media)}?: ${value}`;
             })
             .join('; ')} }`
@@ -71,47 +69,51 @@ export function successMediaTypes(op: OperationModel): string[] {
   return [...new Set(op.responses.filter((r) => isSuccessStatus(r.status)).flatMap((r) => r.mediaTypes))];
 }
 
+/** `ServerRoute` without its validators, which `routes.js` links by name. */
+export type RouteLiteral = Omit<ServerRoute, 'validate' | 'validateResponse'>;
+
+interface RouteInput {
+  op: OperationModel;
+  parameters: ParameterSpec[];
+  negotiated: string[];
+}
+
+/** Every field of the runtime's `ServerRoute` but the validators: a field added there must be filled here. */
+const ROUTE: LiteralBuilder<RouteLiteral, RouteInput> = {
+  operationId: ({ op }) => op.id,
+  method: ({ op }) => op.method.toUpperCase(),
+  pathTemplate: ({ op }) => op.path,
+  idempotency: ({ op }) =>
+    op.idempotency ? pickKeys<IdempotencyContract>(op.idempotency, IDEMPOTENCY_CONTRACT_KEYS) : undefined,
+  replayHeaders: ({ op }) => [...new Set(op.responses.flatMap((r) => r.headers.map((h) => h.toLowerCase())))],
+  requestBodyRequired: ({ op }) => op.requestBody?.required ?? false,
+  bodyMediaTypes: ({ op }) => op.requestBody?.mediaTypes ?? [],
+  formEncoding: ({ op }) => op.requestBody?.formEncoding,
+  formJsonFields: ({ op }) => op.requestBody?.multipartJson,
+  responseStatuses: ({ op }) => op.responses.map((r) => r.status),
+  // Only when some success declares content: the others are never 406.
+  responseMediaTypes: ({ negotiated }) => (negotiated.length > 0 ? negotiated : undefined),
+  // Only parameters parsed by their style: a route without them pays for no parsing.
+  parameters: ({ parameters }) => (parameters.length > 0 ? parameters : undefined),
+  queryNames: ({ op, parameters }) => {
+    if (!parameters.some((p) => p.in === 'query')) return undefined;
+    const names = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    return names.length > 0 ? names : undefined;
+  },
+  // Only when the spec sets one: the server's maxBodyBytes applies to the others.
+  maxBodyBytes: ({ op }) => op.maxBodySize?.bytes,
+};
+
 /**
- * The route the runtime dispatches on (`ServerRoute` without its validators, which are linked by name). Typed
- * here because `routes.js` is plain JavaScript that no user's tsc checks against `ServerRoute`.
+ * The route the runtime dispatches on. Typed here because `routes.js` is plain JavaScript that no user's tsc
+ * checks against `ServerRoute`.
  */
-export function operationToRoute(op: OperationModel): Omit<ServerRoute, 'validate' | 'validateResponse'> {
-  const idem = op.idempotency;
-  const parameters = serverParameterSpecs(op);
-  const queryNames = parameters.some((p) => p.in === 'query')
-    ? op.parameters.filter((p) => p.in === 'query').map((p) => p.name)
-    : [];
-  return {
-    operationId: op.id,
-    method: op.method.toUpperCase(),
-    pathTemplate: op.path,
-    idempotency: idem
-      ? {
-          key: idem.key,
-          required: idem.required,
-          ttlMs: idem.ttlMs,
-          inProgressTimeoutMs: idem.inProgressTimeoutMs,
-          retryAfterMs: idem.retryAfterMs,
-          fingerprint: idem.fingerprint,
-          scope: idem.scope,
-          concurrent: idem.concurrent,
-          replay: idem.replay,
-        }
-      : undefined,
-    replayHeaders: [...new Set(op.responses.flatMap((r) => r.headers.map((h) => h.toLowerCase())))],
-    requestBodyRequired: op.requestBody?.required ?? false,
-    bodyMediaTypes: op.requestBody?.mediaTypes ?? [],
-    ...(op.requestBody?.formEncoding ? { formEncoding: op.requestBody.formEncoding } : {}),
-    ...(op.requestBody?.multipartJson ? { formJsonFields: op.requestBody.multipartJson } : {}),
-    responseStatuses: op.responses.map((r) => r.status),
-    // Only when some success declares content: the others are never 406.
-    ...(successMediaTypes(op).length > 0 ? { responseMediaTypes: successMediaTypes(op) } : {}),
-    // Only parameters parsed by their style: a route without them pays for no parsing.
-    ...(parameters.length > 0 ? { parameters } : {}),
-    ...(queryNames.length > 0 ? { queryNames } : {}),
-    // Only when the spec sets one: the server's maxBodyBytes applies to the others.
-    ...(op.maxBodySize ? { maxBodyBytes: op.maxBodySize.bytes } : {}),
-  };
+export function operationToRoute(op: OperationModel): RouteLiteral {
+  return buildLiteral(ROUTE, {
+    op,
+    parameters: serverParameterSpecs(op),
+    negotiated: successMediaTypes(op),
+  });
 }
 
 /** The export names of an operation's validators in `validators.js` (response: empty when not generated). */

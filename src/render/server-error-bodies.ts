@@ -5,7 +5,7 @@
  * media type give one member (Stripe's spec declares one `error` schema on every operation).
  */
 import type { ApiModel } from '../model/types.js';
-import { pickJsonMediaType, statusKey } from './client-context.js';
+import { statusKey } from './client-context.js';
 import { toStringLiteral } from './escape.js';
 
 export interface ErrorBodyContext {
@@ -31,7 +31,7 @@ export function modelToErrorBodies(model: ApiModel): ErrorBodyContext[] {
   for (const op of model.operations) {
     for (const response of op.responses) {
       if (!isErrorStatus(response.status)) continue;
-      const json = pickJsonMediaType(response.mediaTypes);
+      const json = response.jsonMediaType;
       for (const mediaType of response.mediaTypes) {
         const typed = mediaType === json;
         const schema = typed ? response.jsonSchema : undefined;

@@ -8,9 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDEMPOTENCY, DEFAULT_RETRY } from '../../src/model/contract-defaults.js';
 import { type ContractLevel, mergeContracts, type OperationContracts } from '../../src/model/contracts.js';
 import type { HttpMethod } from '../../src/model/types.js';
+import { DEFAULT_IDEMPOTENCY } from '../../src/runtime/idempotency/defaults.js';
+import { DEFAULT_RETRY_POLICY as DEFAULT_RETRY } from '../../src/runtime/retry/defaults.js';
 import type { JsonObject, JsonValue } from '../../src/spec/types.js';
 import { fuzzParameters } from './fuzz-settings.js';
 

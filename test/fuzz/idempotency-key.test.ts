@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractIdempotencyKey } from '../../src/runtime/idempotency/extract-key.js';
-import type { HeadersLike, IdempotencyKeySourceLike } from '../../src/runtime/idempotency/types.js';
+import type { HeadersLike, IdempotencyKeySource } from '../../src/runtime/idempotency/types.js';
 import { fuzzParameters } from './fuzz-settings.js';
 
-const SOURCE: IdempotencyKeySourceLike = { in: 'header', name: 'Idempotency-Key' };
+const SOURCE: IdempotencyKeySource = { in: 'header', name: 'Idempotency-Key' };
 const extract = (headers: HeadersLike) =>
   extractIdempotencyKey({ source: SOURCE, request: { method: 'POST', pathTemplate: '/x', headers } });
 const fromValue = (value: string | string[]) => extract({ 'idempotency-key': value });

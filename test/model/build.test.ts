@@ -30,6 +30,7 @@ describe('buildModel', () => {
       required: true,
       mediaTypes: ['application/json', 'application/xml'],
       pointer: '/paths/~1orders~1{orderId}/put/requestBody',
+      jsonMediaType: 'application/json',
       jsonSchema: { $ref: '#/components/schemas/Order' },
     });
     expect(op.responses).toEqual([
@@ -41,6 +42,7 @@ describe('buildModel', () => {
         hasJsonBody: true,
         headers: ['ETag'],
         description: 'The order',
+        jsonMediaType: 'application/json',
         jsonSchema: { $ref: '#/components/schemas/Order' },
       },
       {
@@ -51,6 +53,7 @@ describe('buildModel', () => {
         hasJsonBody: true,
         headers: [],
         description: 'Not found',
+        jsonMediaType: 'application/problem+json',
         jsonSchema: { $ref: '#/components/schemas/Problem' },
       },
     ]);
@@ -79,6 +82,33 @@ describe('buildModel', () => {
     ]);
     expect(model.openapi).toBe('3.0');
     expect(model.serverUrl).toBeUndefined();
+  });
+
+  it('records the JSON media type it chose, so that the renderers need not choose again', () => {
+    const spec = makeSpec(`
+openapi: 3.1.0
+info: { title: Media, version: '1' }
+paths:
+  /a:
+    post:
+      requestBody:
+        content:
+          text/plain: { schema: { type: string } }
+          'application/merge-patch+json ; charset=utf-8': { schema: { type: object } }
+          application/json: { schema: { type: array } }
+      responses:
+        '200': { description: OK, content: { text/csv: {}, application/vnd.api+json: { schema: { type: object } } } }
+        '204': { description: None }
+        '400': { description: Bad, content: { application/xml: {} } }
+`);
+    const op = buildModel({ spec }).model.operations[0]!;
+    expect(op.requestBody?.jsonMediaType).toBe('application/merge-patch+json ; charset=utf-8');
+    expect(op.requestBody?.jsonSchema).toEqual({ type: 'object' });
+    expect(op.responses.map((r) => r.jsonMediaType)).toEqual([
+      'application/vnd.api+json',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('skips broken references and malformed nodes without throwing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_IDEMPOTENCY, DEFAULT_RETRY } from '../../src/model/contract-defaults.js';
+import { DEFAULT_IDEMPOTENCY } from '../../src/runtime/idempotency/defaults.js';
+import { DEFAULT_RETRY_POLICY as DEFAULT_RETRY } from '../../src/runtime/retry/defaults.js';
 import { lintFixture, operationOf } from './lint-model.js';
 
 describe('merge root -> path item -> operation', () => {

@@ -34,6 +34,7 @@ const ops = operations({
   png: `{ '200': { description: ok, content: ${content('image/png')} } }`,
   any: `{ '200': { description: ok, content: ${content('*/*')} } }`,
   vnd: `{ '200': { description: ok, content: ${content('application/vnd.api+json')} } }`,
+  jsonSpaced: `{ '200': { description: ok, content: ${content('application/json ; charset=utf-8')} } }`,
   textUtf8: `{ '200': { description: ok, content: ${content('text/plain; charset=utf-8')} } }`,
   csv: `{ '200': { description: ok, content: ${content('text/csv')} } }`,
   errorOnly: `{ '200': { description: ok }, '400': { description: no, content: ${content('text/plain')} } }`,
@@ -78,9 +79,29 @@ describe("the client's data types agree with readBody", () => {
     ['any', 'unknown'],
     ['wildcards', 'unknown'],
     ['vnd', 'VndOperation["responses"][200]["content"]["application/vnd.api+json"]'],
+    // The model's choice of JSON media type, which allows a space before the parameters.
+    ['jsonSpaced', 'JsonSpacedOperation["responses"][200]["content"]["application/json ; charset=utf-8"]'],
     ['csvAndJson', 'CsvAndJsonOperation["responses"][200]["content"]["application/json"] | string'],
   ])('%s: %s', (id, expected) => {
     expect(dataType(id)).toBe(expected);
+  });
+});
+
+describe('the JSON media type', () => {
+  it('is the one the model recorded: the renderers do not choose it again', () => {
+    const original = op('csvAndJson');
+    const first = original.responses[0]!;
+    const unrecorded: OperationModel = {
+      ...original,
+      responses: [{ ...first, jsonMediaType: undefined }, ...original.responses.slice(1)],
+    };
+    expect(operationToClientContext(unrecorded).successes[0]?.dataType).toBe('string');
+    expect(operationToServerContext(unrecorded, { name: 'v' }).responses[0]?.bodyType).toBe(
+      'string | Uint8Array',
+    );
+    expect(operationToServerContext(original, { name: 'v' }).responses[0]?.bodyType).toBe(
+      'CsvAndJsonOperation["responses"][200]["content"]["application/json"] | string | Uint8Array',
+    );
   });
 });
 

@@ -11,7 +11,7 @@ import type { IdempotencyEngine } from '../../src/runtime/idempotency/engine.js'
 import { createIdempotencyEngine } from '../../src/runtime/idempotency/engine.js';
 import { requestToStoreKey } from '../../src/runtime/idempotency/scope.js';
 import type { IdempotencyStore } from '../../src/runtime/idempotency/store.js';
-import type { IdempotencyContractLike } from '../../src/runtime/idempotency/types.js';
+import type { IdempotencyContract } from '../../src/runtime/idempotency/types.js';
 
 export interface EngineEvent {
   server: number;
@@ -35,7 +35,7 @@ export interface FailoverServer {
   close(): Promise<void>;
 }
 
-export const contract = (leaseMs: number): IdempotencyContractLike => ({
+export const contract = (leaseMs: number): IdempotencyContract => ({
   key: { in: 'header', name: 'Idempotency-Key' },
   required: true,
   ttlMs: 3_600_000,

@@ -3,7 +3,7 @@
  * is not a regular expression, ...) is the user's input, not a crash: it becomes a located diagnostic
  * (`schema-invalid`) naming the operation part whose validator needed it and ajv's reason.
  */
-import { JSON_MEDIA } from '../../model/build-operation.js';
+import { isJsonMediaType } from '../../model/build-operation.js';
 import { appendPointer } from '../../spec/json-pointer.js';
 
 export class InvalidSchemaError extends Error {
@@ -45,7 +45,7 @@ export function bodySchemaPointer(body: {
   pointer?: string;
   mediaTypes?: readonly string[];
 }): string | undefined {
-  const json = body.mediaTypes?.find((type) => JSON_MEDIA.test(type));
+  const json = body.mediaTypes?.find(isJsonMediaType);
   if (body.pointer === undefined) return undefined;
   return json === undefined ? body.pointer : appendPointer(body.pointer, 'content', json, 'schema');
 }

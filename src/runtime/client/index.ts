@@ -1,4 +1,5 @@
 export type { FormEncoding, FormFieldEncoding } from '../shared/form-fields.js';
+export type { IdempotencyKeySource } from '../shared/key-source.js';
 export { type BuildUrlInput, buildUrl } from './build-url.js';
 export { CORRELATION_HEADER, callOperation } from './call-operation.js';
 export { createClient } from './create-client.js';
@@ -30,7 +31,6 @@ export type {
   ClientOptions,
   DefaultHeaders,
   FetchLike,
-  IdempotencyOption,
   OperationInfo,
   PathValue,
   QueryValue,

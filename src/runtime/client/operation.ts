@@ -6,6 +6,7 @@
  *   if (!r.ok && r.error.kind === 'http' && r.error.status === 422) r.error.body; // the declared body
  */
 import type { RetryPolicy } from '../retry/types.js';
+import type { IdempotencyKeySource } from '../shared/key-source.js';
 import type { ParameterSpec } from '../shared/parameters/types.js';
 import { callOperation } from './call-operation.js';
 import { isHttpError, isIdemgenError } from './errors/guards.js';
@@ -20,14 +21,15 @@ import type {
 import { UnexpectedStatusError } from './errors/unexpected-status-error.js';
 import { headerParameters } from './parameter-headers.js';
 import type { RequestBodySpec } from './serialize-body.js';
-import type { Client, ClientHooks, IdempotencyOption, PathValue, QueryValue } from './types.js';
+import type { Client, ClientHooks, PathValue, QueryValue } from './types.js';
 
 /** The operation as the generator saw it: emitted as a literal next to each operation function. */
 export interface OperationSpec {
   operationId: string;
   method: string;
-  path: string;
-  idempotency?: IdempotencyOption;
+  /** As in the spec, e.g. `/orders/{orderId}` (the name `ServerRoute` and `callOperation` use too). */
+  pathTemplate: string;
+  idempotency?: IdempotencyKeySource;
   /** The merged `x-retry`; absent: one attempt. */
   retry?: RetryPolicy;
   /** Declared non-2XX statuses: `404`, `4XX`, `default`. */
@@ -129,7 +131,7 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
     const result = await callOperation({
       client,
       method: spec.method,
-      pathTemplate: spec.path,
+      pathTemplate: spec.pathTemplate,
       pathParams: parts.path as Record<string, PathValue | object> | undefined,
       query: parts.query as Record<string, QueryValue | object> | undefined,
       headers: { ...headerParameters(parts.headers, spec.parameters), ...options.headers },

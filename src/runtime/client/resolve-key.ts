@@ -1,5 +1,6 @@
+import type { IdempotencyKeySource } from '../shared/key-source.js';
 import { randomUuid } from '../shared/uuid.js';
-import type { IdempotencyOption, PathValue, QueryValue } from './types.js';
+import type { PathValue, QueryValue } from './types.js';
 
 const pointerGet = (value: unknown, pointer: string): unknown => {
   if (pointer === '') return value;
@@ -18,7 +19,7 @@ const asKey = (value: unknown): string | undefined =>
     : undefined;
 
 export interface ResolveKeyInput {
-  idempotency?: IdempotencyOption | undefined;
+  idempotency?: IdempotencyKeySource | undefined;
   /** The key the caller passed, or the header it set. */
   given?: string | undefined;
   pathParams?: Record<string, PathValue | object> | undefined;

@@ -1,6 +1,7 @@
 import type { RetryBudget, RetryBudgetOptions } from '../retry/budget.js';
 import type { AttemptEvent, RetryEvent, RetryPolicy } from '../retry/types.js';
 import type { Clock } from '../shared/clock.js';
+import type { IdempotencyKeySource } from '../shared/key-source.js';
 import type { ParameterSpec } from '../shared/parameters/types.js';
 import type { Random } from '../shared/random.js';
 import type { RequestBodySpec } from './serialize-body.js';
@@ -44,13 +45,6 @@ export interface Client {
   readonly hooks: ClientHooks;
 }
 
-/** Where the operation's idempotency key lives: a client-minted header, or a deterministic request part. */
-export type IdempotencyOption =
-  | { in: 'header'; name: string }
-  | { in: 'path'; name: string }
-  | { in: 'query'; name: string }
-  | { in: 'body'; pointer: string };
-
 export type PathValue = string | number | boolean;
 export type QueryValue = PathValue | null | undefined | readonly (PathValue | null | undefined)[];
 
@@ -85,7 +79,7 @@ export interface CallOptions {
    * `application/json, application/problem+json`).
    */
   accept?: string | undefined;
-  idempotency?: IdempotencyOption | undefined;
+  idempotency?: IdempotencyKeySource | undefined;
   /** The operation's merged `x-retry`; undefined makes one attempt. */
   retry?: RetryPolicy | undefined;
   signal?: AbortSignal | undefined;

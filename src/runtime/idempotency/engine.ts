@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
 import { claimKey, claimOnce } from './claim-key.js';
+import { DEFAULT_IDEMPOTENCY } from './defaults.js';
 import { sha256Hex, syncSha256Hex } from './digest.js';
 import { type ExtractedKey, extractIdempotencyKey } from './extract-key.js';
 import { requestToFingerprintText } from './fingerprint.js';
@@ -19,7 +20,7 @@ import type { ExecutionClaim } from './transactional-claim.js';
 import { createExecutionClaim } from './transactional-claim.js';
 import { isFencedCompletionError } from './transactional-errors.js';
 import type {
-  IdempotencyContractLike,
+  IdempotencyContract,
   IdempotencyRequest,
   IdempotencyResult,
   IdempotentResponse,
@@ -38,7 +39,7 @@ export interface IdempotencyEngineOptions {
 }
 
 export interface RunIdempotentInput {
-  contract: IdempotencyContractLike;
+  contract: IdempotencyContract;
   request: IdempotencyRequest;
   /** The authenticated caller from the server's resolver; `undefined` is the anonymous scope. */
   principal?: string | undefined;
@@ -139,7 +140,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       const event: IdempotencyEvent = { operationId, storeKey };
       const wait = contract.concurrent === 'wait';
       const leaseMs = contract.inProgressTimeoutMs;
-      const retryAfterMs = contract.retryAfterMs ?? problems.DEFAULT_IN_PROGRESS_RETRY_AFTER_MS;
+      const retryAfterMs = contract.retryAfterMs ?? DEFAULT_IDEMPOTENCY.retryAfterMs;
       // A duplicate of a request whose outcome this process holds unstored: answered from it, no store call.
       const held = pending.get(storeKey);
       if (held !== undefined) {

@@ -1,6 +1,6 @@
 import { resolveJsonPointer } from './json-pointer.js';
 import { readHeaderValues, readQueryValues } from './request-parts.js';
-import type { IdempotencyKeySourceLike, IdempotencyRequest } from './types.js';
+import type { IdempotencyKeySource, IdempotencyRequest } from './types.js';
 
 export const MAX_KEY_LENGTH = 255;
 
@@ -25,7 +25,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * @see https://www.rfc-editor.org/rfc/rfc8941#section-3.3.3 RFC 8941 section 3.3.3, sf-string
  */
 export function extractIdempotencyKey(input: {
-  source: IdempotencyKeySourceLike;
+  source: IdempotencyKeySource;
   request: IdempotencyRequest;
 }): ExtractedKey {
   const { source, request } = input;

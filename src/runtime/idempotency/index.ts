@@ -54,8 +54,8 @@ export type { TransactionalCompletionStore } from './transactional-store.js';
 export { supportsCompleteWithin } from './transactional-store.js';
 export type {
   HeadersLike,
-  IdempotencyContractLike,
-  IdempotencyKeySourceLike,
+  IdempotencyContract,
+  IdempotencyKeySource,
   IdempotencyProblemSlug,
   IdempotencyRequest,
   IdempotencyResult,

@@ -1,5 +1,5 @@
 import { FRAMEWORK_PROBLEMS } from '../problem/slugs.js';
-import type { IdempotencyKeySourceLike, IdempotencyProblemSlug, IdempotencyResult } from './types.js';
+import type { IdempotencyKeySource, IdempotencyProblemSlug, IdempotencyResult } from './types.js';
 
 type ProblemResult = Extract<IdempotencyResult, { kind: 'problem' }>;
 
@@ -8,12 +8,12 @@ function createProblem(slug: IdempotencyProblemSlug, detail: string, headers = {
   return { kind: 'problem', slug, status: FRAMEWORK_PROBLEMS[slug].status, detail, headers };
 }
 
-export function keySourceToText(source: IdempotencyKeySourceLike): string {
+export function keySourceToText(source: IdempotencyKeySource): string {
   if (source.in === 'body') return `the request body at ${source.pointer}`;
   return `the ${source.in} ${source.in === 'header' ? 'field' : 'parameter'} ${source.name}`;
 }
 
-export function createKeyMissingProblem(source: IdempotencyKeySourceLike): ProblemResult {
+export function createKeyMissingProblem(source: IdempotencyKeySource): ProblemResult {
   return createProblem(
     'idempotency-key-missing',
     `This operation requires an idempotency key in ${keySourceToText(source)}.`,
@@ -21,7 +21,7 @@ export function createKeyMissingProblem(source: IdempotencyKeySourceLike): Probl
 }
 
 export function createKeyInvalidProblem(input: {
-  source: IdempotencyKeySourceLike;
+  source: IdempotencyKeySource;
   reason: string;
 }): ProblemResult {
   return createProblem(
@@ -36,9 +36,6 @@ export function createKeyReusedProblem(): ProblemResult {
     'This idempotency key was already used with a different request; use a new key for a new request.',
   );
 }
-
-/** `x-idempotency.retryAfter`'s default: the poll hint of an in-progress answer. */
-export const DEFAULT_IN_PROGRESS_RETRY_AFTER_MS = 1000;
 
 interface InProgressHintInput {
   /** The contract's `retryAfter`. */

@@ -3,7 +3,7 @@ import { isReplayableStatus, responseToOutcome } from './outcome.js';
 import type { IdempotencyStore } from './store.js';
 import { FencedCompletionError } from './transactional-errors.js';
 import { supportsCompleteWithin } from './transactional-store.js';
-import type { IdempotencyContractLike, IdempotentResponse } from './types.js';
+import type { IdempotencyContract, IdempotentResponse } from './types.js';
 
 /**
  * The claim a handler runs under, handed to `execute(signal, claim)` by the engine. With a store that
@@ -38,7 +38,7 @@ export interface ExecutionClaimControl {
 interface ExecutionClaimInput {
   store: IdempotencyStore;
   clock: Clock;
-  contract: Pick<IdempotencyContractLike, 'ttlMs' | 'replay'>;
+  contract: Pick<IdempotencyContract, 'ttlMs' | 'replay'>;
   replayHeaders: readonly string[];
   key: string;
   storeKey: string;

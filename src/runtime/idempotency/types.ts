@@ -1,17 +1,20 @@
 import type { ProblemSlug } from '../problem/slugs.js';
+import type { IdempotencyKeySource } from '../shared/key-source.js';
+
+export type { IdempotencyKeySource };
+
+/** A part of the request the fingerprint covers: `method`, `path`, `query`, `body` or `header:<Name>`. */
+export type FingerprintPart = 'method' | 'path' | 'query' | 'body' | `header:${string}`;
+/** A part of the key's scope: `principal`, `operation` or `header:<Name>`. */
+export type ScopePart = 'principal' | 'operation' | `header:${string}`;
 
 /**
- * The engine's inputs and outputs. `IdempotencyContractLike` is structurally compatible with the model's
- * `IdempotencyContract` (the runtime never imports the generator), so generated code can pass either.
+ * The engine's inputs and outputs. `IdempotencyContract` is the one definition of the merged
+ * `x-idempotency`: the generator's model extends it (narrower parts, plus the JSON pointers of where each
+ * field was written), so generated code passes the model's contract as it is.
  */
-export type IdempotencyKeySourceLike =
-  | { in: 'header'; name: string }
-  | { in: 'path'; name: string }
-  | { in: 'query'; name: string }
-  | { in: 'body'; pointer: string };
-
-export interface IdempotencyContractLike {
-  key: IdempotencyKeySourceLike;
+export interface IdempotencyContract {
+  key: IdempotencyKeySource;
   required: boolean;
   ttlMs: number;
   inProgressTimeoutMs: number;
@@ -20,9 +23,9 @@ export interface IdempotencyContractLike {
    * 1000 when absent (code generated before the field existed).
    */
   retryAfterMs?: number | undefined;
-  /** `method`, `path`, `query`, `body`, `header:<Name>`. */
+  /** `FingerprintPart`s, typed as strings: a hand-written route need not spell the template literal. */
   fingerprint: readonly string[];
-  /** `principal`, `operation`, `header:<Name>`. */
+  /** `ScopePart`s, typed as strings like `fingerprint`. */
   scope: readonly string[];
   concurrent: 'reject' | 'wait';
   /** `2XX`, `4XX`, `201`, ... */

@@ -11,7 +11,7 @@ export interface BackoffPolicy {
 /** A status code (`503`), a range (`5XX`), `network` or `timeout`. */
 export type RetryCondition = number | `${1 | 2 | 3 | 4 | 5}XX` | 'network' | 'timeout';
 
-/** The merged `x-retry` of an operation, durations in milliseconds (the model's `RetryContract` fits). */
+/** The merged `x-retry` of an operation, durations in milliseconds (the generator's `RetryContract` extends it). */
 export interface RetryPolicy {
   /** Attempts in all, the first included; `1` means no retry. */
   maxAttempts: number;

@@ -5,7 +5,7 @@
 import type { IdempotencyEngine } from '../idempotency/engine.js';
 import type { IdempotencyHooks } from '../idempotency/hooks.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
-import type { IdempotencyContractLike } from '../idempotency/types.js';
+import type { IdempotencyContract } from '../idempotency/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { ParameterSpec } from '../shared/parameters/types.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
@@ -33,7 +33,7 @@ export interface ServerRoute {
   method: string;
   /** As in the spec: `/orders/{orderId}`. */
   pathTemplate: string;
-  idempotency?: IdempotencyContractLike;
+  idempotency?: IdempotencyContract;
   /** Response headers the operation declares, replayed with the body on duplicates. */
   replayHeaders: readonly string[];
   /**

@@ -1,7 +1,7 @@
 /** Shared set-up for the engine tests: a fake clock, a memory store, recording hooks, deferred handlers. */
 import { vi } from 'vitest';
 import type {
-  IdempotencyContractLike,
+  IdempotencyContract,
   IdempotencyEngine,
   IdempotencyHooks,
   IdempotencyRequest,
@@ -14,7 +14,7 @@ import { createIdempotencyEngine, createMemoryStore } from '../../../src/runtime
 import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
 
 /** The defaults of extensions.md. */
-export const makeContract = (overrides: Partial<IdempotencyContractLike> = {}): IdempotencyContractLike => ({
+export const makeContract = (overrides: Partial<IdempotencyContract> = {}): IdempotencyContract => ({
   key: { in: 'header', name: 'Idempotency-Key' },
   required: true,
   ttlMs: 24 * 3_600_000,
@@ -91,7 +91,7 @@ export interface EngineHarness {
 }
 
 export function createEngineHarness(
-  options: { store?: IdempotencyStore; failOpen?: boolean; contract?: Partial<IdempotencyContractLike> } = {},
+  options: { store?: IdempotencyStore; failOpen?: boolean; contract?: Partial<IdempotencyContract> } = {},
 ): EngineHarness {
   const clock = new FakeClock(1_700_000_000_000);
   const store = options.store ?? createMemoryStore({ clock });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IdempotencyKeySourceLike, IdempotencyRequest } from '../../../src/runtime/idempotency/index.js';
+import type { IdempotencyKeySource, IdempotencyRequest } from '../../../src/runtime/idempotency/index.js';
 import { extractIdempotencyKey } from '../../../src/runtime/idempotency/index.js';
 
-const header: IdempotencyKeySourceLike = { in: 'header', name: 'Idempotency-Key' };
+const header: IdempotencyKeySource = { in: 'header', name: 'Idempotency-Key' };
 const request = (patch: Partial<IdempotencyRequest>): IdempotencyRequest => ({
   method: 'POST',
   pathTemplate: '/x',

@@ -1,5 +1,5 @@
 import type { IdempotencyHooks } from '../../../src/runtime/idempotency/hooks.js';
-import type { IdempotencyContractLike } from '../../../src/runtime/idempotency/types.js';
+import type { IdempotencyContract } from '../../../src/runtime/idempotency/types.js';
 import { createServerCore } from '../../../src/runtime/server/server-core.js';
 import type {
   Handler,
@@ -9,7 +9,7 @@ import type {
   ValidationIssue,
 } from '../../../src/runtime/server/types.js';
 
-export const ORDER_CONTRACT: IdempotencyContractLike = {
+export const ORDER_CONTRACT: IdempotencyContract = {
   key: { in: 'header', name: 'Idempotency-Key' },
   required: true,
   ttlMs: 86_400_000,

@@ -23,7 +23,7 @@ export type Constructor_Failure =
 
 export type Constructor_Result = Constructor_Success | { ok: false; error: Constructor_Failure };
 
-const constructor_Spec: __idemgen.OperationSpec = {"operationId":"constructor_","method":"GET","path":"/constructor","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
+const constructor_Spec: __idemgen.OperationSpec = {"operationId":"constructor_","method":"GET","pathTemplate":"/constructor","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
 
 /**
  * GET /constructor
@@ -56,7 +56,7 @@ export type Delete_Failure =
 
 export type Delete_Result = Delete_Success | { ok: false; error: Delete_Failure };
 
-const delete_Spec: __idemgen.OperationSpec = {"operationId":"delete_","method":"DELETE","path":"/delete","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
+const delete_Spec: __idemgen.OperationSpec = {"operationId":"delete_","method":"DELETE","pathTemplate":"/delete","retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[]};
 
 /**
  * DELETE /delete

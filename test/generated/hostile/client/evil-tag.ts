@@ -28,7 +28,7 @@ export type CreateProcessExit3Failure =
 
 export type CreateProcessExit3Result = CreateProcessExit3Success | { ok: false; error: CreateProcessExit3Failure };
 
-const createProcessExit3Spec: __idemgen.OperationSpec = {"operationId":"createProcessExit3","method":"POST","path":"/items/{id}/it's\"`${x}`","idempotency":{"in":"header","name":"Idempotency-Key"},"retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["default"],"body":{"mediaTypes":["application/json"]}};
+const createProcessExit3Spec: __idemgen.OperationSpec = {"operationId":"createProcessExit3","method":"POST","pathTemplate":"/items/{id}/it's\"`${x}`","idempotency":{"in":"header","name":"Idempotency-Key"},"retry":{"maxAttempts":2,"backoff":{"initialMs":100,"maxMs":20000,"multiplier":2,"jitter":"full"},"maxElapsedMs":60000,"attemptTimeoutMs":30000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["default"],"body":{"mediaTypes":["application/json"]}};
 
 /**
  * *\/ process.exit(4); /*

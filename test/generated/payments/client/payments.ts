@@ -25,7 +25,7 @@ export type CreatePaymentFailure =
 
 export type CreatePaymentResult = CreatePaymentSuccess | { ok: false; error: CreatePaymentFailure };
 
-const createPaymentSpec: __idemgen.OperationSpec = {"operationId":"createPayment","method":"POST","path":"/payments","idempotency":{"in":"header","name":"Idempotency-Key"},"retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["422"],"body":{"mediaTypes":["application/json"]}};
+const createPaymentSpec: __idemgen.OperationSpec = {"operationId":"createPayment","method":"POST","pathTemplate":"/payments","idempotency":{"in":"header","name":"Idempotency-Key"},"retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["422"],"body":{"mediaTypes":["application/json"]}};
 
 /**
  * Create a payment
@@ -63,7 +63,7 @@ export type GetPaymentFailure =
 
 export type GetPaymentResult = GetPaymentSuccess | { ok: false; error: GetPaymentFailure };
 
-const getPaymentSpec: __idemgen.OperationSpec = {"operationId":"getPayment","method":"GET","path":"/payments/{paymentId}","retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["404"]};
+const getPaymentSpec: __idemgen.OperationSpec = {"operationId":"getPayment","method":"GET","pathTemplate":"/payments/{paymentId}","retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":["404"]};
 
 /**
  * Read a payment

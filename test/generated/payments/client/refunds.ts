@@ -24,7 +24,7 @@ export type UpsertRefundFailure =
 
 export type UpsertRefundResult = UpsertRefundSuccess | { ok: false; error: UpsertRefundFailure };
 
-const upsertRefundSpec: __idemgen.OperationSpec = {"operationId":"upsertRefund","method":"PUT","path":"/refunds","idempotency":{"in":"body","pointer":"/refundId"},"retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[],"body":{"mediaTypes":["application/json"]}};
+const upsertRefundSpec: __idemgen.OperationSpec = {"operationId":"upsertRefund","method":"PUT","pathTemplate":"/refunds","idempotency":{"in":"body","pointer":"/refundId"},"retry":{"maxAttempts":4,"backoff":{"initialMs":100,"maxMs":2000,"multiplier":2,"jitter":"full"},"maxElapsedMs":20000,"attemptTimeoutMs":5000,"retryOn":[408,425,429,500,502,503,504,"network","timeout"],"respectRetryAfter":true},"errorStatuses":[],"body":{"mediaTypes":["application/json"]}};
 
 /**
  * Create or replace a refund, keyed by its refundId in the body
