@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { HelperDelegate } from 'handlebars';
+import type { Diagnostic } from './core/diagnostics.js';
+import { hasErrors, sortDiagnostics } from './core/diagnostics.js';
 import { type LintOptions, lint } from './lint.js';
 import { parseByteSize } from './model/byte-size.js';
-import type { Diagnostic } from './model/diagnostics.js';
-import { hasErrors, sortDiagnostics } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
 import { type ChoicesContext, CONTEXT_VERSION, type FileHeaderContext } from './render/context.js';

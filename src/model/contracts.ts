@@ -22,7 +22,7 @@
  *   `retrySuppressed: 'compat-default-on-unsafe'` instead: one attempt, and the `compat-retry-not-applied`
  *   warning rather than the `unsafe-retry` error.
  */
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../core/json.js';
 import type { Annotation, IdempotencyFields, RetryFields } from './annotation.js';
 import { readFernIdempotent, readSpeakeasyRetries, SPEAKEASY_RETRIES } from './compat.js';
 import { DEFAULT_IDEMPOTENCY, DEFAULT_RETRY } from './contract-defaults.js';

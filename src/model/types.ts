@@ -3,10 +3,11 @@
  * Behaviour is decided here, once; templates only arrange it. Every node carries the JSON pointer it came
  * from so that every diagnostic can name it.
  */
-import type { JsonObject, JsonValue } from '../spec/types.js';
+import type { HttpMethod } from '../core/http.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export { HTTP_METHODS, type HttpMethod } from '../core/http.js';
+
 /** Methods that root or path-item `x-idempotency` applies to. Others opt in on the operation. */
 export const UNSAFE_METHODS: readonly HttpMethod[] = ['post', 'patch'];
 

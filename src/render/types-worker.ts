@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../core/json.js';
 import { toTypesDocumentJson } from './types-document.js';
 import { TYPES_WORKER_SOURCE } from './types-worker-source.js';
 

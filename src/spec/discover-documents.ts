@@ -4,7 +4,7 @@
  * aliases, depth).
  */
 import { isAbsolute, relative } from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { isInternalRef, type RefSite, scanDocument } from './collect-refs.js';
 import { parseSpecText } from './parse-spec-text.js';
 import { isUrl, readSource } from './read-source.js';

@@ -5,7 +5,8 @@
  * and no position is computed unless a diagnostic needs one.
  */
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 import { bundleDocument, type Origin } from './bundle-document.js';
 import { checkInternalRefs } from './check-internal-refs.js';
 import { checkOpenapiVersion } from './check-openapi-version.js';
@@ -19,7 +20,7 @@ import { createRefPolicy, isHostAllowed } from './ref-policy.js';
 import { createSourceDocument, type SourceDocument, type SourceKind } from './source-document.js';
 import { resolveSpecLimits, type SpecLimits } from './spec-limits.js';
 import { tooDeep } from './too-deep.js';
-import type { JsonObject, JsonValue, LoadResult } from './types.js';
+import type { LoadResult } from './types.js';
 
 export interface LoadSpecOptions {
   source: string;

@@ -1,8 +1,8 @@
 /** `idemgen generate` for one project: run generate(), print diagnostics and results, pick the exit code. */
 import { relative } from 'node:path';
 import type { ResolvedProject } from '../../config/resolve-projects.js';
+import { hasErrors } from '../../core/diagnostics.js';
 import { type GenerateResult, generate } from '../../generate.js';
-import { hasErrors } from '../../model/diagnostics.js';
 import { formatJson } from '../../report/json.js';
 import { createSourceReader } from '../../report/source-reader.js';
 import { formatStylish } from '../../report/stylish.js';

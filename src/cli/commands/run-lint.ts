@@ -1,5 +1,5 @@
+import { hasErrors } from '../../core/diagnostics.js';
 import { lint } from '../../lint.js';
-import { hasErrors } from '../../model/diagnostics.js';
 import { parseRuleFlags } from '../../model/rules.js';
 import { formatJson } from '../../report/json.js';
 import { createSourceReader } from '../../report/source-reader.js';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { closestName } from '../../config/closest-name.js';
+import { closestName } from '../../core/closest-name.js';
 import { BUILTIN_TEMPLATES_DIR, createRenderer, listTemplates } from '../../render/handlebars.js';
 import { makeDirectory } from '../../render/make-directory.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
