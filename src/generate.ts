@@ -4,11 +4,11 @@
  * `resolveGenerateOptions` -> `lint` (load, model, rules) -> `modelToFiles` (render/render-project.ts) ->
  * `checkSyntax` -> `emitFiles`.
  */
+import type { Diagnostic } from './core/diagnostics.js';
+import { hasErrors, sortDiagnostics } from './core/diagnostics.js';
 import type { GenerateOptions } from './generate-options.js';
 import { resolveGenerateOptions } from './generate-options.js';
 import { lint } from './lint.js';
-import type { Diagnostic } from './model/diagnostics.js';
-import { hasErrors, sortDiagnostics } from './model/diagnostics.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
 import { type ContextDump, createRecordingRenderer, recordingToContextDump } from './render/context-dump.js';

@@ -14,6 +14,7 @@ export type {
   ProjectConfig,
   SharedConfig,
 } from './config/types.js';
+export type { Diagnostic, Severity, SeveritySetting } from './core/diagnostics.js';
 export {
   type GenerateChoices,
   type GenerateOptions,
@@ -23,7 +24,6 @@ export {
   generate,
 } from './generate.js';
 export { type LintOptions, type LintResult, lint } from './lint.js';
-export type { Diagnostic, Severity, SeveritySetting } from './model/diagnostics.js';
 export type { RuleSeverities } from './model/rules.js';
 export type { ApiModel, OperationModel } from './model/types.js';
 export type { SyntaxProblem } from './render/check.js';

@@ -1,5 +1,5 @@
+import { type Diagnostic, sortDiagnostics, type UnlocatedDiagnostic } from './core/diagnostics.js';
 import { buildModel } from './model/build.js';
-import { type Diagnostic, sortDiagnostics, type UnlocatedDiagnostic } from './model/diagnostics.js';
 import { checkRules, type RuleSeverities } from './model/rules.js';
 import type { ApiModel } from './model/types.js';
 import { schemaKeywordWarnings } from './render/validators/schema-keyword-warnings.js';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import yargs from 'yargs';
 import { type CommandContext, EXIT_CODES } from './command-context.js';
-import { generateCommand } from './commands/generate.js';
-import { initCommand } from './commands/init.js';
-import { lintCommand } from './commands/lint.js';
-import { templatesCommand } from './commands/templates.js';
+import { generateCommand } from './commands/generate/command.js';
+import { initCommand } from './commands/init/command.js';
+import { lintCommand } from './commands/lint/command.js';
+import { templatesCommand } from './commands/templates/command.js';
 import { fileSystemErrorToMessage, isFileSystemError } from './file-system-error.js';
 import { type CliIo, resolveIo } from './io.js';
 import { isUsageError, UsageError } from './usage-error.js';

@@ -3,8 +3,8 @@
  * errors naming the key and the file. Helpers must be functions, which JSON Schema cannot say.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closestName } from '../core/closest-name.js';
 import { isRuleCode, RULES } from '../model/rules.js';
-import { closestName } from './closest-name.js';
 import schema from './config.schema.json' with { type: 'json' };
 import { ConfigError } from './config-error.js';
 import type { IdemgenConfig } from './types.js';

@@ -2,7 +2,7 @@
  * One level's reading of `x-idempotency` or `x-retry` (or a compat alias): off, or on with the fields it
  * sets. Readers skip structurally invalid fields: the JSON Schema validation has already reported them.
  */
-import type { JsonValue } from '../spec/types.js';
+import type { JsonValue } from '../core/json.js';
 import type { BackoffPolicy, IdempotencyContract, RetryContract } from './types.js';
 
 export type IdempotencyFields = Partial<Omit<IdempotencyContract, 'pointer' | 'fieldPointers'>>;

@@ -1,7 +1,9 @@
 /** One operation object -> its parameters, request body and responses (`$ref`s to components resolved). */
-import type { JsonObject, JsonValue } from '../spec/types.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { appendPointer } from '../core/json-pointer.js';
 import { declaredProperties, parameterShape } from './parameter-shape.js';
-import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
+import { resolveRef } from './resolve-ref.js';
 import type {
   FormEncodingModel,
   ParameterModel,
@@ -27,7 +29,7 @@ function readParameters(ctx: Context, list: JsonValue | undefined, pointer: stri
   if (!Array.isArray(list)) return [];
   const out: ParameterModel[] = [];
   list.forEach((item, index) => {
-    const at = joinPointer(pointer, index);
+    const at = appendPointer(pointer, index);
     const p = resolveRef({ document: ctx.document, value: item, pointer: at })?.value;
     if (!isObject(p) || typeof p.name !== 'string') return;
     const where = PARAMETER_IN.find((w) => w === p.in);
@@ -127,7 +129,7 @@ export function readRequestBody(options: { document: JsonObject; operation: Json
       document: options.document,
       schema: multipartMedia.schema,
       encoding: multipartMedia.encoding,
-      pointer: joinPointer(at, 'content', multipart!, 'schema'),
+      pointer: appendPointer(at, 'content', multipart!, 'schema'),
     });
     if (parts.files.length > 0) model.multipartFiles = parts.files;
     if (parts.json.length > 0) model.multipartJson = parts.json;
@@ -171,10 +173,10 @@ function multipartParts(options: {
   const properties = schema && isObject(schema.properties) ? schema.properties : {};
   const encoding = isObject(options.encoding) ? options.encoding : {};
   for (const [name, value] of Object.entries(properties)) {
-    const property = resolve(value, joinPointer(options.pointer, 'properties', name));
+    const property = resolve(value, appendPointer(options.pointer, 'properties', name));
     if (property === undefined) continue;
     const items = typesOf(property).includes('array')
-      ? resolve(property.items, joinPointer(options.pointer, 'properties', name, 'items'))
+      ? resolve(property.items, appendPointer(options.pointer, 'properties', name, 'items'))
       : undefined;
     if (isBinary(property) || (items !== undefined && isBinary(items))) files.push(name);
     const entry = Object.hasOwn(encoding, name) ? encoding[name] : undefined;
@@ -216,7 +218,7 @@ export function readResponses(options: { document: JsonObject; operation: JsonOb
   const out: ResponseModel[] = [];
   for (const [status, value] of Object.entries(responses)) {
     if (status.startsWith('x-')) continue;
-    const at = joinPointer(options.pointer, 'responses', status);
+    const at = appendPointer(options.pointer, 'responses', status);
     const response = resolveRef({ document, value, pointer: at })?.value;
     if (!isObject(response)) continue;
     const mediaTypes = mediaTypesOf(response.content);

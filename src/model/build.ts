@@ -1,9 +1,13 @@
 /** OpenAPI (a loaded, bundled document) -> ApiModel: operations with their merged contracts. */
-import type { JsonObject, LoadedSpec } from '../spec/types.js';
+
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
+import type { JsonObject } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { appendPointer } from '../core/json-pointer.js';
+import type { LoadedSpec } from '../spec/types.js';
 import { mergeParameters, readRequestBody, readResponses } from './build-operation.js';
 import { findShadowedAliases } from './compat.js';
 import { type ContractLevel, mergeContracts } from './contracts.js';
-import type { UnlocatedDiagnostic } from './diagnostics.js';
 import { assignModuleNames } from './module-names.js';
 import {
   groupNotIdentifierWarnings,
@@ -13,7 +17,7 @@ import {
 } from './operation-ids.js';
 import { readMaxBodySize } from './read-max-body-size.js';
 import { readRetryBudget } from './read-retry-budget.js';
-import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
+import { resolveRef } from './resolve-ref.js';
 import { applySeverities, type RuleSeverities } from './rules.js';
 import { type ApiModel, HTTP_METHODS, type OperationModel } from './types.js';
 
@@ -87,7 +91,7 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, value] of Object.entries(paths)) {
     if (!path.startsWith('/')) continue;
-    const resolved = resolveRef({ document, value, pointer: joinPointer('/paths', path) });
+    const resolved = resolveRef({ document, value, pointer: appendPointer('/paths', path) });
     if (!resolved || !isObject(resolved.value)) continue;
     const pathItem = { node: resolved.value, pointer: resolved.pointer };
     // A path item `$ref`ed from several paths is one node: warn about its aliases once.

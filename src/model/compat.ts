@@ -11,12 +11,13 @@
  * An `x-speakeasy-retries` inherited from the root or a path item is not applied to a POST or PATCH without
  * `x-idempotency` (`compat-retry-not-applied`, a warning; see contracts.ts).
  */
-import type { JsonObject, JsonValue } from '../spec/types.js';
+
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
+import { durationOrUndefined } from '../core/durations.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { type Annotation, FieldCollector, type IdempotencyFields, type RetryFields } from './annotation.js';
-import type { UnlocatedDiagnostic } from './diagnostics.js';
-import { durationOrUndefined } from './durations.js';
 import { readRetryOn } from './read-retry.js';
-import { isObject } from './resolve-ref.js';
 
 export const SPEAKEASY_RETRIES = 'x-speakeasy-retries';
 export const FERN_IDEMPOTENT = 'x-fern-idempotent';

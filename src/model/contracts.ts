@@ -23,9 +23,9 @@
  *   warning rather than the `unsafe-retry` error.
  */
 
+import type { JsonObject } from '../core/json.js';
 import { DEFAULT_IDEMPOTENCY } from '../runtime/idempotency/defaults.js';
 import { DEFAULT_RETRY_POLICY } from '../runtime/retry/defaults.js';
-import type { JsonObject } from '../spec/types.js';
 import type { Annotation, IdempotencyFields, RetryFields } from './annotation.js';
 import { readFernIdempotent, readSpeakeasyRetries, SPEAKEASY_RETRIES } from './compat.js';
 import {

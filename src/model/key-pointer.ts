@@ -4,8 +4,9 @@
  * numeric tokens; `additionalProperties: true` (or a schema) lets an unknown name through. Each
  * (schema, depth) pair is visited once, so circular schemas end.
  */
-import type { JsonObject, JsonValue } from '../spec/types.js';
-import { isObject, resolveRef } from './resolve-ref.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { resolveRef } from './resolve-ref.js';
 
 function tokensOf(pointer: string): string[] | undefined {
   if (pointer === '') return [];

@@ -8,7 +8,7 @@
  * operations: the tag whose kebab name is itself (`pets`), or else the first in code-unit order, keeps the
  * plain name.
  */
-import type { UnlocatedDiagnostic } from './diagnostics.js';
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
 import { DEVICE_NAMES, GENERATOR_MODULE_NAMES } from './generator-names.js';
 import { operationLabel } from './operation-ids.js';
 

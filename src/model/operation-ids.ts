@@ -5,7 +5,7 @@
  * same id, or whose generated names clash, the later one is renamed (`pay2`): an `operation-id-collision`
  * warning.
  */
-import type { UnlocatedDiagnostic } from './diagnostics.js';
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
 import { isTakenOperationName, operationToDeclaredNames, toFreeOperationName } from './generator-names.js';
 import { isIdentifier, operationToName, toIdentifier } from './naming.js';
 import type { HttpMethod } from './types.js';

@@ -4,8 +4,9 @@
  * `additionalProperties` or `patternProperties` -> object; another type -> primitive. `null` does not count,
  * and the branches of `allOf`/`oneOf`/`anyOf` decide when they all agree. Undecided: primitive.
  */
-import type { JsonObject, JsonValue } from '../spec/types.js';
-import { isObject, resolveRef } from './resolve-ref.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { resolveRef } from './resolve-ref.js';
 
 export type ParameterShape = 'primitive' | 'array' | 'object';
 

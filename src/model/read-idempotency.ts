@@ -1,8 +1,9 @@
 /** Reads one level's `x-idempotency` value into an annotation (fields it sets, and where). */
-import type { JsonObject, JsonValue } from '../spec/types.js';
+
+import { durationOrUndefined } from '../core/durations.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { type Annotation, FieldCollector, type IdempotencyFields, readAnnotation } from './annotation.js';
-import { durationOrUndefined } from './durations.js';
-import { isObject } from './resolve-ref.js';
 import type { FingerprintPart, IdempotencyKeySource, ScopePart } from './types.js';
 
 const HEADER_PART = /^header:[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

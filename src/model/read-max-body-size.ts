@@ -1,5 +1,5 @@
 /** `x-max-body-size`: the request-body limit of an operation, from the nearest of operation, path item, root. */
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../core/json.js';
 import { parseByteSize } from './byte-size.js';
 
 export const MAX_BODY_SIZE_EXTENSION = 'x-max-body-size';

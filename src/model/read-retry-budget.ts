@@ -1,7 +1,7 @@
 /** The root-only `x-retry.budget`: a client-wide token bucket (gRPC retry throttling). */
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { positiveNumber } from './read-retry.js';
-import { isObject } from './resolve-ref.js';
 import type { RetryBudget } from './types.js';
 
 /** The budget of the root's `x-retry`, when it is an object with a valid `budget`; else `undefined`. */

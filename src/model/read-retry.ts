@@ -1,8 +1,9 @@
 /** Reads one level's `x-retry` value into an annotation (fields it sets, and where). */
-import type { JsonObject, JsonValue } from '../spec/types.js';
+
+import { durationOrUndefined } from '../core/durations.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { type Annotation, FieldCollector, type RetryFields, readAnnotation } from './annotation.js';
-import { durationOrUndefined } from './durations.js';
-import { isObject } from './resolve-ref.js';
 import type { Jitter, RetryCondition } from './types.js';
 
 const JITTERS: readonly Jitter[] = ['none', 'full', 'equal', 'decorrelated'];

@@ -2,36 +2,8 @@
  * `$ref` look-ups inside the bundled document. The loader has already bundled external files and reported
  * broken references, so an unresolvable reference here is skipped, never thrown.
  */
-import type { JsonObject, JsonValue } from '../spec/types.js';
-
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** RFC 6901: `~` -> `~0`, `/` -> `~1`. */
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => `/${escapePointerToken(String(t))}`).join('');
-}
-
-/** The value at a JSON pointer (`''` is the whole document), or `undefined`. */
-export function getAtPointer(options: { document: JsonValue; pointer: string }): JsonValue | undefined {
-  const { pointer } = options;
-  if (pointer === '') return options.document;
-  if (!pointer.startsWith('/')) return undefined;
-  let node: JsonValue | undefined = options.document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(token) ? node[Number(token)] : undefined;
-    else if (isObject(node)) node = Object.hasOwn(node, token) ? node[token] : undefined;
-    else return undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
-}
+import { isObject, type JsonObject, type JsonValue } from '../core/json.js';
+import { resolvePointer } from '../core/json-pointer.js';
 
 /** A `$ref` fragment is URI-encoded (`%7B` for `{`); a malformed escape is kept as written. */
 function decodeFragment(fragment: string): string {
@@ -64,7 +36,7 @@ export function resolveRef(options: {
     if (!ref.startsWith('#') || seen.has(ref)) return undefined;
     seen.add(ref);
     pointer = decodeFragment(ref.slice(1));
-    value = getAtPointer({ document: options.document, pointer });
+    value = resolvePointer(options.document, pointer);
   }
   return value === undefined ? undefined : { value, pointer };
 }

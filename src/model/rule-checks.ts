@@ -1,10 +1,12 @@
 /** The checks behind the safety rules, one function per rule, each over one operation. */
-import type { JsonObject } from '../spec/types.js';
-import type { UnlocatedDiagnostic } from './diagnostics.js';
-import { formatDuration } from './durations.js';
+
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
+import { formatDuration } from '../core/durations.js';
+import type { JsonObject } from '../core/json.js';
+import { resolvePointer } from '../core/json-pointer.js';
 import { schemaHasPointer } from './key-pointer.js';
 import { operationLabel } from './operation-ids.js';
-import { getAtPointer, resolveRef } from './resolve-ref.js';
+import { resolveRef } from './resolve-ref.js';
 import type { HttpMethod, OperationModel, RetryCondition } from './types.js';
 
 export interface RuleFinding {
@@ -194,7 +196,7 @@ const headerNameInvalid: RuleCheck = ({ op, document }) =>
       // At the parameter itself, also when the operation reaches it through a $ref (reported once).
       const at = resolveRef({
         document,
-        value: getAtPointer({ document, pointer: p.pointer }),
+        value: resolvePointer(document, p.pointer),
         pointer: p.pointer,
       });
       return finding(op, {

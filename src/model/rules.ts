@@ -2,7 +2,7 @@
  * The safety rules: codes, default severities and descriptions as data; `checkRules` runs the checks over
  * a built model; `parseRuleFlags` reads `--rule <code>=<error|warn|off>`.
  */
-import type { Severity, SeveritySetting, UnlocatedDiagnostic } from './diagnostics.js';
+import type { Severity, SeveritySetting, UnlocatedDiagnostic } from '../core/diagnostics.js';
 import { RULE_CHECKS } from './rule-checks.js';
 import type { ApiModel } from './types.js';
 

@@ -3,6 +3,8 @@
  * Behaviour is decided here, once; templates only arrange it. Every node carries the JSON pointer it came
  * from so that every diagnostic can name it.
  */
+import type { HttpMethod } from '../core/http.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 import type {
   FingerprintPart,
   IdempotencyKeySource,
@@ -10,13 +12,10 @@ import type {
   ScopePart,
 } from '../runtime/idempotency/types.js';
 import type { BackoffPolicy, Jitter, RetryCondition, RetryPolicy } from '../runtime/retry/types.js';
-import type { JsonObject, JsonValue } from '../spec/types.js';
 
+export { HTTP_METHODS, type HttpMethod } from '../core/http.js';
 /** The contract's vocabulary is the runtime's: one definition, which the model narrows and locates. */
 export type { BackoffPolicy, FingerprintPart, IdempotencyKeySource, Jitter, RetryCondition, ScopePart };
-
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** Methods that root or path-item `x-idempotency` applies to. Others opt in on the operation. */
 export const UNSAFE_METHODS: readonly HttpMethod[] = ['post', 'patch'];
 

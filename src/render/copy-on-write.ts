@@ -2,7 +2,7 @@
  * Edits to a copy of a JSON document that leave the original untouched: only the containers along each
  * edited path are copied, each once however many edits pass through it.
  */
-import type { JsonObject, JsonValue } from '../spec/types.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 
 type Container = JsonObject | JsonValue[];
 

@@ -14,10 +14,11 @@
  * the names already there, and every `$ref` to it (inside the copies too, so recursion holds) points there.
  * A parameter outside `components.parameters` goes into `components.parameters` the same way.
  */
-import { isObject } from '../model/resolve-ref.js';
+
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { escapeSegment, pointerToSegments, resolvePointer, segmentsToPointer } from '../core/json-pointer.js';
 import { collectRefs, isInternalRef } from '../spec/collect-refs.js';
-import { escapeSegment, pointerToSegments, resolvePointer, segmentsToPointer } from '../spec/json-pointer.js';
-import type { JsonObject, JsonValue } from '../spec/types.js';
 import { copyOnWrite } from './copy-on-write.js';
 
 const REF_KEY = '"$ref":"#/';

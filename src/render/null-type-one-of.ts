@@ -10,9 +10,10 @@
  * Strictly, JSON Schema reads the original as "null and one of these", which no value is when no member
  * admits null; the validators keep the document as written.
  */
-import { isObject } from '../model/resolve-ref.js';
+
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
 import { isLiteralKey } from '../spec/collect-refs.js';
-import type { JsonObject, JsonValue } from '../spec/types.js';
 import { copyOnWrite } from './copy-on-write.js';
 
 /** Cheap test on the document's JSON text (as `JSON.stringify` writes it): no `"type":"null"`, nothing to do. */

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { HelperDelegate } from 'handlebars';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { ApiModel } from '../model/types.js';
 import { type LoadedSpec, locateDiagnostics } from '../spec/types.js';
 import { type ChoicesContext, CONTEXT_VERSION, type FileHeaderContext } from './context.js';

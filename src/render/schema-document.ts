@@ -5,10 +5,12 @@
  * gets the id the model gave it (`listOrders2`, see `resolveIdCollisions`). The generated modules reach the
  * types through `paths[path][method]`, never through `operations`.
  */
-import { isObject, joinPointer, resolveRef } from '../model/resolve-ref.js';
+
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { isObject } from '../core/json.js';
+import { appendPointer, pointerToSegments } from '../core/json-pointer.js';
+import { resolveRef } from '../model/resolve-ref.js';
 import { HTTP_METHODS } from '../model/types.js';
-import { pointerToSegments } from '../spec/json-pointer.js';
-import type { JsonObject, JsonValue } from '../spec/types.js';
 
 interface OperationPlace {
   /** Where the operation object stands (a shared path item's operation is one place). */
@@ -22,7 +24,7 @@ function documentOperations(document: JsonObject): OperationPlace[] {
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, value] of Object.entries(paths)) {
     if (!path.startsWith('/')) continue;
-    const item = resolveRef({ document, value, pointer: joinPointer('/paths', path) });
+    const item = resolveRef({ document, value, pointer: appendPointer('/paths', path) });
     if (!item || !isObject(item.value)) continue;
     for (const method of HTTP_METHODS) {
       const node = item.value[method];

@@ -4,7 +4,7 @@
  * meant (`hoist-nested-refs.ts`, `null-type-one-of.ts`). Each rewrite is first ruled out by a cheap test on
  * the JSON text, which has to be written anyway; only a document that may need it is walked.
  */
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../core/json.js';
 import { hoistNestedRefs, mayHaveNestedRefs } from './hoist-nested-refs.js';
 import { mayHaveNullTypeOneOf, nullTypeOneOfToUnion } from './null-type-one-of.js';
 

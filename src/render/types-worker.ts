@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { JsonObject } from '../spec/types.js';
+import type { JsonObject } from '../core/json.js';
 import { toTypesDocumentJson } from './types-document.js';
 
 export interface TypesWorker {

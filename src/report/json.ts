@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { countDiagnostics, type DiagnosticCounts } from './summary.js';
 
 /** One diagnostic as printed by `--format json`: every field present, in this order; unknown ones are null. */

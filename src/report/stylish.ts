@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../model/diagnostics.js';
-import { linesToFrame } from '../spec/code-frame.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { linesToFrame } from './code-frame.js';
 import { fileToDisplayPath } from './display-path.js';
 import { createPaint, type Paint } from './palette.js';
 import type { SourceReader } from './source-reader.js';

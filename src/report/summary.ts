@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface DiagnosticCounts {
   errors: number;

@@ -4,8 +4,8 @@
  * alternatives (`anyOf` branches) collapse into the phrase of the schema's `x-expected` annotation.
  */
 import type { ErrorObject } from 'ajv';
-import type { UnlocatedDiagnostic } from '../model/diagnostics.js';
-import { escapeSegment, pointerToSegments } from './json-pointer.js';
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
+import { escapeSegment, pointerToSegments } from '../core/json-pointer.js';
 
 type SchemaNode = { 'x-expected'?: string; properties?: Record<string, unknown> };
 

@@ -9,16 +9,16 @@
  * js-yaml (YAML 1.1), needs a config, hoists content into generated component names and returns no map from
  * bundled pointers back to (file, pointer), which precise diagnostics need.
  */
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { appendPointer, resolvePointer } from '../core/json-pointer.js';
 import { isLiteralKey, scanDocument } from './collect-refs.js';
 import { type DocumentTable, isDocumentFailure } from './discover-documents.js';
-import { appendPointer, resolvePointer } from './json-pointer.js';
 import { type RefPolicy, refusalFor } from './ref-policy.js';
 import { refToTarget } from './ref-target.js';
 import { refFailed, refUnresolved } from './ref-unresolved.js';
 import type { SourceDocument } from './source-document.js';
 import { tooDeep } from './too-deep.js';
-import type { JsonObject, JsonValue } from './types.js';
 
 export interface Origin {
   doc: SourceDocument;

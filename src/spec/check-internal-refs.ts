@@ -2,9 +2,9 @@
  * The single-file fast path: every `$ref` is internal, so checking that each target exists is all the
  * resolving there is to do. Each distinct `$ref` string is resolved once.
  */
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { resolvePointer } from '../core/json-pointer.js';
 import type { RefSite } from './collect-refs.js';
-import { resolvePointer } from './json-pointer.js';
 import { refToTarget } from './ref-target.js';
 import { refUnresolved } from './ref-unresolved.js';
 import type { SourceDocument } from './source-document.js';

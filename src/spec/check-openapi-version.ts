@@ -2,8 +2,8 @@
  * Is this an OpenAPI 3.0 or 3.1 document, or a Swagger 2.0 one (to be converted to 3.0)? Other documents get
  * a diagnostic with a fix.
  */
-import type { UnlocatedDiagnostic } from '../model/diagnostics.js';
-import type { JsonValue } from './types.js';
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
+import type { JsonValue } from '../core/json.js';
 
 export type VersionCheck =
   | { version: '3.0' | '3.1'; diagnostic?: undefined; swagger2?: undefined }

@@ -4,9 +4,10 @@
  * walked for its depth only: a `$ref` key there is data, not a reference. The walk never goes deeper than
  * `maxDepth`, so a document of any depth ends in a diagnostic rather than a stack overflow.
  */
-import { segmentsToPointer } from './json-pointer.js';
+
+import type { JsonValue } from '../core/json.js';
+import { segmentsToPointer } from '../core/json-pointer.js';
 import { MAX_DEPTH_CAP } from './spec-limits.js';
-import type { JsonValue } from './types.js';
 
 export interface RefSite {
   /** Pointer of the object that holds the `$ref`. */

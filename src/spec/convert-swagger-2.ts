@@ -7,13 +7,13 @@
  * text, and its positions go through `swagger2PointerMap` to the lines the user wrote.
  */
 import s2o from 'swagger2openapi';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { appendPointer, resolvePointer } from '../core/json-pointer.js';
 import { isInternalRef, scanDocument } from './collect-refs.js';
-import { appendPointer, resolvePointer } from './json-pointer.js';
 import type { PositionIndex } from './positions.js';
 import type { SourceDocument } from './source-document.js';
 import { APPROXIMATE_NOTE, type PointerMap, swagger2PointerMap } from './swagger-2-pointers.js';
-import type { JsonObject, JsonValue } from './types.js';
 
 export interface Swagger2Conversion {
   /** The converted document: the original's id, name and text, the converted value. */

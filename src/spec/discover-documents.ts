@@ -4,10 +4,11 @@
  * aliases, depth).
  */
 import { isAbsolute, relative } from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { isInternalRef, type RefSite, scanDocument } from './collect-refs.js';
+import { isUrl } from './is-url.js';
 import { parseSpecText } from './parse-spec-text.js';
-import { isUrl, readSource } from './read-source.js';
+import { readSource } from './read-source.js';
 import { isHostAllowed, type RefPolicy, refusalFor } from './ref-policy.js';
 import type { ReadFailure } from './ref-refusal.js';
 import { refToTarget } from './ref-target.js';

@@ -6,7 +6,7 @@
  * the model could not read it (JSON Schema cannot bound a number written with a unit).
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { durationOrUndefined } from '../model/durations.js';
+import { durationOrUndefined } from '../core/durations.js';
 import fernHeadersSchema from './extensions/x-fern-idempotency-headers.schema.json' with { type: 'json' };
 import fernIdempotentSchema from './extensions/x-fern-idempotent.schema.json' with { type: 'json' };
 import idempotencySchema from './extensions/x-idempotency.schema.json' with { type: 'json' };

@@ -5,21 +5,23 @@
  * and no position is computed unless a diagnostic needs one.
  */
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { JsonObject, JsonValue } from '../core/json.js';
 import { bundleDocument, type Origin } from './bundle-document.js';
 import { checkInternalRefs } from './check-internal-refs.js';
 import { checkOpenapiVersion } from './check-openapi-version.js';
 import { isInternalRef, scanDocument } from './collect-refs.js';
 import { convertSwagger2, relocate, type Swagger2Conversion } from './convert-swagger-2.js';
 import { discoverDocuments, isDocumentFailure } from './discover-documents.js';
+import { isUrl } from './is-url.js';
 import { createLoadedSpec } from './loaded-spec.js';
 import { parseSpecText } from './parse-spec-text.js';
-import { isUrl, readSource } from './read-source.js';
+import { readSource } from './read-source.js';
 import { createRefPolicy, isHostAllowed } from './ref-policy.js';
 import { createSourceDocument, type SourceDocument, type SourceKind } from './source-document.js';
 import { resolveSpecLimits, type SpecLimits } from './spec-limits.js';
 import { tooDeep } from './too-deep.js';
-import type { JsonObject, JsonValue, LoadResult } from './types.js';
+import type { LoadResult } from './types.js';
 
 export interface LoadSpecOptions {
   source: string;

@@ -4,10 +4,12 @@
  * `locateMany` groups its pointers by file, so each file is scanned (JSON) or parsed (YAML) once for all.
  * A root converted from Swagger 2.0 maps its pointers on to the original document's (`converted`).
  */
+
+import type { JsonObject } from '../core/json.js';
 import type { Origin } from './bundle-document.js';
 import type { SourceDocument } from './source-document.js';
 import type { PointerMap } from './swagger-2-pointers.js';
-import type { JsonObject, LoadedSpec, SourceLocation } from './types.js';
+import type { LoadedSpec, SourceLocation } from './types.js';
 
 export function createLoadedSpec(options: {
   root: SourceDocument;

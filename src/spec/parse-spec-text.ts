@@ -4,11 +4,11 @@
  * aliases are bounded (count, expanded size, no cycles) before the value is built.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { JsonValue } from '../core/json.js';
 import { checkYamlAliases } from './check-yaml-aliases.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { DEFAULT_SPEC_LIMITS, type SpecLimits } from './spec-limits.js';
-import type { JsonValue } from './types.js';
 
 export type ParseTextResult =
   | { value: JsonValue; diagnostics: [] }

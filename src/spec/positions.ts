@@ -5,11 +5,9 @@
  * index per file.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
-import { pointerToSegments } from './json-pointer.js';
+import { pointerToSegments } from '../core/json-pointer.js';
 import { createJsonOffsetFinder, jsonOffsetsOf } from './json-positions.js';
 import { isJsonText } from './parse-spec-text.js';
-
-export { codeFrame } from './code-frame.js';
 
 export interface Position {
   /** 1-based. */

@@ -3,16 +3,13 @@
  * of it. Files must be regular files; URLs are fetched with redirects checked hop by hop (`allowHop`).
  */
 import { fetchLimited } from './fetch-limited.js';
+import { isUrl } from './is-url.js';
 import { readFileLimited, tooLarge } from './read-file-limited.js';
 import type { ReadFailure } from './ref-refusal.js';
 
 export type ReadSourceResult =
   | { text: string; failure?: undefined }
   | { text?: undefined; failure: ReadFailure };
-
-export function isUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source);
-}
 
 export async function readSource(options: {
   /** Absolute path or URL. */

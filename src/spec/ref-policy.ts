@@ -7,7 +7,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { isUrl } from './read-source.js';
+import { isUrl } from './is-url.js';
 import { REF_HINTS, type ReadFailure } from './ref-refusal.js';
 import type { SourceKind } from './source-document.js';
 

@@ -3,7 +3,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isUrl } from './read-source.js';
+import { isUrl } from './is-url.js';
 
 export type RefTarget = { docId: string; pointer: string; error?: undefined } | { error: string };
 

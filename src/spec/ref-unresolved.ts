@@ -3,7 +3,7 @@
  * refusals of the `$ref` policy (`ref-outside-root`, `ref-special-file`, `ref-remote-not-allowed`,
  * `document-too-large`).
  */
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { isPlainFailure, type ReadFailure } from './ref-refusal.js';
 import type { SourceDocument } from './source-document.js';
 

@@ -2,8 +2,9 @@
  * One source document of a spec (the root or a file that a `$ref` points to): where it came from, its text
  * and its parsed value. Its position index is built on first use only.
  */
+
+import type { JsonValue } from '../core/json.js';
 import { createPositionIndex, type PositionIndex } from './positions.js';
-import type { JsonValue } from './types.js';
 
 export type SourceKind = 'file' | 'url' | 'stdin';
 

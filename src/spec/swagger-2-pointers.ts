@@ -9,8 +9,9 @@
  * body and formData parameters the converter took out. Anything else is looked up unchanged. When the result
  * is not in the original, the nearest ancestor that is stands in, and the position is marked approximate.
  */
-import { pointerToSegments, resolvePointer, segmentsToPointer } from './json-pointer.js';
-import type { JsonObject, JsonValue } from './types.js';
+
+import type { JsonObject, JsonValue } from '../core/json.js';
+import { pointerToSegments, resolvePointer, segmentsToPointer } from '../core/json-pointer.js';
 
 /** Appended to the message of a diagnostic whose position is approximate. */
 export const APPROXIMATE_NOTE =

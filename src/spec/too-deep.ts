@@ -1,7 +1,7 @@
 /**
  * The `spec-too-deep` diagnostic, located at the first node deeper than `specLimits.maxDepth`.
  */
-import type { Diagnostic } from '../model/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { SourceDocument } from './source-document.js';
 import { limitHint } from './spec-limits.js';
 

@@ -1,9 +1,6 @@
-import type { Diagnostic, UnlocatedDiagnostic } from '../model/diagnostics.js';
+import type { Diagnostic, UnlocatedDiagnostic } from '../core/diagnostics.js';
+import type { JsonObject } from '../core/json.js';
 import { APPROXIMATE_NOTE } from './swagger-2-pointers.js';
-
-/** A JSON value as parsed from YAML or JSON. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
 
 /** Where a spec comes from: a file path, `-` for stdin, or an http(s) URL. */
 export type SpecSource = string;

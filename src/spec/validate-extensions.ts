@@ -3,13 +3,13 @@
  * `x-fern-idempotency-headers`) wherever they may stand: the document root, each path item and each
  * operation. Every problem is an `extension-invalid` error at the offending field's pointer.
  */
-import type { UnlocatedDiagnostic } from '../model/diagnostics.js';
+import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
+import { HTTP_METHODS } from '../core/http.js';
+import { isObject, type JsonObject } from '../core/json.js';
+import { appendPointer } from '../core/json-pointer.js';
 import { ajvErrorsToDiagnostics } from './ajv-errors-to-diagnostics.js';
 import { EXTENSION_NAMES, extensionValidator } from './extension-validators.js';
-import { appendPointer } from './json-pointer.js';
-import type { JsonObject, JsonValue, LoadedSpec } from './types.js';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+import type { LoadedSpec } from './types.js';
 
 export function validateExtensions(spec: LoadedSpec): UnlocatedDiagnostic[] {
   const diagnostics: UnlocatedDiagnostic[] = [];
@@ -50,13 +50,9 @@ function* extensionHosts(document: JsonObject): Generator<{ node: JsonObject; po
     if (!isObject(item)) continue;
     const itemPointer = appendPointer('/paths', path);
     yield { node: item, pointer: itemPointer };
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (isObject(operation)) yield { node: operation, pointer: appendPointer(itemPointer, method) };
     }
   }
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

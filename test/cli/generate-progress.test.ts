@@ -1,6 +1,6 @@
 /** The progress line: nothing for quick runs or off a terminal; `\r`-updated after the delay; cleared at the end. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startProgress } from '../../src/cli/commands/generate-progress.js';
+import { startProgress } from '../../src/cli/commands/generate/progress.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

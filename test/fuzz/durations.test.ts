@@ -1,12 +1,12 @@
 /**
- * Property tests of the duration parser (src/model/durations.ts): it never throws anything but a
+ * Property tests of the duration parser (src/core/durations.ts): it never throws anything but a
  * `RangeError`, accepts the documented grammar (integer milliseconds, `<digits><unit>` with the units ms, s,
  * m, h, d; a bare digit string is milliseconds; decimals and surrounding white space are tolerated), gives
  * back every exact form of a value, and rejects everything else.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationOrUndefined, formatDuration, parseDuration } from '../../src/model/durations.js';
+import { durationOrUndefined, formatDuration, parseDuration } from '../../src/core/durations.js';
 import { fuzzParameters } from './fuzz-settings.js';
 
 const UNITS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../src/spec/types.js';
+import type { JsonValue } from '../../src/core/json.js';
 import { isExtensionValueValid } from '../../src/spec/validate-extensions.js';
 import { fuzzParameters } from './fuzz-settings.js';
 import { expectLocatedDiagnostics, lintText } from './lint-text.js';

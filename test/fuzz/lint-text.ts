@@ -5,11 +5,11 @@
  */
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
+import type { JsonValue } from '../../src/core/json.js';
+import { resolvePointer } from '../../src/core/json-pointer.js';
 import { type LintResult, lint } from '../../src/lint.js';
-import type { Diagnostic } from '../../src/model/diagnostics.js';
-import { resolvePointer } from '../../src/spec/json-pointer.js';
 import { parseSpecText } from '../../src/spec/parse-spec-text.js';
-import type { JsonValue } from '../../src/spec/types.js';
 
 export async function lintText(text: string, cwd?: string): Promise<LintResult> {
   return lint({ spec: '-', stdin: Readable.from([text]), ...(cwd ? { cwd } : {}) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject, JsonValue } from '../../src/core/json.js';
 import { schemaHasPointer } from '../../src/model/key-pointer.js';
-import type { JsonObject, JsonValue } from '../../src/spec/types.js';
 
 const document: JsonObject = {
   components: {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { JsonObject, LoadedSpec } from '../../src/spec/types.js';
+import type { JsonObject } from '../../src/core/json.js';
+import type { LoadedSpec } from '../../src/spec/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/core/json.js';
 import { hasRepeatedOperationIds, toSchemaDocument } from '../../src/render/schema-document.js';
-import type { JsonObject } from '../../src/spec/types.js';
 
 const ok = { '200': { description: 'ok' } };
 

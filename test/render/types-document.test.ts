@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/core/json.js';
 import { type GenerateResult, generate } from '../../src/generate.js';
 import {
   hoistedName,
@@ -15,7 +16,6 @@ import {
   mayHaveNestedRefs,
 } from '../../src/render/hoist-nested-refs.js';
 import { nullTypeOneOfToUnion } from '../../src/render/null-type-one-of.js';
-import type { JsonObject } from '../../src/spec/types.js';
 import { typecheckStrictest } from '../helpers/strictest.js';
 import { typecheckDir } from '../helpers/typecheck-dir.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/model/diagnostics.js';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { diagnosticsToJsonReport, formatJson } from '../../src/report/json.js';
 
 const unsafe: Diagnostic = {

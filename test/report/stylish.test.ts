@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/model/diagnostics.js';
+import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { formatStylish } from '../../src/report/stylish.js';
 
 const SOURCE = ['openapi: 3.1.0', 'paths:', '  /orders:', '    post:', '      x-retry: true', ''].join('\n');

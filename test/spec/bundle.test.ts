@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolvePointer } from '../../src/spec/json-pointer.js';
+import { resolvePointer } from '../../src/core/json-pointer.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { FIXTURES } from './fixtures-dir.js';
 

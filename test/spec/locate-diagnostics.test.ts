@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Diagnostic, UnlocatedDiagnostic } from '../../src/model/diagnostics.js';
+import type { Diagnostic, UnlocatedDiagnostic } from '../../src/core/diagnostics.js';
 import { type LoadedSpec, locateDiagnostics, type SourceLocation } from '../../src/spec/types.js';
 
 const where = (pointer: string): SourceLocation => ({

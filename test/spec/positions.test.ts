@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeFrame } from '../../src/report/code-frame.js';
 import { jsonErrorOffset } from '../../src/spec/json-error-offset.js';
 import { parseSpecText } from '../../src/spec/parse-spec-text.js';
-import { codeFrame, createPositionIndex, positionStats } from '../../src/spec/positions.js';
+import { createPositionIndex, positionStats } from '../../src/spec/positions.js';
 
 const YAML = `openapi: 3.1.0
 paths:

@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GenerateArgs } from '../../src/cli/commands/generate.js';
-import { runGenerate } from '../../src/cli/commands/generate-run.js';
+import type { GenerateArgs } from '../../src/cli/commands/generate/args.js';
+import { runGenerate } from '../../src/cli/commands/generate/run.js';
 import { resolveIo } from '../../src/cli/io.js';
 import { tempProject } from '../config/temp-project.js';
 

@@ -1,8 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { JsonObject, JsonValue } from '../../spec/types.js';
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type JsonObject, type JsonValue } from '../../core/json.js';
 
 /** Keywords whose values are data (instances), never schemas: left exactly as written. */
 const DATA_KEYWORDS = new Set(['example', 'examples', 'default', 'const', 'enum']);

@@ -1,11 +1,8 @@
-import type { JsonObject, JsonValue } from '../../spec/types.js';
+import { isObject, type JsonObject, type JsonValue } from '../../core/json.js';
 import { adaptSchema, type SchemaChecks } from './adapt-schema.js';
 
 /** The id under which the whole OpenAPI document is added to ajv; `$ref`s in request schemas point into it. */
 export const DOCUMENT_ID = 'https://idemgen.invalid/openapi.json';
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Rewrites local `$ref`s (`#/components/...`) so that they resolve inside the document under its id. */
 export function rebaseSchemaRefs(value: JsonValue): JsonValue {

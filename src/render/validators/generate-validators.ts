@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../spec/types.js';
+import type { JsonObject } from '../../core/json.js';
 import { toLineComment } from '../escape.js';
 import type { SchemaChecks } from './adapt-schema.js';
 import { createValidatorAjv, FORMATS_NAME, REG_EXP_NAME } from './create-validator-ajv.js';

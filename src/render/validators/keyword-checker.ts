@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../spec/types.js';
+import { isObject, type JsonObject, type JsonValue } from '../../core/json.js';
 import { createValidatorAjv, unicodeOrPlainRegExp } from './create-validator-ajv.js';
 
 /** One keyword of one schema object that ajv cannot compile, and why. */
@@ -8,9 +8,6 @@ export interface KeywordProblem {
   name?: string;
   reason: string;
 }
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Keywords whose value maps names to subschemas, holds a list of them, or is one. */
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];

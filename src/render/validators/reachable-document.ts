@@ -1,7 +1,4 @@
-import type { JsonObject, JsonValue } from '../../spec/types.js';
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type JsonObject, type JsonValue } from '../../core/json.js';
 
 /**
  * `#/components/schemas/a~1b/properties/c` -> `['components', 'schemas', 'a/b']`: the component that holds

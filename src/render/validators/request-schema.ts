@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../spec/types.js';
+import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { SchemaChecks } from './adapt-schema.js';
 import { operationSchemaToSchema } from './document-to-schema.js';
 import type { ValidatorResponse } from './response-validators.js';

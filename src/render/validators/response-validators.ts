@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../spec/types.js';
+import type { JsonValue } from '../../core/json.js';
 import { toLineComment } from '../escape.js';
 import type { SchemaChecks } from './adapt-schema.js';
 import type { ValidatorAjv } from './create-validator-ajv.js';

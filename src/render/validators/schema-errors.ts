@@ -3,8 +3,8 @@
  * is not a regular expression, ...) is the user's input, not a crash: it becomes a located diagnostic
  * (`schema-invalid`) naming the operation part whose validator needed it and ajv's reason.
  */
+import { appendPointer } from '../../core/json-pointer.js';
 import { isJsonMediaType } from '../../model/build-operation.js';
-import { appendPointer } from '../../spec/json-pointer.js';
 
 export class InvalidSchemaError extends Error {
   override readonly name = 'InvalidSchemaError';

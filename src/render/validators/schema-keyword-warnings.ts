@@ -1,5 +1,5 @@
-import type { UnlocatedDiagnostic } from '../../model/diagnostics.js';
-import type { JsonObject } from '../../spec/types.js';
+import type { UnlocatedDiagnostic } from '../../core/diagnostics.js';
+import type { JsonObject } from '../../core/json.js';
 import { adaptSchema, type SchemaChecks } from './adapt-schema.js';
 import { createKeywordChecker } from './keyword-checker.js';
 

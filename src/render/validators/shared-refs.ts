@@ -9,8 +9,8 @@
  */
 import type { AnySchemaObject } from 'ajv';
 import { resolveUrl } from 'ajv/dist/compile/resolve.js';
+import type { JsonValue } from '../../core/json.js';
 import { isLiteralKey } from '../../spec/collect-refs.js';
-import type { JsonValue } from '../../spec/types.js';
 import type { ValidatorAjv } from './create-validator-ajv.js';
 import { DOCUMENT_ID } from './document-to-schema.js';
 

@@ -1,5 +1,5 @@
+import type { JsonObject } from '../../../src/core/json.js';
 import type { ValidatorOperation } from '../../../src/render/validators/request-schema.js';
-import type { JsonObject } from '../../../src/spec/types.js';
 
 /** Components that only responses reach: the reachable-components pruning must keep them. */
 export const RESPONSE_DOCUMENT: JsonObject = {

@@ -1,5 +1,5 @@
+import type { JsonObject } from '../../../src/core/json.js';
 import type { ValidatorOperation } from '../../../src/render/validators/request-schema.js';
-import type { JsonObject } from '../../../src/spec/types.js';
 
 /** A small 3.0 document: `$ref` components, a circular tree, OpenAPI 3.0 keywords, formats. */
 export const DOCUMENT_30: JsonObject = {

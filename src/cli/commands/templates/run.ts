@@ -2,13 +2,13 @@
 import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { closestName } from '../../config/closest-name.js';
-import { BUILTIN_TEMPLATES_DIR, createRenderer, listTemplates } from '../../render/handlebars.js';
-import { makeDirectory } from '../../render/make-directory.js';
-import { describeTemplate, TEMPLATE_CATALOG } from '../../render/templates.js';
-import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
-import { UsageError } from '../usage-error.js';
-import type { TemplatesEjectArgs, TemplatesListArgs } from './templates.js';
+import { closestName } from '../../../core/closest-name.js';
+import { BUILTIN_TEMPLATES_DIR, createRenderer, listTemplates } from '../../../render/handlebars.js';
+import { makeDirectory } from '../../../render/make-directory.js';
+import { describeTemplate, TEMPLATE_CATALOG } from '../../../render/templates.js';
+import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
+import { UsageError } from '../../usage-error.js';
+import type { TemplatesEjectArgs, TemplatesListArgs } from './args.js';
 
 /** What each built-in renders, for `templates list`. */
 const PURPOSE = new Map(TEMPLATE_CATALOG.map((entry) => [entry.id, describeTemplate(entry)]));

@@ -1,14 +1,14 @@
-import { lint } from '../../lint.js';
-import { hasErrors } from '../../model/diagnostics.js';
-import { parseRuleFlags } from '../../model/rules.js';
-import { formatJson } from '../../report/json.js';
-import { createSourceReader } from '../../report/source-reader.js';
-import { formatStylish } from '../../report/stylish.js';
-import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
-import { shouldColor } from '../io.js';
-import { UsageError } from '../usage-error.js';
-import type { LintArgs } from './lint.js';
-import { parseSpecLimitFlags } from './spec-limit-flags.js';
+import { hasErrors } from '../../../core/diagnostics.js';
+import { lint } from '../../../lint.js';
+import { parseRuleFlags } from '../../../model/rules.js';
+import { formatJson } from '../../../report/json.js';
+import { createSourceReader } from '../../../report/source-reader.js';
+import { formatStylish } from '../../../report/stylish.js';
+import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
+import { shouldColor } from '../../io.js';
+import { UsageError } from '../../usage-error.js';
+import { parseSpecLimitFlags } from '../spec-limit-flags.js';
+import type { LintArgs } from './args.js';
 
 /** The work of `idemgen lint`: parse --rule, lint, print in the chosen format, return the exit code. */
 export async function runLint(input: { args: LintArgs; context: CommandContext }): Promise<ExitCode> {

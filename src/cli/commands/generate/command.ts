@@ -1,31 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context.js';
-import { withRefOptions } from './ref-options.js';
-import { type ReportFormat, withReportOptions } from './report-options.js';
-
-const TARGETS = ['client', 'server', 'both'] as const;
-const RUNTIMES = ['copy', 'package'] as const;
-
-export interface GenerateArgs {
-  spec: string | undefined;
-  out: string | undefined;
-  target: (typeof TARGETS)[number] | undefined;
-  templates: string | undefined;
-  runtime: (typeof RUNTIMES)[number] | undefined;
-  rule: string[];
-  config: string | undefined;
-  'dry-run': boolean | undefined;
-  check: boolean | undefined;
-  watch: boolean | undefined;
-  clean: boolean | undefined;
-  'dump-context': boolean | undefined;
-  'response-validators': boolean | undefined;
-  'ref-root': string | undefined;
-  'allow-remote-refs': string[];
-  'spec-limit': string[];
-  format: ReportFormat;
-  color: boolean | undefined;
-}
+import type { CommandContext } from '../../command-context.js';
+import { withRefOptions } from '../ref-options.js';
+import { withReportOptions } from '../report-options.js';
+import { type GenerateArgs, RUNTIMES, TARGETS } from './args.js';
 
 /** `idemgen generate [spec]`: spec -> client and/or server code; flags override the config file. */
 export function generateCommand(context: CommandContext): CommandModule<object, GenerateArgs> {
@@ -95,8 +72,9 @@ export function generateCommand(context: CommandContext): CommandModule<object, 
         .example('$0 generate api.yaml -o gen --templates my-templates', 'Use template overrides'),
     handler: async (args) => {
       // The types worker starts loading TypeScript now, while this thread loads the generator's modules.
-      if (args['dump-context'] !== true) (await import('../../render/types-worker.js')).acquireTypesWorker();
-      const { runGenerate } = await import('./generate-run.js');
+      if (args['dump-context'] !== true)
+        (await import('../../../render/types-worker.js')).acquireTypesWorker();
+      const { runGenerate } = await import('./run.js');
       context.setExitCode(await runGenerate({ args, context }));
     },
   };

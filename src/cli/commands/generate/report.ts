@@ -1,8 +1,8 @@
 /** What `idemgen generate` prints for one project: files written, the dry-run list, stale files, syntax errors. */
 import { relative } from 'node:path';
-import type { GenerateResult } from '../../generate.js';
-import type { SyntaxProblem } from '../../render/check.js';
-import type { GeneratedFile } from '../../render/emit.js';
+import type { GenerateResult } from '../../../generate.js';
+import type { SyntaxProblem } from '../../../render/check.js';
+import type { GeneratedFile } from '../../../render/emit.js';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;

@@ -1,7 +1,10 @@
 /**
- * RFC 6901 JSON pointers: encode, decode and resolve. `''` is the whole document.
+ * RFC 6901 JSON pointers: encode, decode and resolve. `''` is the whole document. The generator's one
+ * pointer module (the runtime keeps its own copy in `runtime/idempotency/json-pointer.ts`, since the runtime
+ * imports nothing outside itself).
+ * @see https://www.rfc-editor.org/rfc/rfc6901
  */
-import type { JsonValue } from './types.js';
+import type { JsonValue } from './json.js';
 
 export function escapeSegment(segment: string | number): string {
   return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
@@ -29,8 +32,12 @@ export function appendPointer(pointer: string, ...segments: (string | number)[])
 
 const NOT_FOUND: unique symbol = Symbol('not-found');
 
-/** The value at `pointer`, or `undefined` when nothing is there. */
+/**
+ * The value at `pointer`, or `undefined` when nothing is there. A pointer other than `''` must start with
+ * `/` (RFC 6901 section 3); one that does not points at nothing.
+ */
 export function resolvePointer(root: JsonValue, pointer: string): JsonValue | undefined {
+  if (pointer !== '' && !pointer.startsWith('/')) return undefined;
   let node: JsonValue | typeof NOT_FOUND = root;
   for (const segment of pointerToSegments(pointer)) {
     node = childOf(node, segment);

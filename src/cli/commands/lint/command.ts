@@ -1,17 +1,8 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context.js';
-import { withRefOptions } from './ref-options.js';
-import { type ReportFormat, withReportOptions } from './report-options.js';
-
-export interface LintArgs {
-  spec: string;
-  format: ReportFormat;
-  rule: string[];
-  color: boolean | undefined;
-  'ref-root': string | undefined;
-  'allow-remote-refs': string[];
-  'spec-limit': string[];
-}
+import type { CommandContext } from '../../command-context.js';
+import { withRefOptions } from '../ref-options.js';
+import { withReportOptions } from '../report-options.js';
+import type { LintArgs } from './args.js';
 
 /** `idemgen lint <spec>`: load, validate and check a spec; print diagnostics; exit 0, 1 or 2. */
 export function lintCommand(context: CommandContext): CommandModule<object, LintArgs> {
@@ -34,7 +25,7 @@ export function lintCommand(context: CommandContext): CommandModule<object, Lint
         .example('$0 lint api.yaml --rule unsafe-retry=warn', 'Demote a rule'),
     handler: async (args) => {
       // Loaded on use, so that --help, --version and usage errors do not pay for the whole pipeline.
-      const { runLint } = await import('./run-lint.js');
+      const { runLint } = await import('./run.js');
       context.setExitCode(await runLint({ args, context }));
     },
   };

@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { makeDirectory } from '../../render/make-directory.js';
-import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
-import type { InitArgs } from './init.js';
+import { makeDirectory } from '../../../render/make-directory.js';
+import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
+import type { InitArgs } from './args.js';
 
-const EXAMPLE_SPEC = new URL('../../../examples/payments.yaml', import.meta.url);
+const EXAMPLE_SPEC = new URL('../../../../examples/payments.yaml', import.meta.url);
 
 const JSON_CONFIG = `{
   "$schema": "./node_modules/idemgen/src/config/config.schema.json",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationOrUndefined, formatDuration, parseDuration } from '../../src/model/durations.js';
+import { durationOrUndefined, formatDuration, parseDuration } from '../../src/core/durations.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -1,16 +1,16 @@
 /** `idemgen generate` for one project: run generate(), print diagnostics and results, pick the exit code. */
 import { relative } from 'node:path';
-import type { ResolvedProject } from '../../config/resolve-projects.js';
-import { type GenerateResult, generate } from '../../generate.js';
-import { hasErrors } from '../../model/diagnostics.js';
-import { formatJson } from '../../report/json.js';
-import { createSourceReader } from '../../report/source-reader.js';
-import { formatStylish } from '../../report/stylish.js';
-import { type CommandContext, EXIT_CODES, type ExitCode } from '../command-context.js';
-import { shouldColor } from '../io.js';
-import type { GenerateArgs } from './generate.js';
-import { startProgress } from './generate-progress.js';
-import { formatCheck, formatDryRun, formatSyntaxProblems, formatWritten } from './generate-report.js';
+import type { ResolvedProject } from '../../../config/resolve-projects.js';
+import { hasErrors } from '../../../core/diagnostics.js';
+import { type GenerateResult, generate } from '../../../generate.js';
+import { formatJson } from '../../../report/json.js';
+import { createSourceReader } from '../../../report/source-reader.js';
+import { formatStylish } from '../../../report/stylish.js';
+import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
+import { shouldColor } from '../../io.js';
+import type { GenerateArgs } from './args.js';
+import { startProgress } from './progress.js';
+import { formatCheck, formatDryRun, formatSyntaxProblems, formatWritten } from './report.js';
 
 function modeOf(args: GenerateArgs): 'write' | 'check' | 'dry-run' | 'none' {
   if (args['dump-context']) return 'none';

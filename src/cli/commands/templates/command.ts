@@ -1,15 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context.js';
-
-export interface TemplatesListArgs {
-  templates: string | undefined;
-}
-
-export interface TemplatesEjectArgs {
-  names: string[];
-  out: string;
-  force: boolean;
-}
+import type { CommandContext } from '../../command-context.js';
+import type { TemplatesEjectArgs, TemplatesListArgs } from './args.js';
 
 /** `idemgen templates list|eject`: the built-in templates, the override surface. */
 export function templatesCommand(context: CommandContext): CommandModule {
@@ -24,7 +15,7 @@ export function templatesCommand(context: CommandContext): CommandModule {
           'An override directory: mark the templates it overrides, and report files that override nothing',
       }),
     handler: async (args) => {
-      const { runTemplatesList } = await import('./templates-run.js');
+      const { runTemplatesList } = await import('./run.js');
       context.setExitCode(runTemplatesList({ args, context }));
     },
   };
@@ -50,7 +41,7 @@ export function templatesCommand(context: CommandContext): CommandModule {
         .option('force', { type: 'boolean', default: false, describe: 'Overwrite files already there' })
         .example('$0 templates eject client/operations -o templates', 'Eject one template'),
     handler: async (args) => {
-      const { runTemplatesEject } = await import('./templates-run.js');
+      const { runTemplatesEject } = await import('./run.js');
       context.setExitCode(await runTemplatesEject({ args, context }));
     },
   };

@@ -1,13 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { CommandContext } from '../command-context.js';
-
-const FORMATS = ['json', 'mjs'] as const;
-
-export interface InitArgs {
-  dir: string;
-  format: (typeof FORMATS)[number];
-  force: boolean;
-}
+import type { CommandContext } from '../../command-context.js';
+import { FORMATS, type InitArgs } from './args.js';
 
 /** `idemgen init [dir]`: a starter config and an annotated example spec. */
 export function initCommand(context: CommandContext): CommandModule<object, InitArgs> {
@@ -25,7 +18,7 @@ export function initCommand(context: CommandContext): CommandModule<object, Init
         })
         .option('force', { type: 'boolean', default: false, describe: 'Overwrite files already there' }),
     handler: async (args) => {
-      const { runInit } = await import('./init-run.js');
+      const { runInit } = await import('./run.js');
       context.setExitCode(await runInit({ args, context }));
     },
   };

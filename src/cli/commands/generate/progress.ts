@@ -2,7 +2,7 @@
  * A progress line on stderr, `\r`-updated, shown only on a terminal and only once generation has taken
  * longer than `delayMs` (a second by default), so quick runs and logs stay clean. Cleared when done.
  */
-import type { CliWriter } from '../io.js';
+import type { CliWriter } from '../../io.js';
 
 export interface Progress {
   update(phase: string): void;

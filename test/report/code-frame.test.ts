@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeFrame, linesToFrame } from '../../src/spec/code-frame.js';
+import { codeFrame, linesToFrame } from '../../src/report/code-frame.js';
 
 const TEXT = ['openapi: 3.1.0', 'paths:', '\t/orders:', '', '    post:', '      x-retry: true', 'x: 1'].join(
   '\n',
