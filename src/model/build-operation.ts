@@ -1,4 +1,6 @@
 /** One operation object -> its parameters, request body and responses (`$ref`s to components resolved). */
+
+import { isFormContentType, isJsonContentType, isProblemContentType } from '../runtime/shared/media-type.js';
 import type { JsonObject, JsonValue } from '../spec/types.js';
 import { declaredProperties, parameterShape } from './parameter-shape.js';
 import { isObject, joinPointer, resolveRef } from './resolve-ref.js';
@@ -10,8 +12,6 @@ import type {
   ResponseModel,
 } from './types.js';
 
-export const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
-const PROBLEM_MEDIA = /^application\/problem\+json\s*(;.*)?$/i;
 const PARAMETER_IN = ['path', 'query', 'header', 'cookie'] as const;
 
 interface Context {
@@ -103,10 +103,10 @@ export function readRequestBody(options: { document: JsonObject; operation: Json
   if (!isObject(body)) return undefined;
   const mediaTypes = mediaTypesOf(body.content);
   const model: RequestBodyModel = { required: body.required === true, mediaTypes, pointer: at };
-  const json = mediaTypes.find((m) => JSON_MEDIA.test(m));
+  const json = mediaTypes.find((m) => isJsonContentType(m));
   const media = json !== undefined && isObject(body.content) ? body.content[json] : undefined;
   if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
-  const form = mediaTypes.find((m) => FORM_MEDIA.test(m));
+  const form = mediaTypes.find((m) => isFormContentType(m));
   const formMedia = form !== undefined && isObject(body.content) ? body.content[form] : undefined;
   if (isObject(formMedia)) {
     if (formMedia.schema !== undefined) model.formSchema = formMedia.schema;
@@ -175,16 +175,13 @@ function multipartParts(options: {
     const declared = isObject(entry) && typeof entry.contentType === 'string' ? entry.contentType : undefined;
     if (
       declared !== undefined
-        ? JSON_MEDIA.test(declared)
+        ? isJsonContentType(declared)
         : isObjectSchema(property) || (items !== undefined && isObjectSchema(items))
     )
       json.push(name);
   }
   return { files, json };
 }
-
-/** `application/x-www-form-urlencoded` or `multipart/form-data`: bodies parsed into objects by name. */
-export const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
 
 /** The `encoding` object's `style` and `explode` per property (only what changes how a form is written). */
 function readEncoding(value: JsonValue | undefined): Record<string, FormEncodingModel> | undefined {
@@ -221,12 +218,12 @@ export function readResponses(options: { document: JsonObject; operation: JsonOb
       status,
       pointer: at,
       mediaTypes,
-      isProblem: mediaTypes.some((m) => PROBLEM_MEDIA.test(m)),
-      hasJsonBody: mediaTypes.some((m) => JSON_MEDIA.test(m)),
+      isProblem: mediaTypes.some((m) => isProblemContentType(m)),
+      hasJsonBody: mediaTypes.some((m) => isJsonContentType(m)),
       headers,
     };
     if (typeof response.description === 'string') model.description = response.description;
-    const json = mediaTypes.find((m) => JSON_MEDIA.test(m));
+    const json = mediaTypes.find((m) => isJsonContentType(m));
     const media = json !== undefined && isObject(response.content) ? response.content[json] : undefined;
     if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
     out.push(model);

@@ -3,14 +3,20 @@
  * per-operation exports. Types are indexed accesses into openapi-typescript's `paths`, never re-derived.
  */
 import type { ApiModel, OperationModel, ParameterModel, ResponseModel } from '../model/types.js';
+import {
+  FORM_URLENCODED,
+  isJsonContentType,
+  isProblemContentType,
+  isTextMediaType,
+  MULTIPART_FORM_DATA,
+  mediaTypeOf,
+} from '../runtime/shared/media-type.js';
 import type { ClientFileContext, ClientInputField, ClientOperationContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
 import { clientParameterSpecs } from './parameter-specs.js';
 
-const JSON_MEDIA = /^application\/([\w.+-]+\+)?json(;.*)?$/i;
-
 export function pickJsonMediaType(mediaTypes: readonly string[]): string | undefined {
-  return mediaTypes.find((m) => JSON_MEDIA.test(m));
+  return mediaTypes.find((m) => isJsonContentType(m));
 }
 
 export function statusKey(status: string): string {
@@ -21,12 +27,8 @@ export function statusType(status: string): string {
   return /^\d{3}$/.test(status) ? status : 'number';
 }
 
-const TEXT_MEDIA =
-  /^(text\/|application\/(xml|javascript|x-www-form-urlencoded)\s*(;|$)|[^;]*\+xml\s*(;|$))/i;
-const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
 /** Ranges a JSON body may answer: read as whatever the server's `content-type` says. */
 const MAYBE_JSON_RANGE = /^(\*|application)\/\*\s*(;|$)/i;
-const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
 
 /**
  * What the runtime's readBody gives for a response, by its media types: the schema's type for JSON (the first
@@ -43,9 +45,9 @@ function responseDataType(operationType: string, response: ResponseModel): strin
       `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`,
     );
   for (const media of response.mediaTypes) {
-    if (JSON_MEDIA.test(media)) continue;
+    if (isJsonContentType(media)) continue;
     if (MAYBE_JSON_RANGE.test(media)) return 'unknown';
-    if (TEXT_MEDIA.test(media)) types.add('string');
+    if (isTextMediaType(mediaTypeOf(media))) types.add('string');
     else types.add('Blob').add('string');
   }
   return [...types].join(' | ');
@@ -93,8 +95,8 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
 /** What the caller passes for one request body media type: the schema's type, a string, or bytes. */
 function bodyTypeOf(operationType: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(media)}]`;
-  if (JSON_MEDIA.test(media) || FORM_MEDIA.test(media)) return schema;
-  if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
+  if (isJsonContentType(media) || mediaTypeOf(media) === FORM_URLENCODED) return schema;
+  if (mediaTypeOf(media) === MULTIPART_FORM_DATA) return withFilesType(schema, files);
   if (/^text\//i.test(media)) return 'string';
   return '__idemgen.BinaryBody';
 }
@@ -108,7 +110,6 @@ export function withFilesType(schema: string, files: readonly string[]): string 
 
 /** The `Accept` the client sends when the operation declares no response content (and the runtime's default). */
 export const DEFAULT_ACCEPT = 'application/json, application/problem+json';
-const PROBLEM_JSON = /^application\/problem\+json\s*(;|$)/i;
 
 /**
  * The operation's `Accept` header: every response's media types (all statuses, in declaration order, once
@@ -118,7 +119,7 @@ const PROBLEM_JSON = /^application\/problem\+json\s*(;|$)/i;
 export function acceptHeader(op: OperationModel): string {
   const types = [...new Set(op.responses.flatMap((r) => r.mediaTypes))];
   if (types.length === 0) return DEFAULT_ACCEPT;
-  if (!types.some((media) => PROBLEM_JSON.test(media))) types.push('application/problem+json');
+  if (!types.some(isProblemContentType)) types.push('application/problem+json');
   return types.join(', ');
 }
 

@@ -5,6 +5,12 @@
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { ServerRoute } from '../runtime/server/types.js';
 import {
+  FORM_URLENCODED,
+  isJsonContentType,
+  MULTIPART_FORM_DATA,
+  mediaTypeOf,
+} from '../runtime/shared/media-type.js';
+import {
   isSuccessStatus,
   pickJsonMediaType,
   statusKey,
@@ -20,14 +26,11 @@ function paramsType(op: OperationModel, alias: string, where: 'path' | 'query' |
   return `NonNullable<${alias}["parameters"][${toStringLiteral(where)}]>`;
 }
 
-const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
-const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
-
 /** What the handler receives for one media type: parsed JSON or form fields, a string, or bytes. */
 function mediaBodyType(alias: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(media)}]`;
-  if (pickJsonMediaType([media]) !== undefined || FORM_MEDIA.test(media)) return schema;
-  if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
+  if (isJsonContentType(media) || mediaTypeOf(media) === FORM_URLENCODED) return schema;
+  if (mediaTypeOf(media) === MULTIPART_FORM_DATA) return withFilesType(schema, files);
   return /^text\//i.test(media) ? 'string' : 'Uint8Array';
 }
 

@@ -1,3 +1,4 @@
+import { isFormContentType } from '../../runtime/shared/media-type.js';
 import type { JsonObject } from '../../spec/types.js';
 import { toLineComment } from '../escape.js';
 import type { SchemaChecks } from './adapt-schema.js';
@@ -16,13 +17,7 @@ import {
   responseWrapperSource,
   validatorNamesToResponseNames,
 } from './response-validators.js';
-import {
-  bodySchemaPointer,
-  compileOrReport,
-  FORM_MEDIA,
-  formSchemaPointer,
-  type SchemaOwner,
-} from './schema-errors.js';
+import { bodySchemaPointer, compileOrReport, formSchemaPointer, type SchemaOwner } from './schema-errors.js';
 import { compileSharingRefs, createSchemaSharer } from './shared-refs.js';
 import { ajvToStandaloneSource } from './standalone-source.js';
 import { operationIdsToValidatorNames } from './validator-names.js';
@@ -254,7 +249,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
         hasCookies: hasCookieParameters(operation),
         hasBody: bodyExports[`b${index}`] !== undefined,
         hasForm: formExports[`f${index}`] !== undefined,
-        formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => FORM_MEDIA.test(media)),
+        formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => isFormContentType(media)),
         bodyRequired: operation.requestBody?.required === true,
       }),
     ].join('\n'),

@@ -1,4 +1,4 @@
-import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
+import { isJsonMediaType, mediaTypeOf } from '../shared/media-type.js';
 import type { HandlerResult, ServerRoute, ValidationIssue } from './types.js';
 
 /** A handler's response body does not match its status's schema (with `validateResponses`). */

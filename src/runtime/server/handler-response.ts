@@ -1,5 +1,5 @@
 import type { IdempotentResponse } from '../idempotency/types.js';
-import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
+import { isJsonMediaType, mediaTypeOf } from '../shared/media-type.js';
 import { matchesStatusPatterns } from '../shared/status-pattern.js';
 import { coreToWebResponse, isBodilessStatus } from './core-exchange.js';
 import { negotiateMediaType } from './negotiate.js';

@@ -6,7 +6,7 @@
  * `text/plain`). A malformed header never throws: a range that does not parse is skipped, a `q` that does
  * not parse counts as 1, and a header with no usable range accepts everything.
  */
-import { mediaTypeOf } from '../problem/content-type.js';
+import { mediaTypeOf } from '../shared/media-type.js';
 
 /** An `Accept` header as weights by range: `text/csv` -> 1, `text/*` -> 0.5, `*\/*` -> 0.1. */
 type Weights = ReadonlyMap<string, number>;

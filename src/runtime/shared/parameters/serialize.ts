@@ -16,7 +16,7 @@
  *   and then percent-encoded as a primitive; `style`, `explode` and `allowReserved` do not apply.
  */
 import { encodeHeader, encodeReserved, encodeStrict } from './percent.js';
-import { explodeOf, isJsonMediaType, scalarText, shapeOf, styleOf } from './spec-defaults.js';
+import { explodeOf, isJsonParameterContentType, scalarText, shapeOf, styleOf } from './spec-defaults.js';
 import type { ParameterSpec, ParameterStyle } from './types.js';
 
 type Members =
@@ -32,7 +32,9 @@ const isAbsent = (value: unknown): value is null | undefined => value === null |
 function membersOf(spec: ParameterSpec, value: unknown): Members {
   if (isAbsent(value)) return { kind: 'array', items: [] };
   if (spec.contentType !== undefined) {
-    const text = isJsonMediaType(spec.contentType) ? (JSON.stringify(value) ?? '') : scalarText(value);
+    const text = isJsonParameterContentType(spec.contentType)
+      ? (JSON.stringify(value) ?? '')
+      : scalarText(value);
     return { kind: 'primitive', text };
   }
   const shape = shapeOf(spec, value);
