@@ -1,6 +1,8 @@
 /**
  * The runtime is real TypeScript in `src/runtime/`, copied verbatim into the generated output so that the
- * generated code has no dependency at run time. Each target takes the runtime folders it needs.
+ * generated code has no dependency at run time. Each target takes the runtime folders it needs. The test
+ * doubles in `runtime/testing/` are never copied: users import them from the package
+ * (`idemgen/runtime/testing`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';

@@ -3,7 +3,7 @@ import { isStoreUnavailableError } from '../../src/runtime/idempotency/errors.js
 import type { StoredOutcome } from '../../src/runtime/idempotency/store.js';
 import { createMemoryStore } from '../../src/runtime/idempotency/stores/memory.js';
 import { RECORD_OVERHEAD_BYTES } from '../../src/runtime/idempotency/stores/record-size.js';
-import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 import { describeStoreConformance } from './store.case.js';
 
 describeStoreConformance('memory', async (clock) => ({

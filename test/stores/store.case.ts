@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimResult, IdempotencyStore, StoredOutcome } from '../../src/runtime/idempotency/index.js';
-import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 
 export interface StoreHarness {
   store: IdempotencyStore;
