@@ -14,6 +14,14 @@ describe('runtimeFilesFor', () => {
     const paths = runtimeFilesFor(['client', 'server']).map((f) => f.path);
     expect(new Set(paths).size).toBe(paths.length);
     const folders = new Set(paths.map((p) => p.split('/')[1]));
-    expect([...folders].sort()).toEqual(['client', 'idempotency', 'problem', 'retry', 'server', 'shared']);
+    expect([...folders].sort()).toEqual([
+      'client',
+      'errors',
+      'idempotency',
+      'problem',
+      'retry',
+      'server',
+      'shared',
+    ]);
   });
 });

@@ -5,20 +5,21 @@
  *   const r = await createPayment(client, { body });
  *   if (!r.ok && r.error.kind === 'http' && r.error.status === 422) r.error.body; // the declared body
  */
-import type { RetryPolicy } from '../retry/types.js';
-import type { ParameterSpec } from '../shared/parameters/types.js';
-import { matchesStatusPatterns } from '../shared/status-pattern.js';
-import { callOperation } from './call-operation.js';
-import { isHttpError, isIdemgenError } from './errors/guards.js';
-import type { HttpError } from './errors/http-error.js';
+
+import { isHttpError, isIdemgenError } from '../errors/guards.js';
+import type { HttpError } from '../errors/http-error.js';
 import type {
   AbortedError,
   BudgetExhaustedError,
   DeadlineExceededError,
   NetworkError,
   TimeoutError,
-} from './errors/transport-errors.js';
-import { UnexpectedStatusError } from './errors/unexpected-status-error.js';
+} from '../errors/transport-errors.js';
+import { UnexpectedStatusError } from '../errors/unexpected-status-error.js';
+import type { RetryPolicy } from '../retry/types.js';
+import type { ParameterSpec } from '../shared/parameters/types.js';
+import { matchesStatusPatterns } from '../shared/status-pattern.js';
+import { callOperation } from './call-operation.js';
 import { headerParameters } from './parameter-headers.js';
 import type { RequestBodySpec } from './serialize-body.js';
 import type { Client, ClientHooks, IdempotencyOption, PathValue, QueryValue } from './types.js';

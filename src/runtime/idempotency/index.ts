@@ -1,11 +1,16 @@
 /** The idempotency engine and its stores: zero dependencies, web-standard globals only. */
 
+export {
+  FencedCompletionError,
+  isFencedCompletionError,
+  isStoreUnavailableError,
+  StoreUnavailableError,
+  type StoreUnavailableReason,
+} from '../errors/index.js';
 export { valueToCanonicalJson } from './canonical-json.js';
 export type { ClaimAttempt } from './claim-key.js';
 export type { IdempotencyEngine, IdempotencyEngineOptions, RunIdempotentInput } from './engine.js';
 export { createIdempotencyEngine } from './engine.js';
-export type { StoreUnavailableReason } from './errors.js';
-export { isStoreUnavailableError, StoreUnavailableError } from './errors.js';
 export type { ExtractedKey } from './extract-key.js';
 export { extractIdempotencyKey, MAX_KEY_LENGTH } from './extract-key.js';
 export { requestToFingerprint } from './fingerprint.js';
@@ -49,7 +54,6 @@ export type { SqliteDatabaseLike, SqliteStatementLike, SqliteStoreOptions } from
 export { createSqliteStore } from './stores/sqlite.js';
 export type { ExecutionClaim, ExecutionClaimControl } from './transactional-claim.js';
 export { createExecutionClaim } from './transactional-claim.js';
-export { FencedCompletionError, isFencedCompletionError } from './transactional-errors.js';
 export type { TransactionalCompletionStore } from './transactional-store.js';
 export { supportsCompleteWithin } from './transactional-store.js';
 export type {
