@@ -2,6 +2,7 @@
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { isObject } from '../core/json.js';
 import { appendPointer } from '../core/json-pointer.js';
+import { isFormContentType, isJsonContentType, isProblemContentType } from '../runtime/shared/media-type.js';
 import { declaredProperties, parameterShape } from './parameter-shape.js';
 import { resolveRef } from './resolve-ref.js';
 import type {
@@ -12,13 +13,6 @@ import type {
   ResponseModel,
 } from './types.js';
 
-const JSON_MEDIA = /^application\/([\w.+-]+\+)?json\s*(;.*)?$/i;
-
-/** True for a JSON media type (`application/json`, `application/problem+json`, `...+json; charset=...`). */
-export function isJsonMediaType(media: string): boolean {
-  return JSON_MEDIA.test(media);
-}
-const PROBLEM_MEDIA = /^application\/problem\+json\s*(;.*)?$/i;
 const PARAMETER_IN = ['path', 'query', 'header', 'cookie'] as const;
 
 interface Context {
@@ -110,11 +104,11 @@ export function readRequestBody(options: { document: JsonObject; operation: Json
   if (!isObject(body)) return undefined;
   const mediaTypes = mediaTypesOf(body.content);
   const model: RequestBodyModel = { required: body.required === true, mediaTypes, pointer: at };
-  const json = mediaTypes.find(isJsonMediaType);
+  const json = mediaTypes.find((m) => isJsonContentType(m));
   if (json !== undefined) model.jsonMediaType = json;
   const media = json !== undefined && isObject(body.content) ? body.content[json] : undefined;
   if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;
-  const form = mediaTypes.find((m) => FORM_MEDIA.test(m));
+  const form = mediaTypes.find((m) => isFormContentType(m));
   const formMedia = form !== undefined && isObject(body.content) ? body.content[form] : undefined;
   if (isObject(formMedia)) {
     if (formMedia.schema !== undefined) model.formSchema = formMedia.schema;
@@ -183,16 +177,13 @@ function multipartParts(options: {
     const declared = isObject(entry) && typeof entry.contentType === 'string' ? entry.contentType : undefined;
     if (
       declared !== undefined
-        ? isJsonMediaType(declared)
+        ? isJsonContentType(declared)
         : isObjectSchema(property) || (items !== undefined && isObjectSchema(items))
     )
       json.push(name);
   }
   return { files, json };
 }
-
-/** `application/x-www-form-urlencoded` or `multipart/form-data`: bodies parsed into objects by name. */
-export const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
 
 /** The `encoding` object's `style` and `explode` per property (only what changes how a form is written). */
 function readEncoding(value: JsonValue | undefined): Record<string, FormEncodingModel> | undefined {
@@ -229,12 +220,12 @@ export function readResponses(options: { document: JsonObject; operation: JsonOb
       status,
       pointer: at,
       mediaTypes,
-      isProblem: mediaTypes.some((m) => PROBLEM_MEDIA.test(m)),
-      hasJsonBody: mediaTypes.some(isJsonMediaType),
+      isProblem: mediaTypes.some((m) => isProblemContentType(m)),
+      hasJsonBody: mediaTypes.some((m) => isJsonContentType(m)),
       headers,
     };
     if (typeof response.description === 'string') model.description = response.description;
-    const json = mediaTypes.find(isJsonMediaType);
+    const json = mediaTypes.find((m) => isJsonContentType(m));
     if (json !== undefined) model.jsonMediaType = json;
     const media = json !== undefined && isObject(response.content) ? response.content[json] : undefined;
     if (isObject(media) && media.schema !== undefined) model.jsonSchema = media.schema;

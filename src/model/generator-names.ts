@@ -70,7 +70,7 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'ServerLogEntry ServerLogger ServerRoute UndeclaredStatusError ValidationInput ValidationIssue WebHandler ' +
     'consoleLogger coreToWebResponse correlationIdToInstance createProblem createProblemCoreResponse ' +
     'createProblemResponse createRouter createServerCore handlerResultToResponse headersToCorrelationId ' +
-    'isDeclaredStatus negotiateMediaType nodeToCoreRequest nodeToWebRequest readNodeBody responseToWebResponse ' +
+    'isDeclaredStatus isResponseValidationError isUndeclaredStatusError negotiateMediaType nodeToCoreRequest nodeToWebRequest readNodeBody responseToWebResponse ' +
     'toExpressMiddleware toFastifyPlugin toNodeHandler toWebHandler webToCoreRequest webToNodeResponse ' +
     'writeCoreResponse FormBody parseFormBody withFiles ' +
     'ErrorBodyAnswer ErrorBodyContext ErrorBodyProblem ErrorBodyShaper PROBLEM_TYPE_HEADER createErrorCoreResponse ' +

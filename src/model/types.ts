@@ -88,7 +88,7 @@ export interface RequestBodyModel {
   /** Media types in document order, e.g. `application/json`. */
   mediaTypes: string[];
   pointer: string;
-  /** The first JSON media type in `mediaTypes` (`isJsonMediaType`), if any: the one `jsonSchema` is of. */
+  /** The first JSON media type in `mediaTypes` (`isJsonContentType`), if any: the one `jsonSchema` is of. */
   jsonMediaType?: string;
   /** The schema of the JSON media type, if any (may be a `$ref` object). */
   jsonSchema?: JsonValue;
@@ -123,7 +123,7 @@ export interface ResponseModel {
   headers: string[];
   description?: string;
   /**
-   * The first JSON (or problem+json) media type in `mediaTypes` (`isJsonMediaType`), if any: the one
+   * The first JSON (or problem+json) media type in `mediaTypes` (`isJsonContentType`), if any: the one
    * `jsonSchema` is of, and the one the generated types index.
    */
   jsonMediaType?: string;

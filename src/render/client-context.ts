@@ -2,7 +2,6 @@
  * ApiModel -> the client's template contexts: one file per group (the operation's first tag), flat
  * per-operation exports. Types are indexed accesses into openapi-typescript's `paths`, never re-derived.
  */
-import { isJsonMediaType } from '../model/build-operation.js';
 import { pickKeys, RETRY_POLICY_KEYS } from '../model/contract-keys.js';
 import type {
   ApiModel,
@@ -13,6 +12,14 @@ import type {
 } from '../model/types.js';
 import type { OperationSpec, RequestBodySpec } from '../runtime/client/index.js';
 import type { RetryPolicy } from '../runtime/retry/types.js';
+import {
+  FORM_URLENCODED,
+  isJsonContentType,
+  isProblemContentType,
+  isTextMediaType,
+  MULTIPART_FORM_DATA,
+  mediaTypeOf,
+} from '../runtime/shared/media-type.js';
 import type { ParameterSpec } from '../runtime/shared/parameters/types.js';
 import type { ClientFileContext, ClientInputField, ClientOperationContext } from './context.js';
 import { toCommentLines, toLiteral, toSafeIdentifier, toStringLiteral, toTypeName } from './escape.js';
@@ -27,12 +34,8 @@ export function statusType(status: string): string {
   return /^\d{3}$/.test(status) ? status : 'number';
 }
 
-const TEXT_MEDIA =
-  /^(text\/|application\/(xml|javascript|x-www-form-urlencoded)\s*(;|$)|[^;]*\+xml\s*(;|$))/i;
-const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
 /** Ranges a JSON body may answer: read as whatever the server's `content-type` says. */
 const MAYBE_JSON_RANGE = /^(\*|application)\/\*\s*(;|$)/i;
-const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
 
 /**
  * What the runtime's readBody gives for a response, by its media types: the schema's type for JSON (the first
@@ -49,9 +52,9 @@ function responseDataType(operationType: string, response: ResponseModel): strin
       `${operationType}["responses"][${statusKey(response.status)}]["content"][${toStringLiteral(json)}]`,
     );
   for (const media of response.mediaTypes) {
-    if (isJsonMediaType(media)) continue;
+    if (isJsonContentType(media)) continue;
     if (MAYBE_JSON_RANGE.test(media)) return 'unknown';
-    if (TEXT_MEDIA.test(media)) types.add('string');
+    if (isTextMediaType(mediaTypeOf(media))) types.add('string');
     else types.add('Blob').add('string');
   }
   return [...types].join(' | ');
@@ -99,8 +102,8 @@ function inputFields(op: OperationModel, operationType: string): ClientInputFiel
 /** What the caller passes for one request body media type: the schema's type, a string, or bytes. */
 function bodyTypeOf(operationType: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${operationType}["requestBody"]>["content"][${toStringLiteral(media)}]`;
-  if (isJsonMediaType(media) || FORM_MEDIA.test(media)) return schema;
-  if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
+  if (isJsonContentType(media) || mediaTypeOf(media) === FORM_URLENCODED) return schema;
+  if (mediaTypeOf(media) === MULTIPART_FORM_DATA) return withFilesType(schema, files);
   if (/^text\//i.test(media)) return 'string';
   return '__idemgen.BinaryBody';
 }
@@ -114,7 +117,6 @@ export function withFilesType(schema: string, files: readonly string[]): string 
 
 /** The `Accept` the client sends when the operation declares no response content (and the runtime's default). */
 export const DEFAULT_ACCEPT = 'application/json, application/problem+json';
-const PROBLEM_JSON = /^application\/problem\+json\s*(;|$)/i;
 
 /**
  * The operation's `Accept` header: every response's media types (all statuses, in declaration order, once
@@ -124,7 +126,7 @@ const PROBLEM_JSON = /^application\/problem\+json\s*(;|$)/i;
 export function acceptHeader(op: OperationModel): string {
   const types = [...new Set(op.responses.flatMap((r) => r.mediaTypes))];
   if (types.length === 0) return DEFAULT_ACCEPT;
-  if (!types.some((media) => PROBLEM_JSON.test(media))) types.push('application/problem+json');
+  if (!types.some(isProblemContentType)) types.push('application/problem+json');
   return types.join(', ');
 }
 

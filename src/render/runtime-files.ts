@@ -1,6 +1,8 @@
 /**
  * The runtime is real TypeScript in `src/runtime/`, copied verbatim into the generated output so that the
- * generated code has no dependency at run time. Each target takes the runtime folders it needs.
+ * generated code has no dependency at run time. Each target takes the runtime folders it needs. The test
+ * doubles in `runtime/testing/` are never copied: users import them from the package
+ * (`idemgen/runtime/testing`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -12,8 +14,8 @@ export const RUNTIME_SOURCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)
 export type Target = 'client' | 'server';
 
 const FOLDERS: Record<Target, readonly string[]> = {
-  client: ['shared', 'problem', 'retry', 'client'],
-  server: ['shared', 'problem', 'idempotency', 'server'],
+  client: ['shared', 'problem', 'errors', 'retry', 'client'],
+  server: ['shared', 'problem', 'errors', 'idempotency', 'server'],
 };
 
 const cache = new Map<string, GeneratedFile[]>();

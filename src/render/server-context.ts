@@ -2,11 +2,16 @@
  * ApiModel -> the server's template contexts: handler request and response types per operation (indexed
  * accesses into openapi-typescript's `paths`), and the route table the runtime core dispatches on.
  */
-import { isJsonMediaType } from '../model/build-operation.js';
 import { IDEMPOTENCY_CONTRACT_KEYS, pickKeys } from '../model/contract-keys.js';
 import type { ApiModel, OperationModel } from '../model/types.js';
 import type { IdempotencyContract } from '../runtime/idempotency/types.js';
 import type { ServerRoute } from '../runtime/server/types.js';
+import {
+  FORM_URLENCODED,
+  isJsonContentType,
+  MULTIPART_FORM_DATA,
+  mediaTypeOf,
+} from '../runtime/shared/media-type.js';
 import type { ParameterSpec } from '../runtime/shared/parameters/types.js';
 import { isSuccessStatus, statusKey, statusType, withFilesType } from './client-context.js';
 import type { ServerOperationContext, ServerResponseContext } from './context.js';
@@ -19,14 +24,11 @@ function paramsType(op: OperationModel, alias: string, where: 'path' | 'query' |
   return `NonNullable<${alias}["parameters"][${toStringLiteral(where)}]>`;
 }
 
-const FORM_MEDIA = /^application\/x-www-form-urlencoded\s*(;.*)?$/i;
-const MULTIPART_MEDIA = /^multipart\/form-data\s*(;.*)?$/i;
-
 /** What the handler receives for one media type: parsed JSON or form fields, a string, or bytes. */
 function mediaBodyType(alias: string, media: string, files: readonly string[] = []): string {
   const schema = `NonNullable<${alias}["requestBody"]>["content"][${toStringLiteral(media)}]`;
-  if (isJsonMediaType(media) || FORM_MEDIA.test(media)) return schema;
-  if (MULTIPART_MEDIA.test(media)) return withFilesType(schema, files);
+  if (isJsonContentType(media) || mediaTypeOf(media) === FORM_URLENCODED) return schema;
+  if (mediaTypeOf(media) === MULTIPART_FORM_DATA) return withFilesType(schema, files);
   return /^text\//i.test(media) ? 'string' : 'Uint8Array';
 }
 
@@ -48,14 +50,14 @@ function responses(op: OperationModel, alias: string): ServerResponseContext[] {
       `${alias}["responses"][${statusKey(r.status)}]["content"][${toStringLiteral(media)}]`;
     // JSON as its schema; any other type (a response may declare both) as a string or bytes.
     const types = json ? [schema(json)] : [];
-    if (r.mediaTypes.some((media) => !isJsonMediaType(media))) types.push('string | Uint8Array');
+    if (r.mediaTypes.some((media) => !isJsonContentType(media))) types.push('string | Uint8Array');
     const bodyType = noBody ? 'undefined' : types.join(' | ');
     // Several media types: a map of representations the server picks from by `Accept`.
     const contentType =
       r.mediaTypes.length > 1
         ? `{ ${r.mediaTypes
             .map((media) => {
-              const value = isJsonMediaType(media) ? schema(media) : 'string | Uint8Array';
+              const value = isJsonContentType(media) ? schema(media) : 'string | Uint8Array';
               return `${toStringLiteral(media)}?: ${value}`;
             })
             .join('; ')} }`

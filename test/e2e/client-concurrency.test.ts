@@ -8,7 +8,7 @@
  * are exact: one attempt per call and one more per dropped connection, each read by the server once.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 import { type GeneratedClientOutput, generateE2eClient } from './helpers/client-generated.js';
 import { type FaultServer, startFaultServer } from './helpers/fault-server.js';
 import { drop, ok } from './helpers/fault-steps.js';

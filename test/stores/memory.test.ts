@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreUnavailableError } from '../../src/runtime/idempotency/errors.js';
+import { isStoreUnavailableError } from '../../src/runtime/errors/index.js';
 import type { StoredOutcome } from '../../src/runtime/idempotency/store.js';
 import { createMemoryStore } from '../../src/runtime/idempotency/stores/memory.js';
 import { RECORD_OVERHEAD_BYTES } from '../../src/runtime/idempotency/stores/record-size.js';
-import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 import { describeStoreConformance } from './store.case.js';
 
 describeStoreConformance('memory', { sweep: true, restart: false }, async (clock) => ({

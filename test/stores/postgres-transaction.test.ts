@@ -5,7 +5,7 @@ import type { ClaimResult, StoredOutcome } from '../../src/runtime/idempotency/s
 import type { PgQueryable, PostgresStore } from '../../src/runtime/idempotency/stores/postgres.js';
 import { createPostgresStore } from '../../src/runtime/idempotency/stores/postgres.js';
 import { withTransactionalCompletion } from '../../src/runtime/idempotency/stores/postgres-transaction.js';
-import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 import { lookupTestServer } from '../helpers/servers.js';
 
 const url = lookupTestServer({ variable: 'IDEMGEN_TEST_PG_URL' });

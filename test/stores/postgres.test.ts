@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isStoreUnavailableError } from '../../src/runtime/idempotency/errors.js';
+import { isStoreUnavailableError } from '../../src/runtime/errors/index.js';
 import type { StoredOutcome } from '../../src/runtime/idempotency/store.js';
 import type { PgQueryable } from '../../src/runtime/idempotency/stores/postgres.js';
 import { createPostgresStore } from '../../src/runtime/idempotency/stores/postgres.js';

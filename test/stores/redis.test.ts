@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isStoreUnavailableError } from '../../src/runtime/idempotency/errors.js';
+import { isStoreUnavailableError } from '../../src/runtime/errors/index.js';
 import type { StoredOutcome } from '../../src/runtime/idempotency/store.js';
 import { createRedisStore } from '../../src/runtime/idempotency/stores/redis.js';
 import type { RedisLike } from '../../src/runtime/idempotency/stores/redis-client.js';

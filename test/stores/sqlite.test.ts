@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStoreUnavailableError } from '../../src/runtime/idempotency/errors.js';
+import { isStoreUnavailableError } from '../../src/runtime/errors/index.js';
 import type { SqliteDatabaseLike } from '../../src/runtime/idempotency/stores/sqlite.js';
 import { createSqliteStore } from '../../src/runtime/idempotency/stores/sqlite.js';
 import { describeStoreConformance } from './store.case.js';

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimResult, IdempotencyStore, StoredOutcome } from '../../src/runtime/idempotency/index.js';
-import { FakeClock } from '../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 
 /** What the suite can exercise beyond the required interface; checked against the harness it gets. */
 export interface StoreCapabilities {

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../core/json.js';
+import { isFormContentType } from '../../runtime/shared/media-type.js';
 import { toLineComment } from '../escape.js';
 import type { SchemaChecks } from './adapt-schema.js';
 import { createValidatorAjv, FORMATS_NAME, REG_EXP_NAME } from './create-validator-ajv.js';
@@ -15,13 +16,7 @@ import {
   responseWrapperSource,
   validatorNamesToResponseNames,
 } from './response-validators.js';
-import {
-  bodySchemaPointer,
-  compileOrReport,
-  FORM_MEDIA,
-  formSchemaPointer,
-  type SchemaOwner,
-} from './schema-errors.js';
+import { bodySchemaPointer, compileOrReport, formSchemaPointer, type SchemaOwner } from './schema-errors.js';
 import { compileSharingRefs, createSchemaSharer } from './shared-refs.js';
 import { ajvToStandaloneSource } from './standalone-source.js';
 import { operationIdsToValidatorNames } from './validator-names.js';
@@ -239,7 +234,7 @@ export function generateValidators(input: GenerateValidatorsInput): GeneratedVal
         hasCookies: hasCookieParameters(operation),
         hasBody: bodyExports[`b${index}`] !== undefined,
         hasForm: formExports[`f${index}`] !== undefined,
-        formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => FORM_MEDIA.test(media)),
+        formDeclared: (operation.requestBody?.mediaTypes ?? []).some((media) => isFormContentType(media)),
         bodyRequired: operation.requestBody?.required === true,
       }),
     ].join('\n'),

@@ -4,7 +4,7 @@
  * (`schema-invalid`) naming the operation part whose validator needed it and ajv's reason.
  */
 import { appendPointer } from '../../core/json-pointer.js';
-import { isJsonMediaType } from '../../model/build-operation.js';
+import { isFormContentType, isJsonContentType } from '../../runtime/shared/media-type.js';
 
 export class InvalidSchemaError extends Error {
   override readonly name = 'InvalidSchemaError';
@@ -45,19 +45,17 @@ export function bodySchemaPointer(body: {
   pointer?: string;
   mediaTypes?: readonly string[];
 }): string | undefined {
-  const json = body.mediaTypes?.find(isJsonMediaType);
+  const json = body.mediaTypes?.find((type) => isJsonContentType(type));
   if (body.pointer === undefined) return undefined;
   return json === undefined ? body.pointer : appendPointer(body.pointer, 'content', json, 'schema');
 }
-
-export const FORM_MEDIA = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;.*)?$/i;
 
 /** Where the request body's form media type schema is (`formSchemaPointer` of a body without one: its pointer). */
 export function formSchemaPointer(body: {
   pointer?: string;
   mediaTypes?: readonly string[];
 }): string | undefined {
-  const form = body.mediaTypes?.find((type) => FORM_MEDIA.test(type));
+  const form = body.mediaTypes?.find((type) => isFormContentType(type));
   if (body.pointer === undefined) return undefined;
   return form === undefined ? body.pointer : appendPointer(body.pointer, 'content', form, 'schema');
 }

@@ -1,13 +1,13 @@
-import { isProblemContentType } from '../problem/content-type.js';
+import { HttpError, NetworkError } from '../errors/index.js';
 import { parseProblem } from '../problem/parse-problem.js';
 import { classifyStatus, retriesOn } from '../retry/classify.js';
 import { DEFAULT_RETRY_ON } from '../retry/defaults.js';
 import { executeWithRetry } from '../retry/execute.js';
 import { parseRetryAfter } from '../retry/retry-after.js';
 import type { RetryHooks } from '../retry/types.js';
+import { isProblemContentType } from '../shared/media-type.js';
 import { randomUuid } from '../shared/uuid.js';
 import { buildUrl } from './build-url.js';
-import { HttpError, NetworkError } from './errors/index.js';
 import { cookieHeader } from './parameter-headers.js';
 import { readBody } from './read-body.js';
 import { resolveKey } from './resolve-key.js';

@@ -1,9 +1,31 @@
+export {
+  AbortedError,
+  BudgetExhaustedError,
+  type CallErrorInit,
+  DeadlineExceededError,
+  ERROR_KINDS,
+  type ErrorKind,
+  errorKindOf,
+  HttpError,
+  type HttpErrorInit,
+  IdemgenError,
+  isAbortedError,
+  isBudgetExhaustedError,
+  isDeadlineExceededError,
+  isHttpError,
+  isIdemgenError,
+  isNetworkError,
+  isTimeoutError,
+  isUnexpectedStatusError,
+  NetworkError,
+  TimeoutError,
+  UnexpectedStatusError,
+} from '../errors/index.js';
 export type { FormEncoding, FormFieldEncoding } from '../shared/form-fields.js';
 export type { IdempotencyKeySource } from '../shared/key-source.js';
 export { type BuildUrlInput, buildUrl } from './build-url.js';
 export { CORRELATION_HEADER, callOperation } from './call-operation.js';
 export { createClient } from './create-client.js';
-export * from './errors/index.js';
 export {
   invokeOperation,
   type OperationCallOptions,

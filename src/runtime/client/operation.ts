@@ -5,20 +5,21 @@
  *   const r = await createPayment(client, { body });
  *   if (!r.ok && r.error.kind === 'http' && r.error.status === 422) r.error.body; // the declared body
  */
-import type { RetryPolicy } from '../retry/types.js';
-import type { IdempotencyKeySource } from '../shared/key-source.js';
-import type { ParameterSpec } from '../shared/parameters/types.js';
-import { callOperation } from './call-operation.js';
-import { isHttpError, isIdemgenError } from './errors/guards.js';
-import type { HttpError } from './errors/http-error.js';
+import { isHttpError, isIdemgenError } from '../errors/guards.js';
+import type { HttpError } from '../errors/http-error.js';
 import type {
   AbortedError,
   BudgetExhaustedError,
   DeadlineExceededError,
   NetworkError,
   TimeoutError,
-} from './errors/transport-errors.js';
-import { UnexpectedStatusError } from './errors/unexpected-status-error.js';
+} from '../errors/transport-errors.js';
+import { UnexpectedStatusError } from '../errors/unexpected-status-error.js';
+import type { RetryPolicy } from '../retry/types.js';
+import type { IdempotencyKeySource } from '../shared/key-source.js';
+import type { ParameterSpec } from '../shared/parameters/types.js';
+import { matchesStatusPatterns } from '../shared/status-pattern.js';
+import { callOperation } from './call-operation.js';
 import { headerParameters } from './parameter-headers.js';
 import type { RequestBodySpec } from './serialize-body.js';
 import type { Client, ClientHooks, PathValue, QueryValue } from './types.js';
@@ -96,12 +97,6 @@ interface OperationInput {
   contentType?: string;
 }
 
-function isDeclared(status: number, declared: readonly string[]): boolean {
-  return declared.some(
-    (d) => d === 'default' || d === String(status) || (/^[1-5]XX$/i.test(d) && d[0] === String(status)[0]),
-  );
-}
-
 /**
  * Calls one operation of the spec: what every generated client function does. `input` holds the
  * operation's `path`, `query`, `headers` and `body` (`undefined`: none). `R` is the result type the generated
@@ -153,7 +148,7 @@ export async function invokeOperation<R = OperationResult<{ status: number; data
     outcome = { ok: true, ...result };
   } catch (error) {
     if (isHttpError(error)) {
-      const declared = isDeclared(error.status, spec.errorStatuses);
+      const declared = matchesStatusPatterns(error.status, spec.errorStatuses);
       outcome = { ok: false, error: declared ? (error as HttpError) : new UnexpectedStatusError(error) };
     } else if (isIdemgenError(error)) {
       outcome = { ok: false, error };

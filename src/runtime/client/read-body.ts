@@ -1,14 +1,6 @@
-import { isJsonContentType, mediaTypeOf } from '../problem/content-type.js';
+import { isJsonContentType, isTextMediaType, mediaTypeOf } from '../shared/media-type.js';
 
 const EMPTY_STATUSES = new Set([204, 205, 304]);
-
-/** Media types read as text: `text/*`, XML, forms, JavaScript; every other non-JSON type is bytes. */
-export const isTextMediaType = (media: string): boolean =>
-  media.startsWith('text/') ||
-  media === 'application/xml' ||
-  media.endsWith('+xml') ||
-  media === 'application/x-www-form-urlencoded' ||
-  media === 'application/javascript';
 
 /**
  * A response body: parsed JSON for JSON and `+json` types (problem+json included), a string for text

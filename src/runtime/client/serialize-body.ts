@@ -5,8 +5,9 @@
  * A body that cannot be written as that type is a `TypeError` before anything is sent: nothing is dropped
  * or turned into `{}`.
  */
-import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
+
 import { type FormEncoding, objectToFormEntries } from '../shared/form-fields.js';
+import { FORM_URLENCODED, isJsonMediaType, MULTIPART_FORM_DATA, mediaTypeOf } from '../shared/media-type.js';
 
 export type { WithFiles } from '../shared/form-fields.js';
 
@@ -26,9 +27,6 @@ export interface SerializedBody {
   /** The `content-type` to send; `undefined` for multipart (fetch writes it with the boundary). */
   contentType: string | undefined;
 }
-
-const FORM = 'application/x-www-form-urlencoded';
-const MULTIPART = 'multipart/form-data';
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 const isBytes = (value: unknown): value is ArrayBuffer | ArrayBufferView =>
@@ -103,7 +101,7 @@ export function serializeBody(input: {
     if (isBuiltBody(body)) refuse('pass the value itself, it is serialized as JSON');
     return { payload: JSON.stringify(body), contentType: sent };
   }
-  if (media === FORM) {
+  if (media === FORM_URLENCODED) {
     if (body instanceof URLSearchParams) return { payload: body, contentType: sent };
     if (isBuiltBody(body)) refuse('pass an object of fields');
     const params = new URLSearchParams();
@@ -113,7 +111,7 @@ export function serializeBody(input: {
     }
     return { payload: params, contentType: sent };
   }
-  if (media === MULTIPART) {
+  if (media === MULTIPART_FORM_DATA) {
     if (body instanceof FormData) return { payload: body, contentType: undefined };
     if (isBuiltBody(body)) refuse('pass an object of fields');
     const form = new FormData();

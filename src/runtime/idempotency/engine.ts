@@ -1,3 +1,4 @@
+import { isFencedCompletionError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
 import { claimKey, claimOnce } from './claim-key.js';
@@ -18,7 +19,6 @@ import { requestToStoreKeyText } from './scope.js';
 import type { IdempotencyStore } from './store.js';
 import type { ExecutionClaim } from './transactional-claim.js';
 import { createExecutionClaim } from './transactional-claim.js';
-import { isFencedCompletionError } from './transactional-errors.js';
 import type {
   IdempotencyContract,
   IdempotencyRequest,

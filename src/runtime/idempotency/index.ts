@@ -1,57 +1,74 @@
 /** The idempotency engine and its stores: zero dependencies, web-standard globals only. */
 
+export {
+  FencedCompletionError,
+  isFencedCompletionError,
+  isStoreUnavailableError,
+  StoreUnavailableError,
+  type StoreUnavailableReason,
+} from '../errors/index.js';
 export { valueToCanonicalJson } from './canonical-json.js';
 export type { ClaimAttempt } from './claim-key.js';
-export type { IdempotencyEngine, IdempotencyEngineOptions, RunIdempotentInput } from './engine.js';
-export { createIdempotencyEngine } from './engine.js';
-export type { StoreUnavailableReason } from './errors.js';
-export { isStoreUnavailableError, StoreUnavailableError } from './errors.js';
-export type { ExtractedKey } from './extract-key.js';
-export { extractIdempotencyKey, MAX_KEY_LENGTH } from './extract-key.js';
+export {
+  createIdempotencyEngine,
+  type IdempotencyEngine,
+  type IdempotencyEngineOptions,
+  type RunIdempotentInput,
+} from './engine.js';
+export { type ExtractedKey, extractIdempotencyKey, MAX_KEY_LENGTH } from './extract-key.js';
 export { requestToFingerprint } from './fingerprint.js';
 export type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
 export { resolveJsonPointer } from './json-pointer.js';
 export { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
 export { requestToStoreKey } from './scope.js';
-export type {
-  ClaimInput,
-  ClaimResult,
-  CompleteInput,
-  IdempotencyRecord,
-  IdempotencyRecordState,
-  IdempotencyStore,
-  ReleaseInput,
-  StoredOutcome,
+export {
+  type ClaimInput,
+  type ClaimResult,
+  type CompleteInput,
+  createFencingToken,
+  type IdempotencyRecord,
+  type IdempotencyRecordState,
+  type IdempotencyStore,
+  isRecordClaimable,
+  type ReleaseInput,
+  type StoredOutcome,
 } from './store.js';
-export { createFencingToken, isRecordClaimable } from './store.js';
-export type { MemoryStore, MemoryStoreOptions } from './stores/memory.js';
-export { createMemoryStore } from './stores/memory.js';
-export type {
-  CompleteWithinInput,
-  PgQueryable,
-  PostgresStore,
-  PostgresStoreOptions,
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
+export {
+  type CompleteWithinInput,
+  createPostgresStore,
+  type PgQueryable,
+  type PostgresStore,
+  type PostgresStoreOptions,
 } from './stores/postgres.js';
-export { createPostgresStore } from './stores/postgres.js';
 export { postgresSchemaSql } from './stores/postgres-sql.js';
-export type {
-  PgPoolClientLike,
-  PgPoolLike,
-  TransactionalCompletionInput,
-  TransactionalCompletionResult,
+export {
+  type PgPoolClientLike,
+  type PgPoolLike,
+  type TransactionalCompletionInput,
+  type TransactionalCompletionResult,
+  withTransactionalCompletion,
 } from './stores/postgres-transaction.js';
-export { withTransactionalCompletion } from './stores/postgres-transaction.js';
-export type { RedisStoreOptions } from './stores/redis.js';
-export { createRedisStore } from './stores/redis.js';
-export type { IoredisClientLike, NodeRedisClientLike, RedisLike } from './stores/redis-client.js';
-export { fromIoredis, fromNodeRedis } from './stores/redis-client.js';
-export type { SqliteDatabaseLike, SqliteStatementLike, SqliteStoreOptions } from './stores/sqlite.js';
-export { createSqliteStore } from './stores/sqlite.js';
-export type { ExecutionClaim, ExecutionClaimControl } from './transactional-claim.js';
-export { createExecutionClaim } from './transactional-claim.js';
-export { FencedCompletionError, isFencedCompletionError } from './transactional-errors.js';
-export type { TransactionalCompletionStore } from './transactional-store.js';
-export { supportsCompleteWithin } from './transactional-store.js';
+export { createRedisStore, type RedisStoreOptions } from './stores/redis.js';
+export {
+  fromIoredis,
+  fromNodeRedis,
+  type IoredisClientLike,
+  type NodeRedisClientLike,
+  type RedisLike,
+} from './stores/redis-client.js';
+export {
+  createSqliteStore,
+  type SqliteDatabaseLike,
+  type SqliteStatementLike,
+  type SqliteStoreOptions,
+} from './stores/sqlite.js';
+export {
+  createExecutionClaim,
+  type ExecutionClaim,
+  type ExecutionClaimControl,
+} from './transactional-claim.js';
+export { supportsCompleteWithin, type TransactionalCompletionStore } from './transactional-store.js';
 export type {
   HeadersLike,
   IdempotencyContract,

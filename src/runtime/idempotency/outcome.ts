@@ -1,3 +1,4 @@
+import { matchesStatusPatterns } from '../shared/status-pattern.js';
 import { base64ToBytes, bytesToBase64 } from './digest.js';
 import type { StoredOutcome } from './store.js';
 import type { IdempotentResponse } from './types.js';
@@ -10,26 +11,7 @@ const NEVER_REPLAYED = new Set([409, 429]);
  */
 export function isReplayableStatus(status: number, patterns: readonly (string | number)[]): boolean {
   if (NEVER_REPLAYED.has(status)) return false;
-  return replayedStatuses(patterns)(status);
-}
-
-/** Per pattern list (a route's contract: the same array on every request), its compiled test. */
-const compiledPatterns = new WeakMap<readonly (string | number)[], (status: number) => boolean>();
-
-function replayedStatuses(patterns: readonly (string | number)[]): (status: number) => boolean {
-  let test = compiledPatterns.get(patterns);
-  if (test === undefined) {
-    const classes = new Set<number>();
-    const exact = new Set<number>();
-    for (const pattern of patterns) {
-      const text = String(pattern).toUpperCase();
-      if (/^[1-5]XX$/.test(text)) classes.add(Number(text[0]));
-      else if (/^\d{3}$/.test(text)) exact.add(Number(text));
-    }
-    test = (status) => exact.has(status) || classes.has(Math.floor(status / 100));
-    compiledPatterns.set(patterns, test);
-  }
-  return test;
+  return matchesStatusPatterns(status, patterns, { defaultMatchesAll: false });
 }
 
 /** Per `replayHeaders` list (the same array on every request of a route), the lower-case names kept. */

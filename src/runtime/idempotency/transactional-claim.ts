@@ -1,7 +1,7 @@
+import { FencedCompletionError } from '../errors/index.js';
 import type { Clock } from '../shared/clock.js';
 import { isReplayableStatus, responseToOutcome } from './outcome.js';
 import type { IdempotencyStore } from './store.js';
-import { FencedCompletionError } from './transactional-errors.js';
 import { supportsCompleteWithin } from './transactional-store.js';
 import type { IdempotencyContract, IdempotentResponse } from './types.js';
 

@@ -1,4 +1,4 @@
-export { isJsonContentType, isProblemContentType } from './content-type.js';
+export { isJsonContentType, isProblemContentType } from '../shared/media-type.js';
 export { parseProblem } from './parse-problem.js';
 export { DEFAULT_PROBLEM_BASE, problemType, slugOf } from './problem-type.js';
 export { FRAMEWORK_PROBLEMS, isProblemSlug, PROBLEM_SLUGS, type ProblemSlug } from './slugs.js';

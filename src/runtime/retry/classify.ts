@@ -1,11 +1,11 @@
 import { slugOf } from '../problem/problem-type.js';
+import { matchesStatusPattern } from '../shared/status-pattern.js';
 import type { RetryCondition } from './types.js';
 
 /** True when `status` matches one condition: the exact code or its `NXX` range. */
 export const matchesCondition = (status: number, condition: RetryCondition): boolean => {
-  if (typeof condition === 'number') return status === condition;
   if (condition === 'network' || condition === 'timeout') return false;
-  return Math.floor(status / 100) === Number(condition[0]);
+  return matchesStatusPattern(status, condition);
 };
 
 export interface StatusInput {

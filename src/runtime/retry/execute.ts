@@ -1,9 +1,4 @@
-import {
-  AbortedError,
-  BudgetExhaustedError,
-  DeadlineExceededError,
-  TimeoutError,
-} from '../client/errors/index.js';
+import { AbortedError, BudgetExhaustedError, DeadlineExceededError, TimeoutError } from '../errors/index.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { type Random, systemRandom } from '../shared/random.js';
 import { createAttemptSignal } from './attempt-signal.js';

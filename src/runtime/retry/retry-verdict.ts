@@ -1,4 +1,4 @@
-import { errorKindOf, isHttpError } from '../client/errors/guards.js';
+import { errorKindOf, isHttpError } from '../errors/guards.js';
 import { classifyStatus } from './classify.js';
 import type { RetryCondition, RetryReason } from './types.js';
 

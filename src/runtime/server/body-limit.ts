@@ -1,27 +1,9 @@
-import { hasBrand, IDEMGEN_ERROR } from '../shared/brand.js';
+import { RequestBodyTooLargeError } from '../errors/index.js';
 
 /** The request-body limit when neither the operation (`x-max-body-size`) nor the server sets one: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 /** How deeply arrays and objects may nest in a JSON request body when the server does not say. */
 export const DEFAULT_MAX_BODY_DEPTH = 64;
-
-const KIND = 'request-body-too-large';
-
-/** A request body is longer than its limit: thrown by `CoreRequest.body(maxBytes)`, answered 413. */
-export class RequestBodyTooLargeError extends Error {
-  override readonly name = 'RequestBodyTooLargeError';
-  readonly maxBytes: number;
-
-  constructor(maxBytes: number) {
-    super(`The request body is larger than ${maxBytes} bytes.`);
-    this.maxBytes = maxBytes;
-    Object.defineProperty(this, IDEMGEN_ERROR, { value: KIND, enumerable: false });
-  }
-}
-
-/** Whether `error` is a `RequestBodyTooLargeError` (from any copy of the runtime). */
-export const isRequestBodyTooLargeError = (error: unknown): error is RequestBodyTooLargeError =>
-  hasBrand(error, KIND);
 
 /** A positive safe integer, or a `TypeError` naming the option. */
 export function checkLimit(name: string, value: number): number {

@@ -1,21 +1,6 @@
-import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
-import type { HandlerResult, ServerRoute, ValidationIssue } from './types.js';
-
-/** A handler's response body does not match its status's schema (with `validateResponses`). */
-export class ResponseValidationError extends Error {
-  override readonly name = 'ResponseValidationError';
-  readonly operationId: string;
-  readonly status: number;
-  readonly issues: readonly ValidationIssue[];
-
-  constructor(input: { operationId: string; status: number; issues: readonly ValidationIssue[] }) {
-    const listed = input.issues.map((issue) => `${issue.pointer || '/'} ${issue.message}`).join('; ');
-    super(`${input.operationId} returned a ${input.status} body that does not match the spec: ${listed}`);
-    this.operationId = input.operationId;
-    this.status = input.status;
-    this.issues = input.issues;
-  }
-}
+import { ResponseValidationError } from '../errors/index.js';
+import { isJsonMediaType, mediaTypeOf } from '../shared/media-type.js';
+import type { HandlerResult, ServerRoute } from './types.js';
 
 /** True when the body is sent as given (a string or bytes with a `content-type`), not as JSON. */
 function isRawBody(result: HandlerResult): boolean {

@@ -14,13 +14,14 @@
  * it is parsed here, so the validators see (and coerce) the object itself. Invalid JSON is a 400 at
  * `/body/<name>`.
  */
-import { mediaTypeOf } from '../problem/content-type.js';
+
 import {
   type FormEncoding,
   type FormNode,
   type FormObject,
   formEntriesToObject,
 } from '../shared/form-fields.js';
+import { MULTIPART_FORM_DATA, mediaTypeOf } from '../shared/media-type.js';
 import type { ValidationIssue } from './types.js';
 
 export type FormBody =
@@ -39,7 +40,7 @@ export async function parseFormBody(input: {
   maxDepth: number;
 }): Promise<FormBody> {
   const { encoding, maxDepth } = input;
-  if (mediaTypeOf(input.contentType) !== 'multipart/form-data') {
+  if (mediaTypeOf(input.contentType) !== MULTIPART_FORM_DATA) {
     // forEach, not iteration: a project's `lib` may lack `DOM.Iterable`.
     const fields: [string, string][] = [];
     new URLSearchParams(lenientUtf8.decode(input.bytes)).forEach((value, name) => {

@@ -1,5 +1,6 @@
 import type { IdempotentResponse } from '../idempotency/types.js';
-import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
+import { isJsonMediaType, mediaTypeOf } from '../shared/media-type.js';
+import { matchesStatusPatterns } from '../shared/status-pattern.js';
 import { coreToWebResponse, isBodilessStatus } from './core-exchange.js';
 import { negotiateMediaType } from './negotiate.js';
 import type { HandlerResult } from './types.js';
@@ -57,10 +58,5 @@ export function responseToWebResponse(response: IdempotentResponse, correlationI
 
 /** Whether a status matches a declared one: `201`, a range `2XX`, or `default`. */
 export function isDeclaredStatus(status: number, declared: readonly string[]): boolean {
-  return declared.some((pattern) => {
-    const text = pattern.toUpperCase();
-    if (text === 'DEFAULT') return true;
-    if (/^[1-5]XX$/.test(text)) return Math.floor(status / 100) === Number(text[0]);
-    return Number(text) === status;
-  });
+  return matchesStatusPatterns(status, declared);
 }

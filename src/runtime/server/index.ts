@@ -1,5 +1,13 @@
 /** The generated server's runtime: a Web-standard core and thin adapters. Zero dependencies. */
 
+export {
+  isRequestBodyTooLargeError,
+  isResponseValidationError,
+  isUndeclaredStatusError,
+  RequestBodyTooLargeError,
+  ResponseValidationError,
+  UndeclaredStatusError,
+} from '../errors/index.js';
 export type { WithFiles } from '../shared/form-fields.js';
 export {
   type ExpressNext,
@@ -18,13 +26,7 @@ export {
 } from './adapters/node.js';
 export { nodeToCoreRequest, readNodeBody, writeCoreResponse } from './adapters/node-core.js';
 export { toWebHandler, type WebHandler } from './adapters/web.js';
-export {
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_MAX_BODY_DEPTH,
-  isRequestBodyTooLargeError,
-  RequestBodyTooLargeError,
-} from './body-limit.js';
-export { ResponseValidationError } from './check-response.js';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 export {
   type CoreRequest,
   type CoreResponse,
@@ -54,7 +56,6 @@ export {
   type ProblemInput,
 } from './problem-response.js';
 export { createRouter, type RouteMatch } from './router.js';
-export { UndeclaredStatusError } from './run-route.js';
 export { consoleLogger, createServerCore } from './server-core.js';
 export type {
   Handler,

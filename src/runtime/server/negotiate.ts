@@ -8,7 +8,7 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-12.5.1 RFC 9110 section 12.5.1, Accept
  */
-import { mediaTypeOf } from '../problem/content-type.js';
+import { mediaTypeOf } from '../shared/media-type.js';
 
 /** An `Accept` header as weights by range: `text/csv` -> 1, `text/*` -> 0.5, `*\/*` -> 0.1. */
 type Weights = ReadonlyMap<string, number>;

@@ -1,4 +1,4 @@
-import { isJsonMediaType, mediaTypeOf } from '../problem/content-type.js';
+import { isFormContentType, isJsonMediaType, mediaTypeOf } from '../shared/media-type.js';
 import { DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 import { checkJsonBody } from './json-body-checks.js';
 import type { ValidationIssue } from './types.js';
@@ -12,8 +12,6 @@ export type RequestBody =
   /** A media type the operation does not declare (415). */
   | { kind: 'unsupported' }
   | { kind: 'invalid'; issues: ValidationIssue[] };
-
-const FORM_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
 
 /** A route's accepted media types, normalized once (the route's array is the same on every request). */
 const normalized = new WeakMap<readonly string[], ReadonlySet<string>>();
@@ -62,7 +60,7 @@ export function parseRequestBody(
   const refused = checkBodyMediaType(contentType, mediaTypes);
   if (refused !== undefined) return { kind: 'unsupported' };
   const mediaType = mediaTypeOf(contentType);
-  if (FORM_MEDIA_TYPES.has(mediaType)) return { kind: 'form', bytes, contentType };
+  if (isFormContentType(mediaType)) return { kind: 'form', bytes, contentType };
   if (isJsonMediaType(mediaType)) {
     let text: string;
     let value: unknown;

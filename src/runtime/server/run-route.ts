@@ -1,8 +1,8 @@
+import { isRequestBodyTooLargeError, UndeclaredStatusError } from '../errors/index.js';
 import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
-import { isRequestBodyTooLargeError } from './body-limit.js';
 import {
   checkBeforeBody,
   notAcceptableProblem,
@@ -43,11 +43,6 @@ export interface RunRouteInput {
   maxBodyBytes: number;
   maxBodyDepth: number;
   problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): CoreResponse;
-}
-
-/** A handler returned a status its operation does not declare (with `validateResponses`). */
-export class UndeclaredStatusError extends Error {
-  override readonly name = 'UndeclaredStatusError';
 }
 
 const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): CoreResponse =>

@@ -1,9 +1,9 @@
+import { isResponseValidationError } from '../errors/index.js';
 import { createIdempotencyEngine } from '../idempotency/engine.js';
 import { createMemoryStore } from '../idempotency/stores/memory.js';
 import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
 import { systemClock } from '../shared/clock.js';
 import { checkLimit, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
-import { ResponseValidationError } from './check-response.js';
 import { type CoreRequest, type CoreResponse, coreToWebResponse, webToCoreRequest } from './core-exchange.js';
 import { headersToCorrelationId } from './correlation-id.js';
 import { createErrorCoreResponse } from './error-body.js';
@@ -143,8 +143,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       });
     } catch (error) {
       // A response that breaks the spec says which one and how; anything else stays a plain failure.
-      const message =
-        error instanceof ResponseValidationError ? error.message : `${route.operationId} failed`;
+      const message = isResponseValidationError(error) ? error.message : `${route.operationId} failed`;
       // A client that went away (an upload cut off mid-body, say) is not a server failure: nobody gets
       // the answer, and it is not logged.
       if (!request.signal.aborted) {

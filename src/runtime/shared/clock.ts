@@ -1,6 +1,6 @@
 /**
  * Time, injected: the retry engine and the idempotency engine read the time and wait only through a `Clock`,
- * so tests can drive them exactly with `FakeClock`.
+ * so tests can drive them exactly with `FakeClock` (`runtime/testing/`).
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */

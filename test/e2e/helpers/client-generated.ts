@@ -7,14 +7,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generate } from '../../../src/generate.js';
-import type { HttpError } from '../../../src/runtime/client/errors/http-error.js';
-import type { UnexpectedStatusError } from '../../../src/runtime/client/errors/unexpected-status-error.js';
 import type {
   OperationCallOptions,
   OperationResult,
   TransportError,
 } from '../../../src/runtime/client/operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
+import type { HttpError } from '../../../src/runtime/errors/http-error.js';
+import type { UnexpectedStatusError } from '../../../src/runtime/errors/unexpected-status-error.js';
 
 export const E2E_CLIENT_SPEC = resolve('fixtures/e2e-client/openapi.yaml');
 

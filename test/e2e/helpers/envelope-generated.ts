@@ -6,10 +6,10 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { HttpError } from '../../../src/runtime/client/errors/http-error.js';
-import type { UnexpectedStatusError } from '../../../src/runtime/client/errors/unexpected-status-error.js';
 import type { OperationResult, TransportError } from '../../../src/runtime/client/operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
+import type { HttpError } from '../../../src/runtime/errors/http-error.js';
+import type { UnexpectedStatusError } from '../../../src/runtime/errors/unexpected-status-error.js';
 import type { toNodeHandler } from '../../../src/runtime/server/adapters/node.js';
 import type { ServerCore, ServerCoreOptions } from '../../../src/runtime/server/types.js';
 import { generateBoth } from './generate-both.js';

@@ -7,8 +7,8 @@ import {
   isHttpError,
   isNetworkError,
 } from '../../../src/runtime/client/index.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
-import { sequenceRandom } from '../../../src/runtime/shared/random.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
+import { sequenceRandom } from '../../../src/runtime/testing/random.js';
 import { drive } from './helpers/drive.js';
 import { policy, problem, type Step, scriptedFetch } from './helpers/fake-fetch.js';
 

@@ -11,8 +11,8 @@ import {
 } from '../../../src/runtime/client/index.js';
 import type { AttemptEvent, Jitter, RetryEvent } from '../../../src/runtime/retry/index.js';
 import { RetryBudget } from '../../../src/runtime/retry/index.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
-import { sequenceRandom } from '../../../src/runtime/shared/random.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
+import { sequenceRandom } from '../../../src/runtime/testing/random.js';
 import { drive } from './helpers/drive.js';
 import { policy, problem, type Step, scriptedFetch } from './helpers/fake-fetch.js';
 

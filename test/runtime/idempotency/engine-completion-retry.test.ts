@@ -10,7 +10,7 @@ import {
   COMPLETION_RETRY_MAX_MS,
 } from '../../../src/runtime/idempotency/pending-completions.js';
 import type { IdempotencyStore } from '../../../src/runtime/idempotency/store.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
 import {
   createEngineHarness,
   eventNames,

@@ -11,7 +11,7 @@ import type {
   RunIdempotentInput,
 } from '../../../src/runtime/idempotency/index.js';
 import { createIdempotencyEngine, createMemoryStore } from '../../../src/runtime/idempotency/index.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
 
 /** The defaults of extensions.md. */
 export const makeContract = (overrides: Partial<IdempotencyContract> = {}): IdempotencyContract => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../src/runtime/idempotency/index.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
 import { createEngineHarness, failingStore } from './engine-harness.js';
 
 const memory = () => createMemoryStore({ clock: new FakeClock(0) });

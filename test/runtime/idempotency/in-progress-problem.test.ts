@@ -4,7 +4,7 @@ import {
   createInProgressProblem,
   inProgressRetryAfterMs,
 } from '../../../src/runtime/idempotency/problems.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
 
 describe('the Retry-After of 409 idempotency-request-in-progress', () => {
   it.each([

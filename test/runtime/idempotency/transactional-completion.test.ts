@@ -14,7 +14,7 @@ import {
   isFencedCompletionError,
   supportsCompleteWithin,
 } from '../../../src/runtime/idempotency/index.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
 import { created, createEngineHarness, eventNames, makeContract, makeRequest } from './engine-harness.js';
 
 type Spied = IdempotencyStore & TransactionalCompletionStore & { clients: unknown[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BackoffPolicy, computeDelay, type Jitter } from '../../../src/runtime/retry/index.js';
-import { sequenceRandom } from '../../../src/runtime/shared/random.js';
+import { sequenceRandom } from '../../../src/runtime/testing/random.js';
 
 const backoff = (jitter: Jitter): BackoffPolicy => ({ initialMs: 100, maxMs: 1000, multiplier: 2, jitter });
 

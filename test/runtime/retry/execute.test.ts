@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../../src/runtime/client/index.js';
 import { type AttemptEvent, executeWithRetry, type RetryEvent } from '../../../src/runtime/retry/index.js';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
-import { sequenceRandom } from '../../../src/runtime/shared/random.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
+import { sequenceRandom } from '../../../src/runtime/testing/random.js';
 import { drive } from '../client/helpers/drive.js';
 import { policy } from '../client/helpers/fake-fetch.js';
 

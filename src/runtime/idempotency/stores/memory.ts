@@ -1,7 +1,7 @@
+import { StoreUnavailableError } from '../../errors/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { systemClock } from '../../shared/clock.js';
 import { randomUuid } from '../../shared/uuid.js';
-import { StoreUnavailableError } from '../errors.js';
 import type { IdempotencyRecord, IdempotencyStore } from '../store.js';
 import { isRecordClaimable } from '../store.js';
 import { recordToBytes } from './record-size.js';

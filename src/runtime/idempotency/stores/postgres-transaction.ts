@@ -1,6 +1,6 @@
+import { isStoreUnavailableError, StoreUnavailableError } from '../../errors/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { systemClock } from '../../shared/clock.js';
-import { isStoreUnavailableError, StoreUnavailableError } from '../errors.js';
 import type { StoredOutcome } from '../store.js';
 import type { PgQueryable, PostgresStore } from './postgres.js';
 

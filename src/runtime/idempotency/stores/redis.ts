@@ -1,5 +1,5 @@
+import { StoreUnavailableError } from '../../errors/index.js';
 import { randomUuid } from '../../shared/uuid.js';
-import { StoreUnavailableError } from '../errors.js';
 import type { ClaimResult, IdempotencyRecord, IdempotencyStore, StoredOutcome } from '../store.js';
 import type { RedisLike } from './redis-client.js';
 import { createScriptRunner } from './redis-client.js';

@@ -3,7 +3,8 @@
  * `toNodeHandler` (a Web `Request`/`Response` pair per request was most of the server's CPU in
  * `npm run bench:server`).
  */
-import { concatBytes, RequestBodyTooLargeError } from '../body-limit.js';
+import { RequestBodyTooLargeError } from '../../errors/index.js';
+import { concatBytes } from '../body-limit.js';
 import type { CoreRequest, CoreResponse } from '../core-exchange.js';
 import { isBodilessStatus } from '../core-exchange.js';
 import { createRecord } from '../request-parts.js';

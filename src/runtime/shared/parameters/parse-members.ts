@@ -1,7 +1,7 @@
 /** The pieces of a parsed parameter: decoding, arrays, objects, and `content` media types. */
 import { percentDecode } from './percent.js';
 import { createParameterRecord } from './records.js';
-import { isJsonMediaType } from './spec-defaults.js';
+import { isJsonParameterContentType } from './spec-defaults.js';
 import type { ParameterShape, ParseResult } from './types.js';
 
 export type Decode = (text: string) => string | undefined;
@@ -101,7 +101,7 @@ export function parseDelimited(
 export function contentValue(contentType: string, raw: string, decode: Decode): ParseResult {
   const text = decode(raw);
   if (text === undefined) return fail(MALFORMED);
-  if (!isJsonMediaType(contentType)) return ok(text);
+  if (!isJsonParameterContentType(contentType)) return ok(text);
   try {
     return ok(JSON.parse(text));
   } catch {

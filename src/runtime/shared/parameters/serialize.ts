@@ -19,7 +19,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6570#section-3.2 RFC 6570 section 3.2, expression expansion
  */
 import { encodeHeader, encodeReserved, encodeStrict } from './percent.js';
-import { explodeOf, isJsonMediaType, scalarText, shapeOf, styleOf } from './spec-defaults.js';
+import { explodeOf, isJsonParameterContentType, scalarText, shapeOf, styleOf } from './spec-defaults.js';
 import type { ParameterSpec, ParameterStyle } from './types.js';
 
 type Members =
@@ -35,7 +35,9 @@ const isAbsent = (value: unknown): value is null | undefined => value === null |
 function membersOf(spec: ParameterSpec, value: unknown): Members {
   if (isAbsent(value)) return { kind: 'array', items: [] };
   if (spec.contentType !== undefined) {
-    const text = isJsonMediaType(spec.contentType) ? (JSON.stringify(value) ?? '') : scalarText(value);
+    const text = isJsonParameterContentType(spec.contentType)
+      ? (JSON.stringify(value) ?? '')
+      : scalarText(value);
     return { kind: 'primitive', text };
   }
   const shape = shapeOf(spec, value);

@@ -1,4 +1,5 @@
 /** The Parameter Object's defaults, and the text of a value's members, shared by serializer and parser. */
+import { isJsonContentType, mediaTypeOf } from '../media-type.js';
 import type { ParameterShape, ParameterSpec, ParameterStyle } from './types.js';
 
 /** `form` for query and cookie, `simple` for path and header (the `style` field's defaults). */
@@ -18,10 +19,12 @@ export function shapeOf(spec: ParameterSpec, value?: unknown): ParameterShape {
   return value !== null && typeof value === 'object' && !(value instanceof Date) ? 'object' : 'primitive';
 }
 
-/** `application/json`, `text/json` and any `+json` media type (parameters after `;` ignored). */
-export function isJsonMediaType(mediaType: string): boolean {
-  const essence = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
-  return essence === 'application/json' || essence === 'text/json' || essence.endsWith('+json');
+/**
+ * A parameter's `content` media type read as JSON: the body rule (`isJsonContentType`) plus the legacy
+ * `text/json` (parameters after `;` ignored).
+ */
+export function isJsonParameterContentType(contentType: string): boolean {
+  return mediaTypeOf(contentType) === 'text/json' || isJsonContentType(contentType);
 }
 
 /**

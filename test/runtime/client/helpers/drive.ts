@@ -1,4 +1,4 @@
-import type { FakeClock } from '../../../../src/runtime/shared/fake-clock.js';
+import type { FakeClock } from '../../../../src/runtime/testing/fake-clock.js';
 
 export interface Settled<T> {
   value?: T;

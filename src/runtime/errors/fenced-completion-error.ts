@@ -1,6 +1,4 @@
-import { hasBrand, IDEMGEN_ERROR } from '../shared/brand.js';
-
-const KIND = 'FencedCompletionError';
+import { BrandedError, type ErrorOptions } from './branded-error.js';
 
 /**
  * Thrown by a claim's `completeWithin` when the record is no longer held under this request's token (its
@@ -8,18 +6,17 @@ const KIND = 'FencedCompletionError';
  * when the error leaves the transaction's callback; the engine then answers `409 in-progress` without
  * releasing the newer holder's claim, and a retry replays the newer outcome.
  */
-export class FencedCompletionError extends Error {
-  readonly [IDEMGEN_ERROR] = KIND;
-  override readonly name = 'FencedCompletionError';
+export class FencedCompletionError extends BrandedError {
+  readonly kind = 'fenced-completion' as const;
   /** The status of the response that was not recorded. */
   readonly status: number;
 
-  constructor(status: number) {
-    super('the idempotency lease was taken over; roll back, the newer holder owns the key');
+  constructor(status: number, options: ErrorOptions = {}) {
+    super(
+      'fenced-completion',
+      'the idempotency lease was taken over; roll back, the newer holder owns the key',
+      options,
+    );
     this.status = status;
   }
-}
-
-export function isFencedCompletionError(value: unknown): value is FencedCompletionError {
-  return hasBrand(value, KIND);
 }

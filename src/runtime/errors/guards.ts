@@ -1,6 +1,13 @@
-import { brandOf } from '../../shared/brand.js';
+import { brandOf } from '../shared/brand.js';
+import type { FencedCompletionError } from './fenced-completion-error.js';
 import type { HttpError } from './http-error.js';
 import { ERROR_KINDS, type ErrorKind, type IdemgenError } from './idemgen-error.js';
+import type {
+  RequestBodyTooLargeError,
+  ResponseValidationError,
+  UndeclaredStatusError,
+} from './server-errors.js';
+import type { StoreUnavailableError } from './store-unavailable-error.js';
 import type {
   AbortedError,
   BudgetExhaustedError,
@@ -11,7 +18,7 @@ import type {
 import type { UnexpectedStatusError } from './unexpected-status-error.js';
 
 /*
- * Guards read the `Symbol.for('idemgen.error')` brand, never `instanceof`, so an error thrown by one copy of
+ * Every guard of the runtime's errors, in one place. Guards read the `Symbol.for('idemgen.error')` brand, never `instanceof`, so an error thrown by one copy of
  * the runtime (vendored into generated code) is recognized by another (the npm package).
  */
 
@@ -42,3 +49,23 @@ export const isHttpError = <S extends number = number>(
 /** A status the operation does not declare (the generated client's catch-all). */
 export const isUnexpectedStatusError = (value: unknown): value is UnexpectedStatusError =>
   brandOf(value) === 'unexpected-status';
+
+/** The dedup store cannot serve (unreachable, failing, or full). */
+export const isStoreUnavailableError = (value: unknown): value is StoreUnavailableError =>
+  brandOf(value) === 'store-unavailable';
+
+/** A claim's lease was taken over before its transactional completion (roll back). */
+export const isFencedCompletionError = (value: unknown): value is FencedCompletionError =>
+  brandOf(value) === 'fenced-completion';
+
+/** A request body longer than its limit (answered 413). */
+export const isRequestBodyTooLargeError = (value: unknown): value is RequestBodyTooLargeError =>
+  brandOf(value) === 'request-body-too-large';
+
+/** A handler's response body that does not match its schema (with `validateResponses`). */
+export const isResponseValidationError = (value: unknown): value is ResponseValidationError =>
+  brandOf(value) === 'response-validation';
+
+/** A handler's status that its operation does not declare (with `validateResponses`). */
+export const isUndeclaredStatusError = (value: unknown): value is UndeclaredStatusError =>
+  brandOf(value) === 'undeclared-status';

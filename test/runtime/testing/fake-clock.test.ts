@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../../src/runtime/shared/fake-clock.js';
+import { FakeClock } from '../../../src/runtime/testing/fake-clock.js';
 
 describe('FakeClock', () => {
   it('wakes due sleeps in order of due time, at their exact time', async () => {

@@ -1,5 +1,5 @@
-import { statusToPhrase } from '../../problem/status-phrase.js';
-import type { ProblemDetails } from '../../problem/types.js';
+import { statusToPhrase } from '../problem/status-phrase.js';
+import type { ProblemDetails } from '../problem/types.js';
 import { type CallErrorInit, IdemgenError } from './idemgen-error.js';
 
 export interface HttpErrorInit<Status extends number, Body> extends CallErrorInit {
@@ -27,12 +27,11 @@ export class HttpError<Status extends number = number, Body = unknown> extends I
   constructor(init: HttpErrorInit<Status, Body>) {
     const title = init.problem?.title ?? statusToPhrase(init.status);
     const detail = init.problem?.detail ? `: ${init.problem.detail}` : '';
-    super(`HTTP ${init.status} ${title}${detail}`, init);
+    super('http', `HTTP ${init.status} ${title}${detail}`, init);
     this.status = init.status;
     this.body = init.body;
     this.headers = init.headers;
     if (init.problem !== undefined) this.problem = init.problem;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    this.brand(this.kind);
   }
 }

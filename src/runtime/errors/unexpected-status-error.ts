@@ -1,4 +1,4 @@
-import type { ProblemDetails } from '../../problem/types.js';
+import type { ProblemDetails } from '../problem/types.js';
 import type { HttpError } from './http-error.js';
 import { IdemgenError } from './idemgen-error.js';
 
@@ -15,7 +15,7 @@ export class UnexpectedStatusError extends IdemgenError {
   readonly retryAfterMs?: number;
 
   constructor(from: HttpError) {
-    super(`Undeclared status: ${from.message}`, {
+    super('unexpected-status', `Undeclared status: ${from.message}`, {
       retryable: from.retryable,
       attempts: from.attempts,
       idempotencyKey: from.idempotencyKey,
@@ -27,6 +27,5 @@ export class UnexpectedStatusError extends IdemgenError {
     this.headers = from.headers;
     if (from.problem !== undefined) this.problem = from.problem;
     if (from.retryAfterMs !== undefined) this.retryAfterMs = from.retryAfterMs;
-    this.brand(this.kind);
   }
 }

@@ -1,4 +1,4 @@
-import { IDEMGEN_ERROR } from '../../shared/brand.js';
+import { BrandedError } from './branded-error.js';
 
 export const ERROR_KINDS = [
   'network',
@@ -23,27 +23,21 @@ export interface CallErrorInit {
 }
 
 /**
- * The base of the runtime's errors. Branded with `Symbol.for('idemgen.error')` holding the kind, so the
+ * The base of a call's errors (the client's). Branded with `Symbol.for('idemgen.error')` holding the kind, so the
  * `isXError` guards work across two copies of the runtime; never test these with `instanceof`.
  */
-export abstract class IdemgenError extends Error {
+export abstract class IdemgenError extends BrandedError {
   abstract readonly kind: ErrorKind;
   readonly retryable: boolean;
   readonly attempts: number;
   readonly idempotencyKey?: string;
   readonly correlationId?: string;
 
-  protected constructor(message: string, init: CallErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+  protected constructor(kind: ErrorKind, message: string, init: CallErrorInit) {
+    super(kind, message, init);
     this.retryable = init.retryable;
     this.attempts = init.attempts;
     if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
     if (init.correlationId !== undefined) this.correlationId = init.correlationId;
-  }
-
-  /** Sets the brand; each subclass calls it with its kind. */
-  protected brand(kind: ErrorKind): void {
-    Object.defineProperty(this, IDEMGEN_ERROR, { value: kind, enumerable: false });
-    this.name = `${kind.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}Error`;
   }
 }

@@ -5,8 +5,7 @@ export class NetworkError extends IdemgenError {
   readonly kind = 'network' as const;
   constructor(init: CallErrorInit) {
     const reason = init.cause instanceof Error ? `: ${init.cause.message}` : '';
-    super(`Network error${reason}`, init);
-    this.brand(this.kind);
+    super('network', `Network error${reason}`, init);
   }
 }
 
@@ -15,9 +14,8 @@ export class TimeoutError extends IdemgenError {
   readonly kind = 'timeout' as const;
   readonly timeoutMs: number;
   constructor(init: CallErrorInit & { timeoutMs: number }) {
-    super(`Attempt timed out after ${init.timeoutMs} ms`, init);
+    super('timeout', `Attempt timed out after ${init.timeoutMs} ms`, init);
     this.timeoutMs = init.timeoutMs;
-    this.brand(this.kind);
   }
 }
 
@@ -25,8 +23,7 @@ export class TimeoutError extends IdemgenError {
 export class AbortedError extends IdemgenError {
   readonly kind = 'aborted' as const;
   constructor(init: Omit<CallErrorInit, 'retryable'>) {
-    super('The call was aborted', { ...init, retryable: false });
-    this.brand(this.kind);
+    super('aborted', 'The call was aborted', { ...init, retryable: false });
   }
 }
 
@@ -41,10 +38,13 @@ export class DeadlineExceededError extends IdemgenError {
   constructor(init: CallErrorInit & { maxElapsedMs: number; retryAfterMs?: number | undefined }) {
     const hint =
       init.retryAfterMs === undefined ? '' : ` (server asked to retry after ${init.retryAfterMs} ms)`;
-    super(`Deadline of ${init.maxElapsedMs} ms exceeded after ${init.attempts} attempt(s)${hint}`, init);
+    super(
+      'deadline-exceeded',
+      `Deadline of ${init.maxElapsedMs} ms exceeded after ${init.attempts} attempt(s)${hint}`,
+      init,
+    );
     this.maxElapsedMs = init.maxElapsedMs;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
-    this.brand(this.kind);
   }
 }
 
@@ -52,7 +52,6 @@ export class DeadlineExceededError extends IdemgenError {
 export class BudgetExhaustedError extends IdemgenError {
   readonly kind = 'budget-exhausted' as const;
   constructor(init: CallErrorInit) {
-    super(`Retry budget exhausted after ${init.attempts} attempt(s)`, init);
-    this.brand(this.kind);
+    super('budget-exhausted', `Retry budget exhausted after ${init.attempts} attempt(s)`, init);
   }
 }

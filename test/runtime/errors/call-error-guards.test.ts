@@ -2,18 +2,18 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as local from '../../../src/runtime/client/errors/index.js';
+import * as local from '../../../src/runtime/errors/index.js';
 
 const source = join(import.meta.dirname, '../../../src/runtime');
 const copyRoot = mkdtempSync(join(tmpdir(), 'idemgen-runtime-copy-'));
-for (const dir of ['shared', 'problem', 'client/errors']) {
+for (const dir of ['shared', 'problem', 'errors']) {
   cpSync(join(source, dir), join(copyRoot, dir), { recursive: true });
 }
 afterAll(() => rmSync(copyRoot, { recursive: true, force: true }));
 
 /** A second, independent copy of the errors module, as when generated code vendors the runtime. */
 const loadCopy = async (): Promise<typeof local> =>
-  (await import(/* @vite-ignore */ join(copyRoot, 'client/errors/index.ts'))) as typeof local;
+  (await import(/* @vite-ignore */ join(copyRoot, 'errors/index.ts'))) as typeof local;
 
 const build = (m: typeof local) => ({
   network: new m.NetworkError({ retryable: true, attempts: 2, idempotencyKey: 'k', correlationId: 'c' }),
