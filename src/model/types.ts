@@ -12,10 +12,25 @@ import type {
   ScopePart,
 } from '../runtime/idempotency/types.js';
 import type { BackoffPolicy, Jitter, RetryCondition, RetryPolicy } from '../runtime/retry/types.js';
+import type {
+  ParameterLocation,
+  ParameterShape,
+  ParameterStyle,
+} from '../runtime/shared/parameters/types.js';
 
 export { HTTP_METHODS, type HttpMethod } from '../core/http.js';
 /** The contract's vocabulary is the runtime's: one definition, which the model narrows and locates. */
-export type { BackoffPolicy, FingerprintPart, IdempotencyKeySource, Jitter, RetryCondition, ScopePart };
+export type {
+  BackoffPolicy,
+  FingerprintPart,
+  IdempotencyKeySource,
+  Jitter,
+  ParameterLocation,
+  ParameterShape,
+  ParameterStyle,
+  RetryCondition,
+  ScopePart,
+};
 /** Methods that root or path-item `x-idempotency` applies to. Others opt in on the operation. */
 export const UNSAFE_METHODS: readonly HttpMethod[] = ['post', 'patch'];
 
@@ -54,7 +69,7 @@ export interface RetryBudget {
 
 export interface ParameterModel {
   name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
+  in: ParameterLocation;
   required: boolean;
   pointer: string;
   /**
@@ -69,19 +84,10 @@ export interface ParameterModel {
   /** Declared with `content`: its (first) media type. */
   contentType?: string;
   /** Primitive, array or object, from the schema (`parameter-shape.ts`). */
-  shape: 'primitive' | 'array' | 'object';
+  shape: ParameterShape;
   /** Object-shaped: the property names the schema declares, when it takes no others. */
   properties?: string[];
 }
-
-export type ParameterStyle =
-  | 'matrix'
-  | 'label'
-  | 'simple'
-  | 'form'
-  | 'spaceDelimited'
-  | 'pipeDelimited'
-  | 'deepObject';
 
 export interface RequestBodyModel {
   required: boolean;
