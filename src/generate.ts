@@ -9,6 +9,7 @@ import { hasErrors, sortDiagnostics } from './core/diagnostics.js';
 import type { GenerateOptions } from './generate-options.js';
 import { resolveGenerateOptions } from './generate-options.js';
 import { lint } from './lint.js';
+import type { LoadedSpec } from './load/types.js';
 import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
 import { type ContextDump, createRecordingRenderer, recordingToContextDump } from './render/context-dump.js';
@@ -17,7 +18,6 @@ import type { TemplateProblem } from './render/handlebars.js';
 import { createProjectRenderer, modelToFiles } from './render/render-project.js';
 import { hasRepeatedOperationIds, toSchemaDocument } from './render/schema-document.js';
 import { acquireTypesWorker } from './render/types-worker.js';
-import type { LoadedSpec } from './spec/types.js';
 
 export type {
   GenerateChoices,

@@ -24,6 +24,8 @@ export {
   generate,
 } from './generate.js';
 export { type LintOptions, type LintResult, lint } from './lint.js';
+export type { SpecLimits } from './load/spec-limits.js';
+export type { LoadedSpec } from './load/types.js';
 export type { RuleSeverities } from './model/rules.js';
 export type { ApiModel, OperationModel } from './model/types.js';
 export type { SyntaxProblem } from './render/check.js';
@@ -32,5 +34,3 @@ export { CONTEXT_VERSION } from './render/context.js';
 export type { ContextDump, ContextDumpEntry } from './render/context-dump.js';
 export type { EmitMode, EmitResult, GeneratedFile } from './render/emit.js';
 export type { TemplateProblem } from './render/handlebars.js';
-export type { SpecLimits } from './spec/spec-limits.js';
-export type { LoadedSpec } from './spec/types.js';

@@ -1,12 +1,12 @@
 import { type Diagnostic, sortDiagnostics, type UnlocatedDiagnostic } from './core/diagnostics.js';
+import { loadSpec } from './load/load.js';
+import type { SpecLimits } from './load/spec-limits.js';
+import { type LoadedSpec, locateDiagnostics } from './load/types.js';
+import { validateExtensions } from './load/validate-extensions.js';
 import { buildModel } from './model/build.js';
 import { checkRules, type RuleSeverities } from './model/rules.js';
 import type { ApiModel } from './model/types.js';
 import { schemaKeywordWarnings } from './render/validators/schema-keyword-warnings.js';
-import { loadSpec } from './spec/load.js';
-import type { SpecLimits } from './spec/spec-limits.js';
-import { type LoadedSpec, locateDiagnostics } from './spec/types.js';
-import { validateExtensions } from './spec/validate-extensions.js';
 
 export interface LintOptions {
   /** A file path, `-` for stdin, or an http(s) URL. */

@@ -4,8 +4,7 @@ import type { UnlocatedDiagnostic } from '../core/diagnostics.js';
 import type { JsonObject } from '../core/json.js';
 import { isObject } from '../core/json.js';
 import { appendPointer } from '../core/json-pointer.js';
-import type { LoadedSpec } from '../spec/types.js';
-import { mergeParameters, readRequestBody, readResponses } from './build-operation.js';
+import type { LoadedSpec } from '../load/types.js';
 import { findShadowedAliases } from './compat.js';
 import { type ContractLevel, mergeContracts } from './contracts.js';
 import { assignModuleNames } from './module-names.js';
@@ -15,6 +14,7 @@ import {
   operationLabel,
   resolveIdCollisions,
 } from './operation-ids.js';
+import { mergeParameters, readRequestBody, readResponses } from './operation-parts.js';
 import { readMaxBodySize } from './read-max-body-size.js';
 import { readRetryBudget } from './read-retry-budget.js';
 import { resolveRef } from './resolve-ref.js';

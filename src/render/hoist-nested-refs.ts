@@ -18,7 +18,7 @@
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { isObject } from '../core/json.js';
 import { escapeSegment, pointerToSegments, resolvePointer, segmentsToPointer } from '../core/json-pointer.js';
-import { collectRefs, isInternalRef } from '../spec/collect-refs.js';
+import { collectRefs, isInternalRef } from '../load/collect-refs.js';
 import { copyOnWrite } from './copy-on-write.js';
 
 const REF_KEY = '"$ref":"#/';

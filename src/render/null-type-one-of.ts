@@ -13,7 +13,7 @@
 
 import type { JsonObject, JsonValue } from '../core/json.js';
 import { isObject } from '../core/json.js';
-import { isLiteralKey } from '../spec/collect-refs.js';
+import { isLiteralKey } from '../load/collect-refs.js';
 import { copyOnWrite } from './copy-on-write.js';
 
 /** Cheap test on the document's JSON text (as `JSON.stringify` writes it): no `"type":"null"`, nothing to do. */

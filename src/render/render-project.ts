@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import type { HelperDelegate } from 'handlebars';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { type LoadedSpec, locateDiagnostics } from '../load/types.js';
 import type { ApiModel } from '../model/types.js';
-import { type LoadedSpec, locateDiagnostics } from '../spec/types.js';
 import { type ChoicesContext, CONTEXT_VERSION, type FileHeaderContext } from './context.js';
 import type { GeneratedFile } from './emit.js';
 import { toLineComment } from './escape.js';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
-import { positionStats } from '../../src/spec/positions.js';
+import { positionStats } from '../../src/load/positions.js';
 import { REPO_ROOT } from './support/build-package.js';
 
 describe('lint()', () => {

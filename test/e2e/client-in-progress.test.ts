@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
-import type { OperationCallOptions, OperationResult } from '../../src/runtime/client/operation.js';
+import type { OperationCallOptions, OperationResult } from '../../src/runtime/client/invoke-operation.js';
 import type { Client, ClientOptions, FetchLike } from '../../src/runtime/client/types.js';
 import type { IdempotencyStore } from '../../src/runtime/idempotency/store.js';
 import type { MemoryStore } from '../../src/runtime/idempotency/stores/memory.js';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../src/core/json.js';
-import { isExtensionValueValid } from '../../src/spec/validate-extensions.js';
+import { isExtensionValueValid } from '../../src/load/validate-extensions.js';
 import { fuzzParameters } from './fuzz-settings.js';
 import { expectLocatedDiagnostics, lintText } from './lint-text.js';
 

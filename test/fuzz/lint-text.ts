@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../src/core/diagnostics.js';
 import type { JsonValue } from '../../src/core/json.js';
 import { resolvePointer } from '../../src/core/json-pointer.js';
 import { type LintResult, lint } from '../../src/lint.js';
-import { parseSpecText } from '../../src/spec/parse-spec-text.js';
+import { parseSpecText } from '../../src/load/parse-spec-text.js';
 
 export async function lintText(text: string, cwd?: string): Promise<LintResult> {
   return lint({ spec: '-', stdin: Readable.from([text]), ...(cwd ? { cwd } : {}) });

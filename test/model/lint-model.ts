@@ -1,7 +1,8 @@
 /** Test helper: build the model and check the rules the way `lint` does, diagnostics located. */
+
+import { locateDiagnostics } from '../../src/load/types.js';
 import { buildModel } from '../../src/model/build.js';
 import { checkRules, type RuleSeverities } from '../../src/model/rules.js';
-import { locateDiagnostics } from '../../src/spec/types.js';
 import { loadFixture } from './make-spec.js';
 
 export function lintFixture(name: string, rules: RuleSeverities = {}) {

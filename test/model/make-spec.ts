@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { JsonObject } from '../../src/core/json.js';
-import type { LoadedSpec } from '../../src/spec/types.js';
+import type { LoadedSpec } from '../../src/load/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 

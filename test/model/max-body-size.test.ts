@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { validateExtensions } from '../../src/load/validate-extensions.js';
 import { buildModel } from '../../src/model/build.js';
 import { parseByteSize } from '../../src/model/byte-size.js';
 import { operationToRoute } from '../../src/render/server-context.js';
-import { validateExtensions } from '../../src/spec/validate-extensions.js';
 import { makeSpec } from './make-spec.js';
 
 describe('parseByteSize', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRequestBody } from '../../src/model/build-operation.js';
+import { readRequestBody } from '../../src/model/operation-parts.js';
 
 const operation = (schema: unknown, encoding?: unknown) => ({
   requestBody: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/core/json.js';
-import { mergeParameters } from '../../src/model/build-operation.js';
+import { mergeParameters } from '../../src/model/operation-parts.js';
 import { declaredProperties, parameterShape } from '../../src/model/parameter-shape.js';
 import type { OperationModel } from '../../src/model/types.js';
 import { clientParameterSpecs, serverParameterSpecs } from '../../src/render/parameter-specs.js';

@@ -2,7 +2,7 @@
  * `--spec-limit <name>=<value>` (repeatable) -> `specLimits`: `maxBytes`, `maxAliases` or `maxDepth`, each a
  * whole number (`maxDepth` at most 4096, as in the config schema).
  */
-import { DEFAULT_SPEC_LIMITS, MAX_DEPTH_CAP, type SpecLimits } from '../../spec/spec-limits.js';
+import { DEFAULT_SPEC_LIMITS, MAX_DEPTH_CAP, type SpecLimits } from '../../load/spec-limits.js';
 
 const NAMES = Object.keys(DEFAULT_SPEC_LIMITS) as (keyof SpecLimits)[];
 

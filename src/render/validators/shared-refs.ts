@@ -10,7 +10,7 @@
 import type { AnySchemaObject } from 'ajv';
 import { resolveUrl } from 'ajv/dist/compile/resolve.js';
 import type { JsonValue } from '../../core/json.js';
-import { isLiteralKey } from '../../spec/collect-refs.js';
+import { isLiteralKey } from '../../load/collect-refs.js';
 import type { ValidatorAjv } from './create-validator-ajv.js';
 import { DOCUMENT_ID } from './document-to-schema.js';
 

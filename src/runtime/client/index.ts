@@ -35,7 +35,7 @@ export {
   type StreamCallOptions,
   type Streamed,
   type TransportError,
-} from './operation.js';
+} from './invoke-operation.js';
 export { readBody } from './read-body.js';
 export { type ResolveKeyInput, resolveKey } from './resolve-key.js';
 export {

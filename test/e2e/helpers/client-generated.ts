@@ -11,7 +11,7 @@ import type {
   OperationCallOptions,
   OperationResult,
   TransportError,
-} from '../../../src/runtime/client/operation.js';
+} from '../../../src/runtime/client/invoke-operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
 import type { HttpError } from '../../../src/runtime/errors/http-error.js';
 import type { UnexpectedStatusError } from '../../../src/runtime/errors/unexpected-status-error.js';

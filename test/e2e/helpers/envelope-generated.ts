@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { OperationResult, TransportError } from '../../../src/runtime/client/operation.js';
+import type { OperationResult, TransportError } from '../../../src/runtime/client/invoke-operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
 import type { HttpError } from '../../../src/runtime/errors/http-error.js';
 import type { UnexpectedStatusError } from '../../../src/runtime/errors/unexpected-status-error.js';

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { OperationCallOptions, OperationResult } from '../../../src/runtime/client/operation.js';
+import type { OperationCallOptions, OperationResult } from '../../../src/runtime/client/invoke-operation.js';
 import type { Client, ClientOptions } from '../../../src/runtime/client/types.js';
 import type { IdempotencyStore } from '../../../src/runtime/idempotency/store.js';
 import type { MemoryStore, MemoryStoreOptions } from '../../../src/runtime/idempotency/stores/memory.js';

@@ -10,10 +10,10 @@ import { loadConfig } from '../../../config/load-config.js';
 import { type ResolvedProject, resolveProjects } from '../../../config/resolve-projects.js';
 import type { LoadedConfig } from '../../../config/types.js';
 import { parseRuleFlags } from '../../../model/rules.js';
-import type { WatchTargets } from '../../../watch/watch-paths.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
 import { fileSystemErrorToMessage, isFileSystemError } from '../../file-system-error.js';
 import { UsageError } from '../../usage-error.js';
+import type { WatchTargets } from '../../watch/watch-paths.js';
 import { parseSpecLimitFlags } from '../spec-limit-flags.js';
 import type { GenerateArgs } from './args.js';
 import { generateProject } from './project.js';
@@ -116,7 +116,7 @@ export async function runGenerate(input: {
     return EXIT_CODES.usage;
   }
 
-  const { runWatch } = await import('../../../watch/run-watch.js');
+  const { runWatch } = await import('../../watch/run-watch.js');
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   input.signal?.addEventListener('abort', stop, { once: true });

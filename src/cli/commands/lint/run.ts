@@ -1,11 +1,11 @@
 import { hasErrors } from '../../../core/diagnostics.js';
 import { lint } from '../../../lint.js';
 import { parseRuleFlags } from '../../../model/rules.js';
-import { formatJson } from '../../../report/json.js';
-import { createSourceReader } from '../../../report/source-reader.js';
-import { formatStylish } from '../../../report/stylish.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
 import { shouldColor } from '../../io.js';
+import { formatJson } from '../../report/json.js';
+import { createSourceReader } from '../../report/source-reader.js';
+import { formatStylish } from '../../report/stylish.js';
 import { UsageError } from '../../usage-error.js';
 import { parseSpecLimitFlags } from '../spec-limit-flags.js';
 import type { LintArgs } from './args.js';
