@@ -9,34 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createPostgresStore } from '../../src/runtime/idempotency/stores/postgres.js';
-import type { FailoverRun, FailoverScenario } from './failover-scenario.js';
+import { expectExactlyOnce } from './failover-checks.js';
+import type { FailoverScenario } from './failover-scenario.js';
 import { runFailoverScenario } from './failover-scenario.js';
 import { type OwnPostgres, pgRestartTestsEnabled, startOwnPostgres } from './postgres-topology.js';
 
 const enabled = pgRestartTestsEnabled();
-
-function expectExactlyOnce(run: FailoverRun): void {
-  const slowestMs = Math.max(...run.answers.map((a) => a.ms));
-  console.info(
-    `restart run: ${JSON.stringify({ recoveredMs: run.recoveredMs, slowestMs, totalMs: run.totalMs })}`,
-  );
-  expect(run.done.every(Boolean), 'every key got its outcome').toBe(true);
-  for (const key of [...run.keys, ...run.fresh]) {
-    expect(run.effects.get(key), `executions of ${key}`).toBe(1);
-    const bodies = new Set(run.answers.filter((a) => a.key === key && a.status === 201).map((a) => a.body));
-    expect(bodies.size, `distinct 201 bodies of ${key}`).toBe(1);
-  }
-  const unexpected = run.answers.filter(
-    (a) => a.status !== 201 && a.status !== 409 && !(a.status === 503 && Number(a.retryAfter) >= 1),
-  );
-  expect(unexpected).toEqual([]);
-  const first = run.events.filter((e) => e.storeKey === run.firstStoreKey);
-  expect(first.some((e) => e.hook === 'store-error' && e.operation === 'complete')).toBe(true);
-  expect(first.filter((e) => e.hook === 'completion-retried').map((e) => e.result)).toEqual(['stored']);
-  expect(run.events.filter((e) => e.hook === 'take-over' || e.hook === 'fenced')).toEqual([]);
-}
 
 describe.skipIf(!enabled)('PostgreSQL restarted mid-request (non-transactional store)', () => {
   let server: OwnPostgres | undefined;
@@ -62,7 +42,9 @@ describe.skipIf(!enabled)('PostgreSQL restarted mid-request (non-transactional s
 
   for (const mode of ['fast', 'immediate'] as const) {
     it(`pg_ctl stop -m ${mode}, start: every key once, one answer per key, the completion stored after the restart`, async () => {
-      expectExactlyOnce(await runFailoverScenario(scenario(mode), { keys: 12, fresh: 6 }));
+      expectExactlyOnce(await runFailoverScenario(scenario(mode), { keys: 12, fresh: 6 }), {
+        label: 'restart run',
+      });
     }, 60_000);
   }
 });
