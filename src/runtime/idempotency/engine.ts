@@ -48,6 +48,13 @@ export interface RunIdempotentInput {
   replayHeaders?: readonly string[] | undefined;
   /** The key as the caller already extracted it from `request` (per `contract.key`); extracted here if absent. */
   extracted?: ExtractedKey | undefined;
+  /**
+   * Checks the request just before `execute` would run (the server validates it here); a response refuses
+   * it, and a claim taken for it is released, so that the key stays free for a corrected request. A replay,
+   * an in-progress conflict and a key reused with another request are answered without it: an equal
+   * fingerprint proves the stored request's parts were checked, so a replay skips that work.
+   */
+  check?: (() => IdempotentResponse | undefined) | undefined;
   /** The request's signal: passed to `execute`, and it ends a `wait`. */
   signal?: AbortSignal | undefined;
   /**
@@ -119,12 +126,17 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       const { contract, request, operationId } = input;
       const signal = (): AbortSignal => input.signal ?? NEVER_ABORTED;
       const run = (): Promise<IdempotentResponse> => input.execute(signal());
+      /** Runs the handler without a claim (no key, or the store down and `failOpen`), after `check`. */
+      const checkedRun = async (): Promise<IdempotencyResult> => {
+        const refused = input.check?.();
+        return refused === undefined ? executed(await run()) : { kind: 'refused', response: refused };
+      };
       const extracted = input.extracted ?? extractIdempotencyKey({ source: contract.key, request });
       if (extracted.kind === 'invalid') {
         return problems.createKeyInvalidProblem({ source: contract.key, reason: extracted.reason });
       }
       if (extracted.kind === 'absent') {
-        return contract.required ? problems.createKeyMissingProblem(contract.key) : executed(await run());
+        return contract.required ? problems.createKeyMissingProblem(contract.key) : checkedRun();
       }
       const keyText = requestToStoreKeyText({
         scope: contract.scope,
@@ -160,7 +172,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
 
       if (claim.kind === 'store-error') {
         reportStoreError(event, 'claim', claim.error);
-        return failOpen ? executed(await run()) : problems.createStoreUnavailableProblem();
+        return failOpen ? checkedRun() : problems.createStoreUnavailableProblem();
       }
       if (claim.kind !== 'claimed' && claim.fingerprint !== fingerprint) {
         fireHook(hooks.onMismatch, event, { state: claim.kind });
@@ -182,6 +194,11 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
         return { kind: 'replayed', response: outcomeToResponse(claim.outcome) };
       }
 
+      const refused = input.check?.();
+      if (refused !== undefined) {
+        await releaseQuietly(event, claim.token);
+        return { kind: 'refused', response: refused };
+      }
       if (claim.takenOver) fireHook(hooks.onTakeOver, event, { fence: claim.fence });
       const replayHeaders = input.replayHeaders ?? [];
       const execution = createExecutionClaim({

@@ -70,6 +70,8 @@ export type IdempotencyProblemSlug = Extract<
 export type IdempotencyResult =
   | { kind: 'executed'; response: IdempotentResponse; replayed: false }
   | { kind: 'replayed'; response: IdempotentResponse }
+  /** `check` refused the request before the handler ran (its claim released): `response` is its answer. */
+  | { kind: 'refused'; response: IdempotentResponse }
   | {
       kind: 'problem';
       slug: IdempotencyProblemSlug;

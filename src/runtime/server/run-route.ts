@@ -115,13 +115,17 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     if (parsed.issues.length > 0) return validationProblem(run, parsed.issues);
     input.cookies = parsed.cookies;
   }
-  const issues: ValidationIssue[] = [];
-  if (body.kind === 'none' && route.requestBodyRequired)
-    issues.push({ pointer: '/body', message: 'is required' });
-  const bodyOption =
-    body.kind === 'json' ? undefined : form !== undefined ? ({ body: 'form' } as const) : { body: false };
-  issues.push(...(route.validate?.(input, bodyOption) ?? []));
-  if (issues.length > 0) return validationProblem(run, issues);
+  // Validation (which also coerces `input`'s parameters for the handler): before the handler, and for an
+  // idempotent operation only when the handler is about to run: a replay is answered without it.
+  const validate = (): CoreResponse | undefined => {
+    const issues: ValidationIssue[] = [];
+    if (body.kind === 'none' && route.requestBodyRequired)
+      issues.push({ pointer: '/body', message: 'is required' });
+    const bodyOption =
+      body.kind === 'json' ? undefined : form !== undefined ? ({ body: 'form' } as const) : { body: false };
+    issues.push(...(route.validate?.(input, bodyOption) ?? []));
+    return issues.length > 0 ? validationProblem(run, issues) : undefined;
+  };
   const handlerBody =
     body.kind === 'other' ? body.value : form?.ok === true ? withFiles(input.body, form.files) : json;
 
@@ -167,7 +171,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   };
 
   if (route.idempotency === undefined || run.engine === undefined) {
-    return withOwnRequestId(await execute(), correlationId);
+    return validate() ?? withOwnRequestId(await execute(), correlationId);
   }
   const result = await run.engine.runIdempotent({
     contract: route.idempotency,
@@ -178,8 +182,10 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     replayHeaders: route.replayHeaders,
     // Only a `wait` needs the signal (to stop waiting); `execute` reads it from the request when asked.
     signal: route.idempotency.concurrent === 'wait' ? request.signal : undefined,
+    check: validate,
     execute,
   });
+  if (result.kind === 'refused') return result.response;
   if (result.kind === 'problem') {
     return run.problem({
       slug: result.slug,
