@@ -27,10 +27,31 @@ const ALLOWED: Record<string, readonly string[]> = {
   config: ['core', 'model'],
   render: ['core', 'load', 'model', 'runtime'],
   'lint.ts': ['core', 'load', 'model', 'render'],
+  scaffold: ['core', 'load', 'model', 'render', 'lint.ts'],
   'generate-options.ts': ['core', 'load', 'model', 'render', 'lint.ts'],
   'generate.ts': ['core', 'load', 'model', 'render', 'lint.ts', 'generate-options.ts'],
-  'index.ts': ['core', 'load', 'model', 'render', 'config', 'lint.ts', 'generate-options.ts', 'generate.ts'],
-  cli: ['core', 'load', 'model', 'render', 'config', 'lint.ts', 'generate-options.ts', 'generate.ts'],
+  'index.ts': [
+    'core',
+    'load',
+    'model',
+    'render',
+    'config',
+    'lint.ts',
+    'generate-options.ts',
+    'generate.ts',
+    'scaffold',
+  ],
+  cli: [
+    'core',
+    'load',
+    'model',
+    'render',
+    'config',
+    'lint.ts',
+    'generate-options.ts',
+    'generate.ts',
+    'scaffold',
+  ],
 };
 
 /** Layers that import no package and no Node built-in: the runtime runs anywhere, core/ is vocabulary. */

@@ -36,7 +36,10 @@ export function importLineInsertion(source: SourceFile, line: string): Insertion
 }
 
 /** `name: value` properties at the end of an object literal, in its trailing-comma style. */
-export function propertiesInsertion(object: ObjectLiteralExpression, properties: readonly string[]): Insertion {
+export function propertiesInsertion(
+  object: ObjectLiteralExpression,
+  properties: readonly string[],
+): Insertion {
   const indent = '  ';
   const text = object.getSourceFile().getFullText();
   const existing = object.getProperties();

@@ -33,7 +33,8 @@ export function orphanDiagnostics(input: {
   const handlerType = new RegExp(`^${SERVER_NAMESPACE}\\.\\w+Handler$`);
   for (const module of input.modules) {
     for (const e of module.exports) {
-      if (e.type && handlerType.test(e.type)) report(e.name, `${module.module}.ts`, e.position, module.source);
+      if (e.type && handlerType.test(e.type))
+        report(e.name, `${module.module}.ts`, e.position, module.source);
     }
   }
   for (const p of input.wiring?.properties ?? []) {

@@ -20,17 +20,25 @@ export async function scaffoldHandlers(options: ScaffoldHandlersOptions): Promis
   const linted = await lint(options);
   const { model } = linted;
   if (!model || hasErrors(linted.diagnostics)) {
-    return { diagnostics: linted.diagnostics, files: [], stubbed: [], orphans: [], usable: false };
+    const loaded = linted.usable;
+    return { diagnostics: linted.diagnostics, files: [], stubbed: [], orphans: [], loaded, usable: false };
   }
   const outDir = resolve(cwd, options.outDir);
-  const serverImport = importPath(outDir, resolve(cwd, options.generatedDir ?? 'src/generated', 'server/index.js'));
+  const serverImport = importPath(
+    outDir,
+    resolve(cwd, options.generatedDir ?? 'src/generated', 'server/index.js'),
+  );
   const tsMorph = await import('ts-morph');
   const project = new tsMorph.Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const texts = await readTypeScriptFiles(outDir);
   const modules = [...texts]
     .filter(([file]) => file !== WIRING_FILE)
     .map(([file, text]) =>
-      readModuleFile({ tsMorph, source: project.createSourceFile(`/${file}`, text), module: file.slice(0, -3) }),
+      readModuleFile({
+        tsMorph,
+        source: project.createSourceFile(`/${file}`, text),
+        module: file.slice(0, -3),
+      }),
     );
   const wiringText = texts.get(WIRING_FILE);
   const wiring =
@@ -42,7 +50,9 @@ export async function scaffoldHandlers(options: ScaffoldHandlersOptions): Promis
   const exported = new Map(modules.flatMap((m) => m.exports.map((e) => [e.name, e] as const)));
   const wired = new Set(wiring?.properties.map((p) => p.name));
   // An operation has a handler when it is wired, or when a module file exports one by its name.
-  const missing = operations.filter((op) => !wired.has(handlerNameOf(op)) && !exported.has(handlerNameOf(op)));
+  const missing = operations.filter(
+    (op) => !wired.has(handlerNameOf(op)) && !exported.has(handlerNameOf(op)),
+  );
   const byModule = groupBy(missing, (op) => op.module);
   const files: ScaffoldedFile[] = [];
   for (const [module, ops] of byModule) {
@@ -59,7 +69,15 @@ export async function scaffoldHandlers(options: ScaffoldHandlersOptions): Promis
     const planned = planWiringFile({ wiring, entries: toWire, serverImport });
     if (planned.problem) diagnostics.push({ ...planned.problem, file: join(outDir, WIRING_FILE) });
     else {
-      files.push(finish(outDir, WIRING_FILE, wiringText, planned, toWire.map((e) => e.name)));
+      files.push(
+        finish(
+          outDir,
+          WIRING_FILE,
+          wiringText,
+          planned,
+          toWire.map((e) => e.name),
+        ),
+      );
     }
   }
   const orphans = orphanDiagnostics({ operations, modules, wiring, outDir });
@@ -76,6 +94,7 @@ export async function scaffoldHandlers(options: ScaffoldHandlersOptions): Promis
     files: changed,
     stubbed: missing.map(handlerNameOf),
     orphans: orphans.names,
+    loaded: true,
     usable: true,
   };
 }
@@ -98,7 +117,9 @@ async function readTypeScriptFiles(dir: string): Promise<Map<string, string>> {
     throw error;
   });
   const files = names.filter((n) => n.endsWith('.ts') && !n.endsWith('.d.ts')).sort();
-  return new Map(await Promise.all(files.map(async (n) => [n, await readFile(join(dir, n), 'utf8')] as const)));
+  return new Map(
+    await Promise.all(files.map(async (n) => [n, await readFile(join(dir, n), 'utf8')] as const)),
+  );
 }
 
 /** A relative ES module specifier from `fromDir` to `target`, with `/` separators. */

@@ -59,7 +59,7 @@ export function wiringFileText(input: {
     `import type { Handlers } from ${toStringLiteral(input.serverImport)};`,
     ...modules.map(importLine),
     '',
-    '/** Every operation\'s handler, for `createServer({ handlers })`. */',
+    "/** Every operation's handler, for `createServer({ handlers })`. */",
     `export const ${HANDLERS_EXPORT} = {`,
     ...input.entries.map((e) => `  ${propertyText(e)},`),
     '} satisfies Handlers;',

@@ -33,6 +33,8 @@ export interface ScaffoldHandlersResult {
   stubbed: string[];
   /** Handlers for operations the spec no longer has: reported, never deleted. */
   orphans: string[];
+  /** False when the spec could not be loaded at all (missing file, syntax error, broken `$ref`). */
+  loaded: boolean;
   /** False when the spec could not be used (it did not load, or it has errors): nothing was written. */
   usable: boolean;
 }
