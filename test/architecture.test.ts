@@ -30,6 +30,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   scaffold: ['core', 'load', 'model', 'render', 'lint.ts'],
   'generate-options.ts': ['core', 'load', 'model', 'render', 'lint.ts'],
   'generate.ts': ['core', 'load', 'model', 'render', 'lint.ts', 'generate-options.ts'],
+  plugin: ['core', 'generate-options.ts', 'generate.ts'],
   'index.ts': [
     'core',
     'load',
