@@ -30,6 +30,8 @@ export function createViteDev(generator: SpecGenerator): ViteDev {
           (report) => {
             server.watcher.add(generator.files());
             for (const w of report.warnings) server.config.logger.warn(w.text);
+            // Modules transformed before are cached: drop them, so that the next request sees this run.
+            server.moduleGraph.invalidateAll();
             if (report.errors.length > 0) {
               pending = errorsToText(report.errors);
               server.config.logger.error(pending);
@@ -44,8 +46,10 @@ export function createViteDev(generator: SpecGenerator): ViteDev {
         );
       });
     },
-    transform() {
-      if (pending !== undefined) this.error(pending);
+    transform(_code, id) {
+      // Not Vite's own client (the overlay needs it) nor dependencies: the app's modules.
+      if (pending !== undefined && !id.startsWith('\0') && !id.includes('/node_modules/'))
+        this.error(pending);
     },
   };
   return {
