@@ -1,9 +1,10 @@
 /**
  * The plugin's one job: run `generate()` (writing), and again only when one of the spec's files changed
- * since the last run (by modification time), so that a bundler's rebuilds cost nothing when the spec did not
+ * since the last run (by content), so that a bundler's rebuilds cost nothing when the spec did not
  * move. Remembers every local file that went into the bundle ($refs included), for the watchers.
  */
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { generate } from '../generate.js';
 import type { IdemgenPluginOptions } from './options.js';
@@ -26,17 +27,18 @@ export function createSpecGenerator(options: IdemgenPluginOptions): SpecGenerato
   let last: PluginReport = { errors: [], warnings: [] };
   let running: Promise<PluginReport> | undefined;
 
-  const stampOf = async (paths: readonly string[]) =>
-    (
-      await Promise.all(
-        paths.map((p) =>
-          stat(p).then(
-            (s) => `${p}@${s.mtimeMs}:${s.size}`,
-            () => `${p}@-`,
-          ),
+  // By content, not modification time: two saves within one tick of the file system's clock still differ.
+  const stampOf = async (paths: readonly string[]) => {
+    const hashes = await Promise.all(
+      paths.map((p) =>
+        readFile(p).then(
+          (bytes) => createHash('sha256').update(bytes).digest('hex'),
+          () => '-',
         ),
-      )
-    ).join('\n');
+      ),
+    );
+    return paths.map((p, i) => `${p}@${hashes[i]}`).join('\n');
+  };
 
   const generateNow = async (): Promise<PluginReport> => {
     const before = await stampOf(files);

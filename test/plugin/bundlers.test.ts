@@ -6,8 +6,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { rollup } from 'rollup';
-import { describe, expect, it } from 'vitest';
+import { type RollupWatcherEvent, rollup, watch } from 'rollup';
+import { describe, expect, it, vi } from 'vitest';
 import webpack from 'webpack';
 import esbuildPlugin from '../../src/plugin/esbuild.js';
 import rollupPlugin from '../../src/plugin/rollup.js';
@@ -60,6 +60,50 @@ describe('the bundler plugin', () => {
     await bundle.close();
     expect(warnings.join('\n')).toMatch(/\[idemgen\] openapi\.yaml:\d+:\d+: .*idempotency-on-safe-method/);
     expect(generated(cwd)).toBe(true);
+  }, 120_000);
+
+  it('rollup --watch: a change to the spec rebuilds, and the rebuild regenerates', async () => {
+    const cwd = project('rollup-watch');
+    const watcher = watch({
+      input: join(cwd, 'entry.js'),
+      plugins: [rollupPlugin(options(cwd))],
+      watch: { skipWrite: true },
+    });
+    const ends: string[] = [];
+    let starts = 0;
+    let ended: () => void = () => {};
+    watcher.on('event', (event: RollupWatcherEvent) => {
+      if (event.code === 'BUNDLE_END') void event.result.close();
+      if (event.code === 'START' && ends.length > 0) starts++;
+      if (event.code === 'END' || event.code === 'ERROR') {
+        ends.push(event.code);
+        ended();
+      }
+    });
+    const nextEnd = () => new Promise<void>((done) => (ended = done));
+    try {
+      await nextEnd();
+      expect(readFileSync(join(cwd, 'generated/client/orders.ts'), 'utf8')).not.toContain('cancelOrder');
+      const spec = readFileSync(join(cwd, 'openapi.yaml'), 'utf8');
+      const changed = spec.replace(
+        '    get:\n      operationId: getOrder',
+        "    delete:\n      operationId: cancelOrder\n      tags: [orders]\n      responses: { '204': { description: Gone. } }\n    get:\n      operationId: getOrder",
+      );
+      const rebuilt = nextEnd();
+      // Written again until the rebuild starts: rollup's file watcher may not be ready right after the build.
+      await vi.waitFor(
+        () => {
+          writeFileSync(join(cwd, 'openapi.yaml'), changed);
+          expect(ends.length + starts).toBeGreaterThan(1);
+        },
+        { timeout: 60_000, interval: 500 },
+      );
+      await rebuilt;
+      expect(ends).toEqual(['END', 'END']);
+      expect(readFileSync(join(cwd, 'generated/client/orders.ts'), 'utf8')).toContain('cancelOrder');
+    } finally {
+      await watcher.close();
+    }
   }, 120_000);
 
   it('esbuild: generates, bundles the generated client; errors come back as esbuild messages', async () => {

@@ -88,27 +88,33 @@ describe('examples/vite-app', () => {
         'components:',
       ].join('\n'),
     );
-    writeFileSync(specFile, added);
+    // Each wait writes the file again: a watcher that was not ready for the first write sees a later one.
     await vi.waitFor(
-      async () => expect((await get('/src/generated/client/tasks.ts')).text).toContain('archiveTask'),
-      { timeout: 60_000, interval: 200 },
+      async () => {
+        writeFileSync(specFile, added);
+        expect((await get('/src/generated/client/tasks.ts')).text).toContain('archiveTask');
+      },
+      { timeout: 60_000, interval: 500 },
     );
 
     // A broken spec: modules answer with idemgen's diagnostics (what the overlay shows), located.
-    writeFileSync(specFile, added.replace('x-retry: { maxAttempts: 3,', 'x-retry: { maxAttempts: -1,'));
+    const broken = added.replace('x-retry: { maxAttempts: 3,', 'x-retry: { maxAttempts: -1,');
     await vi.waitFor(
       async () => {
+        writeFileSync(specFile, broken);
         const main = await get(`/src/main.ts?t=${Date.now()}`);
         expect(main.status).toBe(500);
         expect(main.text).toMatch(/idemgen could not generate:[\s\S]*openapi\.yaml:6:\d+/);
       },
-      { timeout: 60_000, interval: 200 },
+      { timeout: 60_000, interval: 500 },
     );
 
-    writeFileSync(specFile, added);
-    await vi.waitFor(async () => expect((await get(`/src/main.ts?t=${Date.now()}`)).status).toBe(200), {
-      timeout: 60_000,
-      interval: 200,
-    });
+    await vi.waitFor(
+      async () => {
+        writeFileSync(specFile, added);
+        expect((await get(`/src/main.ts?t=${Date.now()}`)).status).toBe(200);
+      },
+      { timeout: 60_000, interval: 500 },
+    );
   }, 240_000);
 });
