@@ -159,4 +159,34 @@ describe('the bundler plugin', () => {
     );
     expect(failed).toMatch(/idemgen could not generate:[\s\S]*unsafe-retry/);
   }, 120_000);
+
+  it('webpack watch: a change to the spec recompiles, and the compilation regenerates', async () => {
+    const cwd = project('webpack-watch');
+    const compiler = webpack({
+      mode: 'development',
+      context: cwd,
+      entry: join(cwd, 'entry.js'),
+      output: { path: join(cwd, 'dist') },
+      plugins: [webpackPlugin(options(cwd))],
+    });
+    let compilations = 0;
+    const watching = compiler.watch({}, (error) => {
+      if (!error) compilations++;
+    });
+    try {
+      await vi.waitFor(() => expect(compilations).toBe(1), { timeout: 60_000, interval: 200 });
+      const spec = readFileSync(join(cwd, 'openapi.yaml'), 'utf8');
+      const changed = spec.replace('summary: Read an order', 'summary: Read one order');
+      await vi.waitFor(
+        () => {
+          writeFileSync(join(cwd, 'openapi.yaml'), changed); // again until the watcher sees it
+          expect(readFileSync(join(cwd, 'generated/client/orders.ts'), 'utf8')).toContain('Read one order');
+        },
+        { timeout: 60_000, interval: 500 },
+      );
+      expect(compilations).toBeGreaterThan(1);
+    } finally {
+      if (watching) await new Promise<void>((done) => watching.close(() => done()));
+    }
+  }, 120_000);
 });
