@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generate } from '../../src/generate.js';
 import { scaffoldHandlers } from '../../src/scaffold/scaffold-handlers.js';
-import { typecheckDir } from '../helpers/typecheck-dir.js';
+import { typecheckStrictest } from '../helpers/strictest.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const project = join(REPO, 'test/.out/scaffold-project');
@@ -59,7 +59,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('idemgen scaffold handlers (programmatic)', () => {
-  it('writes one typed stub per operation, per tag module, wired into index.ts; the project type-checks', async () => {
+  it('writes one typed stub per operation, per tag module, wired into index.ts; the project type-checks under the strictest flags', async () => {
     const result = await scaffold();
     expect(result.usable).toBe(true);
     expect(result.stubbed).toEqual(['createOrder', 'getOrder']);
@@ -73,7 +73,7 @@ describe('idemgen scaffold handlers (programmatic)', () => {
     expect(read('orders.ts')).toContain('import type * as server from "../generated/server/index.js";');
     expect(read('index.ts')).toContain('createOrder: ordersHandlers.createOrder,');
     expect(read('index.ts')).toContain('} satisfies Handlers;');
-    expect(typecheckDir(project)).toEqual([]);
+    expect(typecheckStrictest(project, 'NodeNext')).toEqual([]);
   }, 120_000);
 
   it('a second run changes nothing', async () => {
@@ -91,7 +91,7 @@ describe('idemgen scaffold handlers (programmatic)', () => {
     const end = stub.indexOf('};', start) + 1;
     write('orders.ts', `${stub.slice(0, start)}${USER_BODY}${stub.slice(end)}${USER_HELPER}`);
     const before = { orders: read('orders.ts'), index: read('index.ts') };
-    expect(typecheckDir(project)).toEqual([]);
+    expect(typecheckStrictest(project, 'NodeNext')).toEqual([]);
 
     // The spec gains an operation in the same tag and one in a new tag.
     const spec = readSpec();
@@ -119,7 +119,7 @@ describe('idemgen scaffold handlers (programmatic)', () => {
     expect(onlyInsertions(before.index, index)).toBe(true);
     expect(index).toContain('import * as stockHandlers from "./stock.js";');
     expect(index).toContain('cancelOrder: ordersHandlers.cancelOrder,');
-    expect(typecheckDir(project)).toEqual([]);
+    expect(typecheckStrictest(project, 'NodeNext')).toEqual([]);
 
     const again = await scaffold();
     expect(again.files).toEqual([]);
