@@ -117,4 +117,24 @@ describe('examples/vite-app', () => {
       { timeout: 60_000, interval: 500 },
     );
   }, 240_000);
+
+  it('a dev server started on a broken spec still starts, and answers with the diagnostics', async () => {
+    await server?.close();
+    const spec = readFileSync(specFile, 'utf8');
+    writeFileSync(specFile, spec.replace('x-retry: { maxAttempts: 3,', 'x-retry: { maxAttempts: -1,'));
+    try {
+      server = await createServer({
+        root: app,
+        configFile: join(app, 'vite.config.ts'),
+        logLevel: 'silent',
+        server: { host: '127.0.0.1', port: 0, strictPort: false },
+      });
+      await server.listen();
+      const response = await fetch(new URL('/src/main.ts', server.resolvedUrls?.local[0]));
+      expect(response.status).toBe(500);
+      expect(await response.text()).toMatch(/idemgen could not generate:[\s\S]*openapi\.yaml:6:\d+/);
+    } finally {
+      writeFileSync(specFile, spec);
+    }
+  }, 120_000);
 });
