@@ -34,3 +34,5 @@ export { CONTEXT_VERSION } from './render/context.js';
 export type { ContextDump, ContextDumpEntry } from './render/context-dump.js';
 export type { EmitMode, EmitResult, GeneratedFile } from './render/emit.js';
 export type { TemplateProblem } from './render/handlebars.js';
+export { scaffoldHandlers } from './scaffold/scaffold-handlers.js';
+export type { ScaffoldedFile, ScaffoldHandlersOptions, ScaffoldHandlersResult } from './scaffold/types.js';
