@@ -36,7 +36,8 @@ function* leaves(value: JsonValue, pointer: string): Generator<[string, JsonValu
 function alternatives(value: JsonValue): JsonValue[] {
   if (typeof value === 'number') return [value + 1, value - 1, value * 2];
   if (typeof value === 'boolean') return [!value];
-  if (typeof value === 'string') return [shiftLast(value), `${value}x`, value.slice(0, -1)].filter((s) => s !== value);
+  if (typeof value === 'string')
+    return [shiftLast(value), `${value}x`, value.slice(0, -1)].filter((s) => s !== value);
   return [];
 }
 

@@ -21,7 +21,8 @@ export function ownExample(document: JsonObject, owner: JsonObject | undefined):
   if (isObject(owner.examples)) {
     for (const entry of Object.values(owner.examples)) {
       const resolved = resolveRef({ document, value: entry, pointer: '' });
-      if (resolved && isObject(resolved.value) && resolved.value.value !== undefined) return resolved.value.value;
+      if (resolved && isObject(resolved.value) && resolved.value.value !== undefined)
+        return resolved.value.value;
     }
   }
   return undefined;

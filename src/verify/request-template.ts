@@ -38,12 +38,17 @@ function parameterValue(input: {
           : undefined;
   if (fromSetup !== undefined) return String(fromSetup);
   if (!parameter.required) return undefined;
-  const value = ownExample(document, objectAt(document, parameter.pointer)) ?? schemaValue(document, parameter.schema);
+  const value =
+    ownExample(document, objectAt(document, parameter.pointer)) ?? schemaValue(document, parameter.schema);
   if (value === undefined || value === null) return parameter.in === 'path' ? '1' : undefined;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function bodyValue(input: { document: JsonObject; operation: OperationModel; given: RequestSetup }): JsonValue | undefined {
+function bodyValue(input: {
+  document: JsonObject;
+  operation: OperationModel;
+  given: RequestSetup;
+}): JsonValue | undefined {
   const { document, operation, given } = input;
   if (given.body !== undefined) return given.body as JsonValue;
   const requestBody = operation.requestBody;
@@ -63,7 +68,10 @@ export function buildRequestTemplate(input: {
   setup: VerifySetup;
 }): RequestTemplate {
   const { document, operation, setup } = input;
-  const given = setup.requests[operation.id] ?? (operation.operationId ? setup.requests[operation.operationId] : undefined) ?? {};
+  const given =
+    setup.requests[operation.id] ??
+    (operation.operationId ? setup.requests[operation.operationId] : undefined) ??
+    {};
   const template: RequestTemplate = {
     method: operation.method.toUpperCase(),
     path: {},
@@ -102,7 +110,8 @@ export function toProbe(input: {
   if (source && key) {
     const value = 'key' in key ? key.key : undefined;
     if (source.in === 'header') {
-      for (const name of Object.keys(headers)) if (name.toLowerCase() === source.name.toLowerCase()) delete headers[name];
+      for (const name of Object.keys(headers))
+        if (name.toLowerCase() === source.name.toLowerCase()) delete headers[name];
       if ('rawHeader' in key) headers[source.name] = key.rawHeader;
       else if (value !== undefined) headers[source.name] = value;
     } else if (source.in === 'query') {

@@ -89,7 +89,11 @@ function checksFor(context: CheckContext): PlannedCheck[] {
   if (!context.operation.idempotency) {
     const request = toProbe({ operation: context.operation, template: context.template });
     return [
-      ...ACTIVE_CHECKS.map((c) => ({ check: c.name, skip: 'the operation has no idempotency contract', requests: [] })),
+      ...ACTIVE_CHECKS.map((c) => ({
+        check: c.name,
+        skip: 'the operation has no idempotency contract',
+        requests: [],
+      })),
       { check: 'declared-responses', requests: [{ label: 'request', role: 'valid', request }] },
     ];
   }
@@ -157,7 +161,12 @@ export async function runVerify(input: VerifyInput): Promise<VerifyReport> {
   };
 }
 
-function toResult(input: { check: CheckName; operation: string; verdict: Verdict; begun: number }): CheckResult {
+function toResult(input: {
+  check: CheckName;
+  operation: string;
+  verdict: Verdict;
+  begun: number;
+}): CheckResult {
   const { verdict } = input;
   return {
     check: input.check,

@@ -22,7 +22,10 @@ export interface SchemaValidator {
   validate(schema: JsonValue, value: unknown): string[] | undefined;
 }
 
-export function createSchemaValidator(input: { document: JsonObject; openapi: '3.0' | '3.1' }): SchemaValidator {
+export function createSchemaValidator(input: {
+  document: JsonObject;
+  openapi: '3.0' | '3.1';
+}): SchemaValidator {
   const options = { strict: false, allErrors: true, logger: false as const, validateSchema: false };
   const ajv = input.openapi === '3.1' ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv, { mode: 'full', keywords: false });
@@ -39,7 +42,8 @@ export function createSchemaValidator(input: { document: JsonObject; openapi: '3
     if (cached !== undefined) return cached ?? undefined;
     let fn: ValidateFunction | null = null;
     try {
-      if (documentAdded) fn = ajv.compile(operationSchemaToSchema({ schema, openapi: input.openapi }) as object);
+      if (documentAdded)
+        fn = ajv.compile(operationSchemaToSchema({ schema, openapi: input.openapi }) as object);
     } catch {
       fn = null;
     }

@@ -13,11 +13,15 @@ export function selectOperations(input: {
   const names = input.operations ?? [];
   const tags = input.tags ?? [];
   const all = input.model.operations;
-  const named = (op: OperationModel) => names.includes(op.id) || (op.operationId !== undefined && names.includes(op.operationId));
+  const named = (op: OperationModel) =>
+    names.includes(op.id) || (op.operationId !== undefined && names.includes(op.operationId));
   const unknown = [
-    ...names.filter((name) => !all.some((op) => op.id === name || op.operationId === name)).map((n) => `operation ${n}`),
+    ...names
+      .filter((name) => !all.some((op) => op.id === name || op.operationId === name))
+      .map((n) => `operation ${n}`),
     ...tags.filter((tag) => !all.some((op) => op.tags.includes(tag))).map((t) => `tag ${t}`),
   ];
-  if (names.length === 0 && tags.length === 0) return { operations: all.filter((op) => op.idempotency), unknown };
+  if (names.length === 0 && tags.length === 0)
+    return { operations: all.filter((op) => op.idempotency), unknown };
   return { operations: all.filter((op) => named(op) || op.tags.some((t) => tags.includes(t))), unknown };
 }

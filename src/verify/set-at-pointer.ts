@@ -2,7 +2,11 @@
 import { isObject, type JsonObject, type JsonValue } from '../core/json.js';
 import { pointerToSegments } from '../core/json-pointer.js';
 
-export function setAtPointer(input: { value: JsonValue; pointer: string; to: JsonValue | undefined }): JsonValue {
+export function setAtPointer(input: {
+  value: JsonValue;
+  pointer: string;
+  to: JsonValue | undefined;
+}): JsonValue {
   const segments = pointerToSegments(input.pointer);
   if (segments.length === 0) return input.to ?? null;
   const copy = structuredClone(input.value);

@@ -2,12 +2,19 @@
 import type { JsonObject } from '../../core/json.js';
 import type { OperationModel } from '../../model/types.js';
 import { parseRetryAfter } from '../../runtime/retry/retry-after.js';
+import type { CheckName } from '../check-names.js';
 import type { FaultProxy } from '../fault-proxy.js';
 import type { RequestTemplate } from '../request-template.js';
 import type { SchemaValidator } from '../schema-validator.js';
 import type { Send } from '../send-request.js';
-import type { CheckName } from '../check-names.js';
-import type { CheckOutcome, Exchange, ExchangeRole, ProbeRequest, ProbeResponse, VerifySetup } from '../types.js';
+import type {
+  CheckOutcome,
+  Exchange,
+  ExchangeRole,
+  ProbeRequest,
+  ProbeResponse,
+  VerifySetup,
+} from '../types.js';
 
 export interface CheckContext {
   operation: OperationModel;
@@ -53,7 +60,10 @@ export async function sendPlanned(
   planned: PlannedRequest,
   options: { baseUrl?: string; viaProxy?: boolean } = {},
 ): Promise<Exchange> {
-  const result = await context.send({ baseUrl: options.baseUrl ?? context.baseUrl, request: planned.request });
+  const result = await context.send({
+    baseUrl: options.baseUrl ?? context.baseUrl,
+    request: planned.request,
+  });
   const exchange: Exchange = {
     label: planned.label,
     role: planned.role,
@@ -75,7 +85,10 @@ const MAX_WAIT_MS = 5_000;
 export async function sendSettled(context: CheckContext, planned: PlannedRequest): Promise<Exchange[]> {
   const exchanges: Exchange[] = [];
   for (let poll = 0; poll <= MAX_POLLS; poll++) {
-    const exchange = await sendPlanned(context, poll === 0 ? planned : { ...planned, label: `${planned.label} (poll ${poll})` });
+    const exchange = await sendPlanned(
+      context,
+      poll === 0 ? planned : { ...planned, label: `${planned.label} (poll ${poll})` },
+    );
     exchanges.push(exchange);
     const wait = exchange.response?.status === 409 ? retryAfterMs(exchange.response) : undefined;
     if (wait === undefined) return exchanges;
@@ -91,7 +104,8 @@ export function retryAfterMs(response: ProbeResponse): number | undefined {
 export const isReplayed = (response: ProbeResponse): boolean =>
   response.headers['idempotent-replayed']?.trim().toLowerCase() === 'true';
 
-export const isSuccess = (response: ProbeResponse): boolean => response.status >= 200 && response.status < 300;
+export const isSuccess = (response: ProbeResponse): boolean =>
+  response.status >= 200 && response.status < 300;
 
 /** Bodies are identical when equal as JSON (key order and white space aside), else byte for byte. */
 export function sameBody(a: string, b: string): boolean {
@@ -138,4 +152,8 @@ export function notAccepted(exchange: Exchange): Verdict {
 }
 
 export const pass = (exchanges: Exchange[]): Verdict => ({ outcome: 'pass', exchanges });
-export const fail = (reason: string, exchanges: Exchange[]): Verdict => ({ outcome: 'fail', reason, exchanges });
+export const fail = (reason: string, exchanges: Exchange[]): Verdict => ({
+  outcome: 'fail',
+  reason,
+  exchanges,
+});

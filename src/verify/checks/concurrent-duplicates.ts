@@ -4,13 +4,25 @@
  */
 import { toProbe } from '../request-template.js';
 import type { Exchange } from '../types.js';
-import { type ActiveCheck, fail, isReplayed, pass, retryAfterMs, sameBody, sendPlanned } from './check-context.js';
+import {
+  type ActiveCheck,
+  fail,
+  isReplayed,
+  pass,
+  retryAfterMs,
+  sameBody,
+  sendPlanned,
+} from './check-context.js';
 
 export const concurrentDuplicatesCheck: ActiveCheck = {
   name: 'concurrent-duplicates',
   skip: () => undefined,
   plan(context) {
-    const request = toProbe({ operation: context.operation, template: context.template, key: { key: context.newKey() } });
+    const request = toProbe({
+      operation: context.operation,
+      template: context.template,
+      key: { key: context.newKey() },
+    });
     const count = context.setup.concurrency;
     return Array.from({ length: count }, (_, index) => ({
       label: `duplicate ${index + 1} of ${count}`,
@@ -30,12 +42,18 @@ export const concurrentDuplicatesCheck: ActiveCheck = {
     if (answered.length === 0) return fail('every duplicate was answered 409: none was executed', exchanges);
     const originals = answered.filter((e) => !isReplayed(e.response!));
     if (originals.length > 1)
-      return fail(`${originals.length} of the duplicates were executed (answers without Idempotent-Replayed: true)`, originals);
+      return fail(
+        `${originals.length} of the duplicates were executed (answers without Idempotent-Replayed: true)`,
+        originals,
+      );
     const [reference] = answered;
     const differing = answered.find(
-      (e) => e.response!.status !== reference!.response!.status || !sameBody(e.response!.body, reference!.response!.body),
+      (e) =>
+        e.response!.status !== reference!.response!.status ||
+        !sameBody(e.response!.body, reference!.response!.body),
     );
-    if (differing) return fail('the duplicates were answered with different statuses or bodies', [reference!, differing]);
+    if (differing)
+      return fail('the duplicates were answered with different statuses or bodies', [reference!, differing]);
     return pass(exchanges);
   },
 };

@@ -5,7 +5,9 @@ import { matchesStatusPattern } from '../../runtime/shared/status-pattern.js';
 export function declaredResponse(operation: OperationModel, status: number): ResponseModel | undefined {
   const exact = operation.responses.find((r) => r.status === String(status));
   if (exact) return exact;
-  const range = operation.responses.find((r) => /^[1-5]XX$/i.test(r.status) && matchesStatusPattern(status, r.status));
+  const range = operation.responses.find(
+    (r) => /^[1-5]XX$/i.test(r.status) && matchesStatusPattern(status, r.status),
+  );
   return range ?? operation.responses.find((r) => r.status.toLowerCase() === 'default');
 }
 

@@ -11,7 +11,8 @@ export function checkDeclaredResponses(context: CheckContext, exchanges: Exchang
   const judged = exchanges.filter(
     (e) => e.role === 'valid' && e.response && !(e.response.status === 409 && context.operation.idempotency),
   );
-  if (judged.length === 0) return { outcome: 'skip', reason: 'no answer to a valid request was seen', exchanges: [] };
+  if (judged.length === 0)
+    return { outcome: 'skip', reason: 'no answer to a valid request was seen', exchanges: [] };
   for (const exchange of judged) {
     const problem = responseProblem(context, exchange);
     if (problem) return fail(problem, [exchange]);
@@ -39,6 +40,7 @@ function responseProblem(context: CheckContext, exchange: Exchange): string | un
     return `the ${response.status} answer is not valid JSON`;
   }
   const errors = context.validator.validate(declared.jsonSchema, body);
-  if (errors && errors.length > 0) return `the ${response.status} body does not match its declared schema: ${errors.slice(0, 3).join('; ')}`;
+  if (errors && errors.length > 0)
+    return `the ${response.status} body does not match its declared schema: ${errors.slice(0, 3).join('; ')}`;
   return undefined;
 }

@@ -40,7 +40,13 @@ function formatProblem(context: CheckContext, exchange: Exchange): string | unde
     return missing.length > 0 ? `the ${response.status} problem lacks ${missing.join(', ')}` : undefined;
   }
   const declared = declaredResponse(context.operation, response.status);
-  if (declared && !declared.isProblem && declared.jsonSchema !== undefined && isJsonMediaType(mediaType) && body !== undefined) {
+  if (
+    declared &&
+    !declared.isProblem &&
+    declared.jsonSchema !== undefined &&
+    isJsonMediaType(mediaType) &&
+    body !== undefined
+  ) {
     const errors = context.validator.validate(declared.jsonSchema, body);
     if (errors === undefined || errors.length === 0) return undefined;
     return `the ${response.status} answer matches neither problem details nor the declared envelope (${errors[0]})`;

@@ -1,7 +1,16 @@
 /** fingerprint: the same key with a changed body is refused with 422. */
-import { toProbe } from '../request-template.js';
+
 import { changeBody } from '../change-body.js';
-import { type ActiveCheck, fail, isSuccess, notAccepted, pass, sendPlanned, sendSettled } from './check-context.js';
+import { toProbe } from '../request-template.js';
+import {
+  type ActiveCheck,
+  fail,
+  isSuccess,
+  notAccepted,
+  pass,
+  sendPlanned,
+  sendSettled,
+} from './check-context.js';
 
 export const fingerprintCheck: ActiveCheck = {
   name: 'fingerprint',
@@ -17,7 +26,11 @@ export const fingerprintCheck: ActiveCheck = {
     const { operation, template } = context;
     return [
       { label: 'first', role: 'valid', request: toProbe({ operation, template, key }) },
-      { label: 'same key, changed body', role: 'probe', request: toProbe({ operation, template, key, body: changed(context)! }) },
+      {
+        label: 'same key, changed body',
+        role: 'probe',
+        request: toProbe({ operation, template, key, body: changed(context)! }),
+      },
     ];
   },
   async run(context, [first, reused]) {
@@ -28,7 +41,9 @@ export const fingerprintCheck: ActiveCheck = {
     const exchanges = [...settled, two];
     if (!two.response) return fail(`the changed request got no answer: ${two.error}`, exchanges);
     if (two.response.status !== 422) {
-      const what = isSuccess(two.response) ? 'accepted: the fingerprint is ignored' : `answered ${two.response.status}`;
+      const what = isSuccess(two.response)
+        ? 'accepted: the fingerprint is ignored'
+        : `answered ${two.response.status}`;
       return fail(`the same key with a changed body was ${what}, not refused with 422`, exchanges);
     }
     return pass(exchanges);
@@ -42,6 +57,7 @@ function changed(context: Parameters<ActiveCheck['skip']>[0]) {
   return changeBody({
     body: template.body!,
     keep: keyPointer,
-    isValid: (value) => (schema === undefined ? true : (validator.validate(schema, value)?.length ?? 0) === 0),
+    isValid: (value) =>
+      schema === undefined ? true : (validator.validate(schema, value)?.length ?? 0) === 0,
   });
 }

@@ -1,6 +1,6 @@
 /** key-required and key-malformed: a missing or malformed header key is refused with 400 and its problem type. */
 import { toProbe } from '../request-template.js';
-import type { CheckContext, ActiveCheck, PlannedRequest } from './check-context.js';
+import type { ActiveCheck, CheckContext, PlannedRequest } from './check-context.js';
 import { fail, pass, problemSlug, sendPlanned } from './check-context.js';
 
 /** Contains a space: neither a token nor an RFC 8941 string, and too long for any store (300 characters). */
@@ -11,7 +11,11 @@ function headerKeySkip(context: CheckContext): string | undefined {
   return source?.in === 'header' ? undefined : 'the key is not a client-sent header (it is request data)';
 }
 
-function keyProbe(input: { name: 'key-required' | 'key-malformed'; slug: string; what: string }): ActiveCheck {
+function keyProbe(input: {
+  name: 'key-required' | 'key-malformed';
+  slug: string;
+  what: string;
+}): ActiveCheck {
   return {
     name: input.name,
     skip(context) {
@@ -30,13 +34,23 @@ function keyProbe(input: { name: 'key-required' | 'key-malformed'; slug: string;
       const exchange = await sendPlanned(context, planned!);
       const response = exchange.response;
       if (!response) return fail(`no answer: ${exchange.error}`, [exchange]);
-      if (response.status !== 400) return fail(`${input.what} was answered ${response.status}, not 400`, [exchange]);
+      if (response.status !== 400)
+        return fail(`${input.what} was answered ${response.status}, not 400`, [exchange]);
       const slug = problemSlug(response);
-      if (slug !== input.slug) return fail(`400 with problem type ${slug ?? '(none)'}, not ${input.slug}`, [exchange]);
+      if (slug !== input.slug)
+        return fail(`400 with problem type ${slug ?? '(none)'}, not ${input.slug}`, [exchange]);
       return pass([exchange]);
     },
   };
 }
 
-export const keyRequiredCheck = keyProbe({ name: 'key-required', slug: 'idempotency-key-missing', what: 'a request without the key' });
-export const keyMalformedCheck = keyProbe({ name: 'key-malformed', slug: 'idempotency-key-invalid', what: 'a request with a malformed key' });
+export const keyRequiredCheck = keyProbe({
+  name: 'key-required',
+  slug: 'idempotency-key-missing',
+  what: 'a request without the key',
+});
+export const keyMalformedCheck = keyProbe({
+  name: 'key-malformed',
+  slug: 'idempotency-key-invalid',
+  what: 'a request with a malformed key',
+});

@@ -4,13 +4,19 @@
  * error class, a connection string or password). Returns what was found, or `undefined`.
  */
 const LEAKS: readonly [RegExp, string][] = [
-  [/\bat\s+(?:async\s+)?[\w$.<>[\] ]*\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^)\s]*:\d+:\d+\)?/, 'a stack trace'],
+  [
+    /\bat\s+(?:async\s+)?[\w$.<>[\] ]*\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^)\s]*:\d+:\d+\)?/,
+    'a stack trace',
+  ],
   [/Traceback \(most recent call last\)/, 'a Python traceback'],
   [/\bat [\w$.]+\([\w$]+\.java:\d+\)/, 'a Java stack trace'],
   [/"(?:stack|stackTrace|stacktrace|trace|exception)"\s*:/, 'a stack trace member'],
   [/\b(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EADDRINUSE|EACCES|ENOENT)\b/, 'an internal error code'],
   [/\b(?:TypeError|ReferenceError|RangeError|SyntaxError|AssertionError)\b:/, 'an internal error message'],
-  [/\bpassword\s*=|\b(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis):\/\/\S+/i, 'a connection string or password'],
+  [
+    /\bpassword\s*=|\b(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis):\/\/\S+/i,
+    'a connection string or password',
+  ],
 ];
 
 export function leakIn(text: string): string | undefined {

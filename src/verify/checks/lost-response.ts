@@ -21,9 +21,18 @@ export const lostResponseCheck: ActiveCheck = {
       ? 'the fault proxy cuts plain HTTP connections only; run verify against the http:// address'
       : undefined,
   plan(context) {
-    const request = toProbe({ operation: context.operation, template: context.template, key: { key: context.newKey() } });
+    const request = toProbe({
+      operation: context.operation,
+      template: context.template,
+      key: { key: context.newKey() },
+    });
     return [
-      { label: 'first (answer dropped by the fault proxy)', role: 'valid', request, note: 'through the fault proxy, answer dropped' },
+      {
+        label: 'first (answer dropped by the fault proxy)',
+        role: 'valid',
+        request,
+        note: 'through the fault proxy, answer dropped',
+      },
       { label: 'retry after the lost answer', role: 'valid', request },
       { label: 'second retry', role: 'valid', request },
     ];
@@ -49,7 +58,10 @@ export const lostResponseCheck: ActiveCheck = {
     const next = await sendPlanned(context, again!);
     exchanges.push(next);
     if (!next.response) return fail(`the second retry got no answer: ${next.error}`, exchanges);
-    if (next.response.status !== answer.response.status || !sameBody(next.response.body, answer.response.body))
+    if (
+      next.response.status !== answer.response.status ||
+      !sameBody(next.response.body, answer.response.body)
+    )
       return fail('two replays of the same lost request differ', exchanges);
     return pass(exchanges);
   },

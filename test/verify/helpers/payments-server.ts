@@ -15,7 +15,9 @@ import { listenNode, type RunningServer } from '../../e2e/helpers/server-adapter
 export const PAYMENTS_SPEC = resolve('examples/payments.yaml');
 
 interface GeneratedServer {
-  createServer(options: Omit<ServerCoreOptions, 'routes' | 'handlers'> & { handlers: Record<string, Handler> }): ServerCore;
+  createServer(
+    options: Omit<ServerCoreOptions, 'routes' | 'handlers'> & { handlers: Record<string, Handler> },
+  ): ServerCore;
   toNodeHandler: typeof toNodeHandler;
 }
 
