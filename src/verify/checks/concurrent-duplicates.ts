@@ -40,12 +40,6 @@ export const concurrentDuplicatesCheck: ActiveCheck = {
     const noHint = busy.find((e) => retryAfterMs(e.response!) === undefined);
     if (noHint) return fail('a duplicate was answered 409 without a Retry-After', [noHint]);
     if (answered.length === 0) return fail('every duplicate was answered 409: none was executed', exchanges);
-    const originals = answered.filter((e) => !isReplayed(e.response!));
-    if (originals.length > 1)
-      return fail(
-        `${originals.length} of the duplicates were executed (answers without Idempotent-Replayed: true)`,
-        originals,
-      );
     const [reference] = answered;
     const differing = answered.find(
       (e) =>
@@ -53,7 +47,16 @@ export const concurrentDuplicatesCheck: ActiveCheck = {
         !sameBody(e.response!.body, reference!.response!.body),
     );
     if (differing)
-      return fail('the duplicates were answered with different statuses or bodies', [reference!, differing]);
+      return fail('the duplicates were answered with different statuses or bodies: executed more than once', [
+        reference!,
+        differing,
+      ]);
+    const originals = answered.filter((e) => !isReplayed(e.response!));
+    if (originals.length > 1)
+      return fail(
+        `${originals.length} answers lack Idempotent-Replayed: true; only the one execution may`,
+        originals,
+      );
     return pass(exchanges);
   },
 };

@@ -26,6 +26,9 @@ export function redactExchange(exchange: Exchange): Exchange {
 const cut = (text: string): string =>
   text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… (${text.length} characters)` : text;
 
+/** A multi-line body stays inside its block. */
+const indented = (text: string, indent: string): string => text.replace(/\r?\n/g, `\n${indent}`);
+
 const headerLines = (headers: Record<string, string>, indent: string): string[] =>
   Object.entries(redactHeaders(headers)).map(([name, value]) => `${indent}${name}: ${value}`);
 
@@ -33,7 +36,7 @@ export function describeRequest(request: ProbeRequest, indent: string): string[]
   return [
     `${request.method} ${request.target}`,
     ...headerLines(request.headers, indent),
-    ...(request.body !== undefined ? [`${indent}${cut(request.body)}`] : []),
+    ...(request.body !== undefined ? [`${indent}${indented(cut(request.body), indent)}`] : []),
   ];
 }
 

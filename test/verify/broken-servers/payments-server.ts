@@ -3,7 +3,7 @@
  * the idempotency contract (keys, fingerprints, replays, 409 with Retry-After while a duplicate runs,
  * problem details), unless it is started with one deliberate flaw, each a way real servers break it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenNode, type RunningServer } from '../../e2e/helpers/server-adapters.js';
 
 export const FLAWS = [
@@ -27,7 +27,8 @@ export interface BrokenServer extends RunningServer {
 
 const PROBLEM_BASE = 'https://broken.test/problems/';
 
-export async function startPaymentsServer(flaw?: Flaw): Promise<BrokenServer> {
+/** `seen` collects the headers of every request (to check what verify sends). */
+export async function startPaymentsServer(flaw?: Flaw, seen?: IncomingHttpHeaders[]): Promise<BrokenServer> {
   const entries = new Map<string, Entry>();
   let executions = 0;
 
@@ -87,6 +88,7 @@ export async function startPaymentsServer(flaw?: Flaw): Promise<BrokenServer> {
   };
 
   const server = createServer((req, res) => {
+    seen?.push(req.headers);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

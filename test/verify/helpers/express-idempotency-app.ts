@@ -1,0 +1,33 @@
+/**
+ * A plain Express 5 app serving `POST /payments` of examples/payments.yaml behind the express-idempotency
+ * middleware (1.0.6, its defaults: in-memory store, Idempotency-Key header, body/URL/method/query intent
+ * check), as its README sets it up. Express runs in production mode (no stack traces in its error pages),
+ * as a deployed app would.
+ */
+import { createServer } from 'node:http';
+import express from 'express';
+import { getSharedIdempotencyService, idempotency } from 'express-idempotency';
+import { listenNode, type RunningServer } from '../../e2e/helpers/server-adapters.js';
+
+export interface ExpressApp extends RunningServer {
+  executions(): number;
+}
+
+export async function startExpressIdempotencyApp(): Promise<ExpressApp> {
+  let executions = 0;
+  const app = express();
+  app.set('env', 'production');
+  app.use(express.json());
+  app.post('/payments', idempotency(), async (req, res) => {
+    if (getSharedIdempotencyService().isHit(req)) return;
+    executions++;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const id = `pay_${executions}`;
+    res
+      .status(201)
+      .location(`/payments/${id}`)
+      .json({ id, status: 'succeeded', ...req.body });
+  });
+  const running = await listenNode(createServer(app));
+  return { ...running, executions: () => executions };
+}
