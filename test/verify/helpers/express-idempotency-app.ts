@@ -2,7 +2,7 @@
  * A plain Express 5 app serving `POST /payments` of examples/payments.yaml behind the express-idempotency
  * middleware (1.0.6, its defaults: in-memory store, Idempotency-Key header, body/URL/method/query intent
  * check), as its README sets it up. Express runs in production mode (no stack traces in its error pages),
- * as a deployed app would.
+ * as a deployed app would, unless `env` says otherwise.
  */
 import { createServer } from 'node:http';
 import express from 'express';
@@ -13,10 +13,12 @@ export interface ExpressApp extends RunningServer {
   executions(): number;
 }
 
-export async function startExpressIdempotencyApp(): Promise<ExpressApp> {
+export async function startExpressIdempotencyApp(
+  env: 'production' | 'development' = 'production',
+): Promise<ExpressApp> {
   let executions = 0;
   const app = express();
-  app.set('env', 'production');
+  app.set('env', env);
   app.use(express.json());
   app.post('/payments', idempotency(), async (req, res) => {
     if (getSharedIdempotencyService().isHit(req)) return;
