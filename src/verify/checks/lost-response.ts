@@ -28,7 +28,7 @@ export const lostResponseCheck: ActiveCheck = {
     });
     return [
       {
-        label: 'first (answer dropped by the fault proxy)',
+        label: 'first, its answer dropped',
         role: 'valid',
         request,
         note: 'through the fault proxy, answer dropped',

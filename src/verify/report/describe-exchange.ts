@@ -49,7 +49,7 @@ export function describeResponse(response: ProbeResponse, indent: string): strin
   return [
     `${response.status}`,
     ...headerLines(shown, indent),
-    ...(response.body ? [`${indent}${cut(response.body)}`] : []),
+    ...(response.body ? [`${indent}${indented(cut(response.body.trimEnd()), indent)}`] : []),
   ];
 }
 
