@@ -60,7 +60,7 @@ describe('verify against Express + express-idempotency', () => {
       const report = await verifyPayments({ baseUrl: app.url, operations: ['createPayment'] });
       const errorFormat = report.results.find((r) => r.check === 'error-format')!;
       expect(errorFormat.outcome).toBe('fail');
-      expect(errorFormat.reason).toMatch(/^the (409|417) answer shows a stack trace$/);
+      expect(errorFormat.reason).toBe('the 409 answer shows a stack trace');
       expect(errorFormat.exchanges[0]!.response!.body).toContain('idempotencyService.js');
     },
     TIMEOUT,
