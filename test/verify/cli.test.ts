@@ -85,6 +85,31 @@ describe('idemgen verify', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it(
+    'exits 1 and says so when the server is down, or refuses the request verify built',
+    async () => {
+      const gone = await startCounter();
+      await gone.close();
+      const down = await runCli(['verify', SPEC, '--base-url', gone.url, '--operation', 'createPayment']);
+      expect(down.code).toBe(1);
+      expect(down.stdout).toContain(`broken:   the request got no answer (ECONNREFUSED`);
+      expect(down.stdout).toContain(`is the server running at ${gone.url}?`);
+      const counter = await startCounter();
+      server = counter;
+      const refused = await runCli([
+        'verify',
+        SPEC,
+        '--base-url',
+        counter.url,
+        '--operation',
+        'createPayment',
+      ]);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('the request verify built from the spec got status 500, not a 2xx');
+    },
+    TIMEOUT,
+  );
+
   it('exits 2 when the spec cannot be loaded', async () => {
     const run = await runCli(['verify', 'missing.yaml', '--base-url', 'http://127.0.0.1:9']);
     expect(run.code).toBe(2);

@@ -140,15 +140,16 @@ export function problemSlug(response: ProbeResponse): string | undefined {
 }
 
 /** The verdict when the valid request verify built was not accepted: nothing else can be judged. */
-export function notAccepted(exchange: Exchange): Verdict {
-  const got = exchange.response ? `status ${exchange.response.status}` : `no answer (${exchange.error})`;
-  return {
-    outcome: 'fail',
-    reason:
-      `the request verify built from the spec got ${got}, not a 2xx: give a request the server accepts ` +
-      '(verify.requests in the config, or --path-param / --header)',
-    exchanges: [exchange],
-  };
+export function notAccepted(exchange: Exchange, baseUrl: string): Verdict {
+  if (!exchange.response)
+    return fail(`the request got no answer (${exchange.error}): is the server running at ${baseUrl}?`, [
+      exchange,
+    ]);
+  return fail(
+    `the request verify built from the spec got status ${exchange.response.status}, not a 2xx: give a request ` +
+      'the server accepts (--body, --path-param, --header, or verify.requests in the config)',
+    [exchange],
+  );
 }
 
 export const pass = (exchanges: Exchange[]): Verdict => ({ outcome: 'pass', exchanges });

@@ -36,7 +36,7 @@ export const fingerprintCheck: ActiveCheck = {
   async run(context, [first, reused]) {
     const settled = await sendSettled(context, first!);
     const one = settled.at(-1)!;
-    if (!one.response || !isSuccess(one.response)) return notAccepted(one);
+    if (!one.response || !isSuccess(one.response)) return notAccepted(one, context.baseUrl);
     const two = await sendPlanned(context, reused!);
     const exchanges = [...settled, two];
     if (!two.response) return fail(`the changed request got no answer: ${two.error}`, exchanges);

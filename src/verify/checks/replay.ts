@@ -28,7 +28,7 @@ export const replayCheck: ActiveCheck = {
   },
   async run(context, [first, duplicate]) {
     const one = await sendPlanned(context, first!);
-    if (!one.response || !isSuccess(one.response)) return notAccepted(one);
+    if (!one.response || !isSuccess(one.response)) return notAccepted(one, context.baseUrl);
     const rest = await sendSettled(context, duplicate!);
     const two = rest.at(-1)!;
     const exchanges = [one, ...rest];
