@@ -130,10 +130,28 @@ function canonical(value: unknown): string {
 
 /** The `type` member's last segment, when the body is a JSON object with one. */
 export function problemSlug(response: ProbeResponse): string | undefined {
+  const body = parseJson(response.body) as { type?: unknown } | undefined;
+  if (typeof body?.type !== 'string') return undefined;
+  return /([^/#:]+)\/?$/.exec(body.type)?.[1];
+}
+
+/**
+ * Whether the answer names the problem `slug`: as its problem `type` (`.../idempotency-key-missing`), or,
+ * in an error envelope the spec declares, as any string member (`{ "error": { "code": "idempotency-key-missing" } }`).
+ */
+export function namesProblem(response: ProbeResponse, slug: string): boolean {
+  const names = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'string')
+      return value === slug || value.endsWith(`/${slug}`) || value.endsWith(`#${slug}`);
+    if (depth > 3 || value === null || typeof value !== 'object') return false;
+    return Object.values(value).some((child) => names(child, depth + 1));
+  };
+  return names(parseJson(response.body), 0);
+}
+
+function parseJson(text: string): unknown {
   try {
-    const body = JSON.parse(response.body) as { type?: unknown };
-    if (typeof body?.type !== 'string') return undefined;
-    return /([^/#:]+)\/?$/.exec(body.type)?.[1];
+    return JSON.parse(text);
   } catch {
     return undefined;
   }

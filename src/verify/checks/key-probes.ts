@@ -1,7 +1,7 @@
 /** key-required and key-malformed: a missing or malformed header key is refused with 400 and its problem type. */
 import { toProbe } from '../request-template.js';
 import type { ActiveCheck, CheckContext, PlannedRequest } from './check-context.js';
-import { fail, pass, problemSlug, sendPlanned } from './check-context.js';
+import { fail, namesProblem, pass, problemSlug, sendPlanned } from './check-context.js';
 
 /** Contains a space: neither a token nor an RFC 8941 string, and too long for any store (300 characters). */
 export const MALFORMED_KEY = `not a key ${'x'.repeat(290)}`;
@@ -36,9 +36,10 @@ function keyProbe(input: {
       if (!response) return fail(`no answer: ${exchange.error}`, [exchange]);
       if (response.status !== 400)
         return fail(`${input.what} was answered ${response.status}, not 400`, [exchange]);
-      const slug = problemSlug(response);
-      if (slug !== input.slug)
-        return fail(`400 with problem type ${slug ?? '(none)'}, not ${input.slug}`, [exchange]);
+      if (!namesProblem(response, input.slug))
+        return fail(`400 with problem type ${problemSlug(response) ?? '(none)'}, not ${input.slug}`, [
+          exchange,
+        ]);
       return pass([exchange]);
     },
   };
