@@ -20,6 +20,10 @@ export function formatPlan(input: { plan: PlannedOperation[]; baseUrl: string })
       }
     }
   }
-  out.push('', `${count} requests (re-sent while the server answers 409 with Retry-After).`);
+  out.push(
+    '',
+    `${count} requests (re-sent while the server answers 409 with Retry-After). error-format, ` +
+      'declared-responses and retry-hints judge their answers and send nothing of their own.',
+  );
   return `${out.join('\n')}\n`;
 }
