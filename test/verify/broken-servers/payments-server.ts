@@ -21,6 +21,9 @@ interface Entry {
   done?: { status: number; body: string };
 }
 
+/** How long one execution takes. */
+const WORK_MS = 250;
+
 export interface BrokenServer extends RunningServer {
   executions(): number;
 }
@@ -78,7 +81,8 @@ export async function startPaymentsServer(flaw?: Flaw, seen?: IncomingHttpHeader
     entries.set(key, entry);
     executions++;
     const id = `pay_${executions}`;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Long enough that concurrent duplicates arrive while it runs, even on a loaded machine.
+    await new Promise((resolve) => setTimeout(resolve, WORK_MS));
     entry.done = {
       status: 201,
       body: JSON.stringify({ id, status: 'succeeded', amount: body.amount, currency: body.currency }),

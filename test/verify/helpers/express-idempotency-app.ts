@@ -9,6 +9,9 @@ import express from 'express';
 import { getSharedIdempotencyService, idempotency } from 'express-idempotency';
 import { listenNode, type RunningServer } from '../../e2e/helpers/server-adapters.js';
 
+/** How long one execution takes. */
+const WORK_MS = 250;
+
 export interface ExpressApp extends RunningServer {
   executions(): number;
 }
@@ -23,7 +26,8 @@ export async function startExpressIdempotencyApp(
   app.post('/payments', idempotency(), async (req, res) => {
     if (getSharedIdempotencyService().isHit(req)) return;
     executions++;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Long enough that concurrent duplicates arrive while it runs, even on a loaded machine.
+    await new Promise((resolve) => setTimeout(resolve, WORK_MS));
     const id = `pay_${executions}`;
     res
       .status(201)
