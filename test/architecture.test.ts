@@ -42,6 +42,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'generate.ts',
     'scaffold',
   ],
+  verify: ['core', 'load', 'model', 'render', 'runtime'],
   cli: [
     'core',
     'load',
@@ -52,6 +53,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'generate-options.ts',
     'generate.ts',
     'scaffold',
+    'verify',
   ],
 };
 

@@ -6,11 +6,12 @@ import { initCommand } from './commands/init/command.js';
 import { lintCommand } from './commands/lint/command.js';
 import { scaffoldCommand } from './commands/scaffold/command.js';
 import { templatesCommand } from './commands/templates/command.js';
+import { verifyCommand } from './commands/verify/command.js';
 import { fileSystemErrorToMessage, isFileSystemError } from './file-system-error.js';
 import { type CliIo, resolveIo } from './io.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
-const COMMANDS = ['lint', 'generate', 'templates', 'init', 'scaffold'] as const;
+const COMMANDS = ['lint', 'generate', 'templates', 'init', 'scaffold', 'verify'] as const;
 
 /**
  * The CLI: argv (without `node` and the script) -> exit code. Usage mistakes print a message to stderr and
@@ -35,6 +36,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .command(templatesCommand(context))
     .command(initCommand(context))
     .command(scaffoldCommand(context))
+    .command(verifyCommand(context))
     .demandCommand(1, 'Name a command.')
     .strict()
     .recommendCommands()

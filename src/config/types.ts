@@ -50,6 +50,36 @@ export interface SharedConfig {
   specLimits?: { maxBytes?: number; maxAliases?: number; maxDepth?: number };
 }
 
+/** Request data for one operation, for `idemgen verify`. */
+export interface VerifyRequestConfig {
+  path?: Record<string, string | number | boolean>;
+  query?: Record<string, string | number | boolean>;
+  headers?: Record<string, string>;
+  /** The JSON body to send instead of the spec's example. */
+  body?: unknown;
+}
+
+/** The `verify` section: what `idemgen verify` runs against and with; its flags override each key. */
+export interface VerifyConfig {
+  /** The running server. */
+  baseUrl?: string;
+  /** Operations to verify (default: every operation with an idempotency contract). */
+  operations?: string[];
+  tags?: string[];
+  /** Sent with every request (auth). */
+  headers?: Record<string, string>;
+  /** Path parameter values by name, for every operation. */
+  pathParams?: Record<string, string | number | boolean>;
+  /** Setup data by operation id. */
+  requests?: Record<string, VerifyRequestConfig>;
+  /** Requests sent at once by the concurrent-duplicates check (default 5). */
+  concurrency?: number;
+  /** One request's limit: milliseconds, or a duration such as `10s` (default 10 s). */
+  timeout?: number | string;
+  /** Allow probes against a host that is not loopback. */
+  allowWrites?: boolean;
+}
+
 /** One spec and where its output goes. */
 export interface ProjectConfig extends SharedConfig {
   /** The OpenAPI document: a path relative to the config file, or an http(s) URL. */
@@ -64,6 +94,8 @@ export interface IdemgenConfigObject extends SharedConfig {
   spec?: string;
   out?: string;
   projects?: ProjectConfig[];
+  /** Settings of `idemgen verify`. */
+  verify?: VerifyConfig;
 }
 
 /** What a config file exports: an object, or an array of projects. */

@@ -12,6 +12,7 @@ const COMMANDS = [
   ['templates', 'eject'],
   ['init'],
   ['scaffold', 'handlers'],
+  ['verify'],
 ];
 
 async function flagsOf(command: string[]): Promise<string[]> {
@@ -34,7 +35,7 @@ describe('docs/cli.md', () => {
   it('documents every command', async () => {
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}idemgen (\w+)/gm)].map((m) => m[1]);
-    expect(commands.sort()).toEqual(['generate', 'init', 'lint', 'scaffold', 'templates']);
+    expect(commands.sort()).toEqual(['generate', 'init', 'lint', 'scaffold', 'templates', 'verify']);
     for (const name of commands) expect(DOC).toContain(`## \`idemgen ${name}`);
   });
 });
