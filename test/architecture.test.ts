@@ -30,7 +30,18 @@ const ALLOWED: Record<string, readonly string[]> = {
   'generate-options.ts': ['core', 'load', 'model', 'render', 'lint.ts'],
   'generate.ts': ['core', 'load', 'model', 'render', 'lint.ts', 'generate-options.ts'],
   'index.ts': ['core', 'load', 'model', 'render', 'config', 'lint.ts', 'generate-options.ts', 'generate.ts'],
-  cli: ['core', 'load', 'model', 'render', 'config', 'lint.ts', 'generate-options.ts', 'generate.ts'],
+  reference: ['core', 'load', 'model', 'runtime', 'render', 'lint.ts'],
+  cli: [
+    'core',
+    'load',
+    'model',
+    'render',
+    'config',
+    'lint.ts',
+    'generate-options.ts',
+    'generate.ts',
+    'reference',
+  ],
 };
 
 /** Layers that import no package and no Node built-in: the runtime runs anywhere, core/ is vocabulary. */
