@@ -6,25 +6,24 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { type LintOptions, lint } from '../lint.js';
 import { buildReference } from './build-reference.js';
 import type { ReferenceFormat } from './formats.js';
-import { type ReferenceFiles, renderReference } from './render-reference.js';
+import { type RenderedReference, renderReference } from './render-reference.js';
 
 export interface CreateReferenceOptions extends LintOptions {
   format: ReferenceFormat;
   templatesDir?: string | undefined;
 }
 
-export interface CreateReferenceResult {
+export interface CreateReferenceResult extends RenderedReference {
   diagnostics: Diagnostic[];
   /** False when the spec could not be loaded: no files then. */
   usable: boolean;
-  files: ReferenceFiles;
 }
 
 export async function createReference(options: CreateReferenceOptions): Promise<CreateReferenceResult> {
   const { format, templatesDir, ...lintOptions } = options;
   const result = await lint(lintOptions);
   if (!result.usable || !result.model) {
-    return { diagnostics: result.diagnostics, usable: false, files: new Map() };
+    return { diagnostics: result.diagnostics, usable: false, files: new Map(), templateProblems: [] };
   }
   const site = buildReference({
     model: result.model,
@@ -34,6 +33,6 @@ export async function createReference(options: CreateReferenceOptions): Promise<
   return {
     diagnostics: result.diagnostics,
     usable: true,
-    files: renderReference({ site, format, templatesDir }),
+    ...renderReference({ site, format, templatesDir }),
   };
 }

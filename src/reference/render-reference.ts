@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILTIN_TEMPLATES_DIR, createRenderer } from '../render/handlebars.js';
+import { BUILTIN_TEMPLATES_DIR, createRenderer, type TemplateProblem } from '../render/handlebars.js';
 import { TEMPLATES } from '../render/templates.js';
 import type { ReferenceSite } from './build-reference.js';
 import type { ReferenceFormat } from './formats.js';
@@ -14,6 +14,12 @@ import { escapeHtml, escapeMarkdown } from './html-escape.js';
 /** Output path (relative, forward slashes) -> contents. */
 export type ReferenceFiles = Map<string, string>;
 
+export interface RenderedReference {
+  files: ReferenceFiles;
+  /** Problems with the override directory (an unknown file is an error; nothing is rendered then). */
+  templateProblems: readonly TemplateProblem[];
+}
+
 const asset = (name: string): string => readFileSync(join(BUILTIN_TEMPLATES_DIR, 'reference', name), 'utf8');
 
 export function renderReference(input: {
@@ -21,7 +27,7 @@ export function renderReference(input: {
   format: ReferenceFormat;
   /** A directory of template overrides (`idemgen templates eject`). */
   templatesDir?: string | undefined;
-}): ReferenceFiles {
+}): RenderedReference {
   const { site, format } = input;
   const renderer = createRenderer({
     ...(input.templatesDir ? { overridesDir: input.templatesDir } : {}),
@@ -31,6 +37,8 @@ export function renderReference(input: {
     },
   });
   const files: ReferenceFiles = new Map();
+  const templateProblems = renderer.problems;
+  if (templateProblems.some((p) => p.severity === 'error')) return { files, templateProblems };
   if (format !== 'markdown') {
     const context = { ...site, style: asset('style.css'), script: asset('search.js') };
     files.set('index.html', renderer.render(TEMPLATES.referenceHtml.id, context));
@@ -41,5 +49,5 @@ export function renderReference(input: {
       if (op.timeline) files.set(op.timeline.file, `${op.timeline.svg}\n`);
     }
   }
-  return files;
+  return { files, templateProblems };
 }

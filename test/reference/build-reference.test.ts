@@ -41,7 +41,9 @@ describe('the reference', () => {
   it('says per operation which errors its client retries, from its own retryOn', async () => {
     const page = await html('examples/payments.yaml');
     const create = sectionOf(page, 'op-createPayment');
-    expect(create).toMatch(/idempotency-request-in-progress<\/a><\/td><td>[^<]+<\/td><td>Yes, with the same key/);
+    expect(create).toMatch(
+      /idempotency-request-in-progress<\/a><\/td><td>[^<]+<\/td><td>Yes, with the same key/,
+    );
     expect(create).toMatch(/idempotency-key-reused<\/a><\/td><td>[^<]+<\/td><td>No</);
     expect(create).toContain('<td>422</td><td>declared</td><td>The payment was refused.</td><td>No</td>');
     // A GET has no key: no idempotency problems, and its 500 is retried without one.
@@ -88,6 +90,8 @@ describe('the reference', () => {
     expect(page.match(/<script>/g)).toHaveLength(1);
     const markdown = result.files.get('reference.md') ?? '';
     expect(markdown).not.toMatch(/<script>alert|<img|<b>/);
-    expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt; \\| \\*x\\*');
+    expect(markdown).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt; \\| \\*x\\*',
+    );
   });
 });

@@ -8,8 +8,8 @@ import { computeTimeline } from '../../src/reference/timeline.js';
 import { NetworkError } from '../../src/runtime/errors/index.js';
 import { executeWithRetry } from '../../src/runtime/retry/index.js';
 import type { RetryPolicy } from '../../src/runtime/retry/types.js';
-import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 import type { Random } from '../../src/runtime/shared/random.js';
+import { FakeClock } from '../../src/runtime/testing/fake-clock.js';
 import { drive } from '../runtime/client/helpers/drive.js';
 
 /** examples/payments.yaml's x-retry. */
@@ -62,17 +62,20 @@ describe('computeTimeline', () => {
     ['equal', { ...PAYMENTS.backoff, jitter: 'equal' as const }],
     ['none', { ...PAYMENTS.backoff, jitter: 'none' as const }],
     ['decorrelated', { ...PAYMENTS.backoff, jitter: 'decorrelated' as const }],
-  ])('gives the start times the client has with %s jitter at its smallest and largest draws', async (_, backoff) => {
-    const policy = { ...PAYMENTS, maxAttempts: 6, backoff };
-    const timeline = computeTimeline(policy);
-    const earliest = await clientStarts(policy, () => 0);
-    const latest = await clientStarts(policy, () => ALMOST_ONE);
-    expect(earliest).toEqual(timeline.attempts.map((a) => a.start.minMs));
-    expect(latest).toHaveLength(timeline.attempts.length);
-    latest.forEach((start, index) => {
-      expect(start).toBeCloseTo(timeline.attempts[index]?.start.maxMs ?? Number.NaN, 3);
-    });
-  });
+  ])(
+    'gives the start times the client has with %s jitter at its smallest and largest draws',
+    async (_, backoff) => {
+      const policy = { ...PAYMENTS, maxAttempts: 6, backoff };
+      const timeline = computeTimeline(policy);
+      const earliest = await clientStarts(policy, () => 0);
+      const latest = await clientStarts(policy, () => ALMOST_ONE);
+      expect(earliest).toEqual(timeline.attempts.map((a) => a.start.minMs));
+      expect(latest).toHaveLength(timeline.attempts.length);
+      latest.forEach((start, index) => {
+        expect(start).toBeCloseTo(timeline.attempts[index]?.start.maxMs ?? Number.NaN, 3);
+      });
+    },
+  );
 
   it('gives the mean start with linear jitter exactly (the draw 0.5)', async () => {
     const policy = { ...PAYMENTS, backoff: { ...PAYMENTS.backoff, jitter: 'equal' as const } };

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseRuleFlags } from '../../../model/rules.js';
 import { createReference } from '../../../reference/create-reference.js';
+import { isTemplateRenderError } from '../../../render/handlebars.js';
 import { type CommandContext, EXIT_CODES, type ExitCode } from '../../command-context.js';
 import { shouldColor } from '../../io.js';
 import { createSourceReader } from '../../report/source-reader.js';
@@ -17,22 +18,14 @@ import type { DocsArgs } from './args.js';
 export async function runDocs(input: { args: DocsArgs; context: CommandContext }): Promise<ExitCode> {
   const { args, context } = input;
   const { io } = context;
-  const { severities, errors } = parseRuleFlags(args.rule);
-  if (errors.length > 0) throw new UsageError(errors.join('\n'), 'docs');
-  const specLimits = parseSpecLimitFlags(args['spec-limit']);
-  if (specLimits.errors.length > 0) throw new UsageError(specLimits.errors.join('\n'), 'docs');
 
-  const result = await createReference({
-    spec: args.spec,
-    cwd: io.cwd,
-    rules: severities,
-    stdin: io.stdin,
-    refRoot: args['ref-root'],
-    allowRemoteRefs: args['allow-remote-refs'],
-    specLimits: specLimits.limits,
-    format: args.format,
-    templatesDir: args.templates === undefined ? undefined : resolve(io.cwd, args.templates),
+  const result = await readReference(args, context).catch((error: unknown) => {
+    // A broken override (a parse error, a field the context lacks) is the user's input: say which.
+    if (!isTemplateRenderError(error)) throw error;
+    io.stderr.write(`idemgen: ${error.path}: ${error.message}\n`);
+    return undefined;
   });
+  if (!result) return EXIT_CODES.usage;
   if (!result.usable) {
     io.stdout.write(
       formatStylish({
@@ -45,6 +38,10 @@ export async function runDocs(input: { args: DocsArgs; context: CommandContext }
     );
     return EXIT_CODES.usage;
   }
+  for (const problem of result.templateProblems) {
+    io.stderr.write(`idemgen: ${problem.severity}: ${problem.path}: ${problem.message}\n`);
+  }
+  if (result.templateProblems.some((p) => p.severity === 'error')) return EXIT_CODES.usage;
   const outDir = resolve(io.cwd, args.out);
   for (const [name, text] of result.files) {
     const path = join(outDir, name);
@@ -65,4 +62,23 @@ export async function runDocs(input: { args: DocsArgs; context: CommandContext }
         : '.\n'),
   );
   return EXIT_CODES.ok;
+}
+
+function readReference(args: DocsArgs, context: CommandContext) {
+  const { io } = context;
+  const { severities, errors } = parseRuleFlags(args.rule);
+  if (errors.length > 0) throw new UsageError(errors.join('\n'), 'docs');
+  const specLimits = parseSpecLimitFlags(args['spec-limit']);
+  if (specLimits.errors.length > 0) throw new UsageError(specLimits.errors.join('\n'), 'docs');
+  return createReference({
+    spec: args.spec,
+    cwd: io.cwd,
+    rules: severities,
+    stdin: io.stdin,
+    refRoot: args['ref-root'],
+    allowRemoteRefs: args['allow-remote-refs'],
+    specLimits: specLimits.limits,
+    format: args.format,
+    templatesDir: args.templates === undefined ? undefined : resolve(io.cwd, args.templates),
+  });
 }
