@@ -22,7 +22,7 @@ const TICKS_MS = [100, 1_000, 10_000, 60_000, 600_000, 3_600_000, 86_400_000];
 const STYLE =
   '<style>.row-label,.tick-label,.row-note{font:12px system-ui,sans-serif;fill:#1a1a1a}' +
   '.deadline-label{font:12px system-ui,sans-serif;fill:#a61b1b}.window{fill:#cfe0fb;stroke:#1d4ed8}' +
-  '.expected{fill:#1d4ed8}.attempt{fill:#4b5563}.axis{stroke:#6b7280}.tick{stroke:#d1d5db;stroke-dasharray:2 3}' +
+  '.expected{fill:#1d4ed8}.attempt{fill:#9ca3af}.axis{stroke:#6b7280}.tick{stroke:#d1d5db;stroke-dasharray:2 3}' +
   '.deadline{stroke:#a61b1b;stroke-width:2;stroke-dasharray:6 4}</style>';
 
 const round = (value: number): string => String(Math.round(value * 10) / 10);
@@ -79,7 +79,12 @@ function rowSvg(row: TimelineAttempt, y: number, x: (ms: number) => number): str
 
 function axisSvg(timeline: Timeline, y: number, x: (ms: number) => number): string {
   const end = x(timeline.deadlineMs);
-  const ticks = [0, ...TICKS_MS.filter((ms) => ms < timeline.deadlineMs && end - x(ms) > 56)];
+  // The attempt timeout first (the bars end there), then round times, none crowding another or the deadline.
+  const ticks: number[] = [0];
+  for (const ms of [timeline.attemptTimeoutMs, ...TICKS_MS]) {
+    const fits = ms < timeline.deadlineMs && end - x(ms) > 56;
+    if (fits && ticks.every((tick) => Math.abs(x(tick) - x(ms)) > 40)) ticks.push(ms);
+  }
   const marks = ticks.map((ms) => {
     const at = round(x(ms));
     return `<line class="tick" x1="${at}" y1="${TOP - 4}" x2="${at}" y2="${y}"/><text class="tick-label" x="${at}" y="${y + 16}" text-anchor="middle">${ms === 0 ? '0' : durationToText(ms)}</text>`;
