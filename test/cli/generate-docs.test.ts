@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 
 const DOC = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
-const COMMANDS = [[], ['lint'], ['generate'], ['templates', 'list'], ['templates', 'eject'], ['init']];
+const COMMANDS = [[], ['lint'], ['generate'], ['templates', 'list'], ['templates', 'eject'], ['init'], ['docs']];
 
 async function flagsOf(command: string[]): Promise<string[]> {
   const help = (await runCli([...command, '--help'])).stdout;
@@ -26,7 +26,7 @@ describe('docs/cli.md', () => {
   it('documents every command', async () => {
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}idemgen (\w+)/gm)].map((m) => m[1]);
-    expect(commands.sort()).toEqual(['generate', 'init', 'lint', 'templates']);
+    expect(commands.sort()).toEqual(['docs', 'generate', 'init', 'lint', 'templates']);
     for (const name of commands) expect(DOC).toContain(`## \`idemgen ${name}`);
   });
 });
