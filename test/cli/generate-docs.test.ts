@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 
 const DOC = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
-const COMMANDS = [[], ['lint'], ['generate'], ['templates', 'list'], ['templates', 'eject'], ['init'], ['docs']];
+const COMMANDS = [
+  [],
+  ['lint'],
+  ['generate'],
+  ['templates', 'list'],
+  ['templates', 'eject'],
+  ['init'],
+  ['docs'],
+];
 
 async function flagsOf(command: string[]): Promise<string[]> {
   const help = (await runCli([...command, '--help'])).stdout;

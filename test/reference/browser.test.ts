@@ -126,7 +126,7 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
   it('finds an operation by search and jumps to it on Enter', async () => {
     await page.goto(url);
     await page.getByLabel('Search operations').fill('refund');
-    expect(await page.locator('#search-count').innerText()).toBe('1 operation');
+    expect(await page.locator('#search-count').textContent()).toBe('1 operation');
     expect(await page.locator('.op-list li:visible').allInnerTexts()).toEqual([
       expect.stringContaining('upsertRefund'),
     ]);
