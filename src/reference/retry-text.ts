@@ -57,7 +57,10 @@ export function retryToSentences(input: {
   const limits =
     `Each attempt times out after ${durationToText(retry.attemptTimeoutMs)}; ` +
     `the whole call, waits included, ends after ${durationToText(retry.maxElapsedMs)}.`;
-  if (retry.maxAttempts <= 1) return [`One attempt, no retry (maxAttempts: 1). ${limits}`];
+  if (retry.maxAttempts <= 1) {
+    const limit = Math.min(retry.attemptTimeoutMs, retry.maxElapsedMs);
+    return [`One attempt, no retry (maxAttempts: 1); it times out after ${durationToText(limit)}.`];
+  }
   const sentences = [
     `Up to ${retry.maxAttempts} attempts (${retry.maxAttempts - 1} ${retry.maxAttempts === 2 ? 'retry' : 'retries'}) ` +
       `on ${conditionsToText(retry.retryOn)}.`,
