@@ -90,9 +90,34 @@ export interface CatalogueEntry {
   retriedText: string;
 }
 
-/** The site-wide catalogue: every framework problem, retryability under the default retryOn. */
+/** The router's answers, `about:blank` problems whose status says it all (`runtime/server/server-core.ts`). */
+const ROUTING_PROBLEMS: readonly CatalogueEntry[] = [
+  {
+    anchor: 'problem-not-found',
+    status: '404',
+    name: 'about:blank (Not Found)',
+    when: 'No operation of the API matches the request’s path.',
+    remedy: 'Check the path against the operations listed here (and the server’s base URL).',
+    retried: 'no',
+    retriedText: 'No',
+  },
+  {
+    anchor: 'problem-method-not-allowed',
+    status: '405',
+    name: 'about:blank (Method Not Allowed)',
+    when: 'The path exists, but no operation on it takes the request’s method.',
+    remedy: 'Use one of the methods the answer’s Allow header lists.',
+    retried: 'no',
+    retriedText: 'No',
+  },
+];
+
+/**
+ * The site-wide catalogue: every framework problem, then the router's two, retryability under the default
+ * retryOn.
+ */
 export function frameworkCatalogue(): CatalogueEntry[] {
-  return (Object.keys(FRAMEWORK_PROBLEMS) as ProblemSlug[]).map((slug) => {
+  const framework = (Object.keys(FRAMEWORK_PROBLEMS) as ProblemSlug[]).map((slug) => {
     const { status, title } = FRAMEWORK_PROBLEMS[slug];
     const retried = classifyStatus({ status, problemType: slug, retryOn: DEFAULT_RETRY_ON }).transient;
     return {
@@ -103,8 +128,9 @@ export function frameworkCatalogue(): CatalogueEntry[] {
       remedy: PROBLEM_TEXTS[slug].remedy,
       retried: retried ? 'yes' : 'no',
       retriedText: retried ? 'Yes, under the default retryOn' : 'No',
-    };
+    } satisfies CatalogueEntry;
   });
+  return [...framework, ...ROUTING_PROBLEMS];
 }
 
 /** Whether the operation's client retries a status (with a problem slug), as `executeWithRetry` decides. */

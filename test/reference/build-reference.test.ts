@@ -23,9 +23,13 @@ const sectionOf = (page: string, anchor: string): string => {
 };
 
 describe('the reference', () => {
-  it('catalogues every problem type the server can answer, each with when, retryability and a remedy', () => {
+  it("catalogues every problem the server can answer (the router's 404 and 405 too), with when, retryability and remedy", () => {
     const catalogue = frameworkCatalogue();
-    expect(catalogue.map((e) => e.anchor)).toEqual(PROBLEM_SLUGS.map((slug) => `problem-${slug}`));
+    expect(catalogue.map((e) => e.anchor)).toEqual([
+      ...PROBLEM_SLUGS.map((slug) => `problem-${slug}`),
+      'problem-not-found',
+      'problem-method-not-allowed',
+    ]);
     for (const entry of catalogue) {
       expect(entry.when).toMatch(/\.$/);
       expect(entry.remedy).toMatch(/\.$/);
