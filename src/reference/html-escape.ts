@@ -17,3 +17,17 @@ export function escapeMarkdown(value: string): string {
     .replace(/\r?\n/g, ' ')
     .replace(/([\\`*_[\]|#])/g, '\\$1');
 }
+
+/**
+ * A Markdown code span holding `value` literally: a fence longer than any run of backticks inside, line
+ * breaks folded to spaces. In a table cell (`cell`), `|` is written `\|`, which GFM reads as a `|` of the
+ * span rather than the end of the cell.
+ */
+export function toMarkdownCode(value: string, options: { cell?: boolean } = {}): string {
+  let text = value.replace(/\r?\n/g, ' ');
+  if (options.cell) text = text.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

@@ -9,7 +9,7 @@ import { BUILTIN_TEMPLATES_DIR, createRenderer, type TemplateProblem } from '../
 import { TEMPLATES } from '../render/templates.js';
 import type { ReferenceSite } from './build-reference.js';
 import type { ReferenceFormat } from './formats.js';
-import { escapeHtml, escapeMarkdown } from './html-escape.js';
+import { escapeHtml, escapeMarkdown, toMarkdownCode } from './html-escape.js';
 
 /** Output path (relative, forward slashes) -> contents. */
 export type ReferenceFiles = Map<string, string>;
@@ -34,6 +34,9 @@ export function renderReference(input: {
     helpers: {
       h: (value: unknown) => escapeHtml(String(value)),
       md: (value: unknown) => escapeMarkdown(String(value)),
+      // `{{mdCode path}}`, or `{{mdCode path "cell"}}` in a table cell.
+      mdCode: (value: unknown, ...rest: unknown[]) =>
+        toMarkdownCode(String(value), { cell: rest.length > 1 && rest[0] === 'cell' }),
     },
   });
   const files: ReferenceFiles = new Map();

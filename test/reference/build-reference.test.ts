@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReference } from '../../src/reference/create-reference.js';
 import { frameworkCatalogue } from '../../src/reference/error-catalogue.js';
+import { toMarkdownCode } from '../../src/reference/html-escape.js';
 import { PROBLEM_SLUGS } from '../../src/runtime/problem/slugs.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -93,9 +94,18 @@ describe('the reference', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page.match(/<script>/g)).toHaveLength(1);
     const markdown = result.files.get('reference.md') ?? '';
-    expect(markdown).not.toMatch(/<script>alert|<img|<b>/);
+    expect(markdown).not.toMatch(/<script>alert|<img/);
+    // Paths are code spans, where Markdown shows `<b>` as text.
+    expect(markdown).toContain('## GET `/x/<b>{id}`');
     expect(markdown).toContain(
       '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt; \\| \\*x\\*',
     );
+  });
+
+  it('writes code spans that hold any text, also in a table cell', () => {
+    expect(toMarkdownCode('/a_b/*c*')).toBe('`/a_b/*c*`');
+    expect(toMarkdownCode('a`b')).toBe('``a`b``');
+    expect(toMarkdownCode('`x`')).toBe('`` `x` ``');
+    expect(toMarkdownCode('a|b\nc', { cell: true })).toBe('`a\\|b c`');
   });
 });
