@@ -35,12 +35,21 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
   let context: BrowserContext;
   let page: Page;
   let url: string;
+  /** fixtures/rule-unsafe-retry: a page with lint findings. */
+  let findingsUrl: string;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'idemgen-reference-browser-'));
     const result = await createReference({ spec: 'examples/payments.yaml', cwd: ROOT, format: 'html' });
     await writeFile(join(dir, 'index.html'), result.files.get('index.html') ?? '');
     url = pathToFileURL(join(dir, 'index.html')).href;
+    const unsafe = await createReference({
+      spec: 'fixtures/rule-unsafe-retry/openapi.yaml',
+      cwd: ROOT,
+      format: 'html',
+    });
+    await writeFile(join(dir, 'findings.html'), unsafe.files.get('index.html') ?? '');
+    findingsUrl = pathToFileURL(join(dir, 'findings.html')).href;
     // A fresh profile: persistent context on an empty directory (Chromium refuses --user-data-dir in args).
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath,
@@ -138,12 +147,13 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
   });
 
   it('passes axe-core with no serious or critical violations, on a desktop and on a phone', async () => {
-    for (const viewport of [
-      { width: 1280, height: 900 },
-      { width: 375, height: 740 },
-    ]) {
+    for (const [viewport, address] of [
+      [{ width: 1280, height: 900 }, url],
+      [{ width: 375, height: 740 }, url],
+      [{ width: 1280, height: 900 }, findingsUrl],
+    ] as const) {
       await page.setViewportSize(viewport);
-      await page.goto(url);
+      await page.goto(address);
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } })
@@ -154,6 +164,8 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
       });
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     }
+    // The last page shows its findings where they apply.
+    expect(await page.locator('#op-createOrder .finding.error').count()).toBe(1);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
