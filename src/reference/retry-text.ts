@@ -76,7 +76,9 @@ export function retryToSentences(input: {
         'even past maxAttempts: the first attempt is still running, and the call ends with its outcome.',
     );
   }
-  if (timeline) {
+  if (!retry.retryOn.includes('timeout')) {
+    sentences.push('An attempt that runs into its timeout ends the call: retryOn has no timeout.');
+  } else if (timeline) {
     const n = timeline.attemptsIfAllTimeOut;
     sentences.push(
       `If every attempt runs into its timeout, ${n} ${n === 1 ? 'attempt starts' : 'attempts start'} before the deadline.`,

@@ -5,6 +5,7 @@
  * and the deadline that ends the call.
  */
 import { computeDelay } from '../runtime/retry/backoff.js';
+import { retriesOn } from '../runtime/retry/classify.js';
 import type { BackoffPolicy, RetryPolicy } from '../runtime/retry/types.js';
 import { seededRandom } from '../runtime/testing/random.js';
 
@@ -36,7 +37,10 @@ export interface Timeline {
   attemptTimeoutMs: number;
   /** `exact` for none/full/equal jitter; `estimated` (a fixed-seed average) for decorrelated. */
   expected: 'exact' | 'estimated';
-  /** How many attempts start before the deadline when every attempt runs into its timeout (expected waits). */
+  /**
+   * How many attempts start when every attempt runs into its timeout (expected waits): 1 when `retryOn` has
+   * no `timeout`, else as many as the deadline lets start.
+   */
   attemptsIfAllTimeOut: number;
   /** True when maxAttempts is more than the rows drawn (`MAX_ROWS`). */
   truncated: boolean;
@@ -82,6 +86,7 @@ const reachOf = (start: Spread, deadlineMs: number): Reach => {
 
 /** Attempts that start when each one before runs into its timeout (the runtime's deadline rules). */
 function countIfAllTimeOut(policy: RetryPolicy, waits: readonly number[]): number {
+  if (!retriesOn(policy.retryOn, 'timeout')) return 1;
   let now = 0;
   for (let attempt = 1; ; attempt++) {
     const remaining = policy.maxElapsedMs - now;

@@ -122,24 +122,31 @@ describe('computeTimeline', () => {
     expect(third?.reach).toBe('sometimes');
   });
 
-  it('counts the attempts that start when every attempt runs into its timeout, as the client does', async () => {
-    const clock = new FakeClock(0);
-    let attempts = 0;
-    await drive(
-      clock,
-      executeWithRetry({
-        policy: PAYMENTS,
+  it.each([
+    ['with timeout in retryOn', PAYMENTS, 4],
+    ['without timeout in retryOn', { ...PAYMENTS, retryOn: ['network', 503] } as RetryPolicy, 1],
+    ['with a deadline that cuts the second attempt', { ...PAYMENTS, maxElapsedMs: 9_000 }, 2],
+  ])(
+    'counts the attempts that start when every attempt times out, as the client does (%s)',
+    async (_, policy, expected) => {
+      const clock = new FakeClock(0);
+      let attempts = 0;
+      await drive(
         clock,
-        random: () => 0.5,
-        hooks: { onAttempt: () => attempts++ },
-        // Never answers: every attempt ends on its timeout (or on the deadline).
-        run: ({ signal }) =>
-          new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
-      }),
-    );
-    expect(computeTimeline(PAYMENTS).attemptsIfAllTimeOut).toBe(attempts);
-    expect(attempts).toBe(4);
-  });
+        executeWithRetry({
+          policy,
+          clock,
+          random: () => 0.5,
+          hooks: { onAttempt: () => attempts++ },
+          // Never answers: every attempt ends on its timeout (or on the deadline).
+          run: ({ signal }) =>
+            new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+        }),
+      );
+      expect(computeTimeline(policy).attemptsIfAllTimeOut).toBe(attempts);
+      expect(attempts).toBe(expected);
+    },
+  );
 
   it('draws at most 12 rows and says so', () => {
     const timeline = computeTimeline({ ...PAYMENTS, maxAttempts: 40, maxElapsedMs: 3_600_000 });

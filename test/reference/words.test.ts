@@ -14,7 +14,7 @@ async function operations(spec: string): Promise<Map<string, ReferenceOperation>
 }
 
 describe('the reference in words', () => {
-  it('describes decorrelated jitter, ignored Retry-After, the budget and the all-timeouts count', async () => {
+  it('describes decorrelated jitter, ignored Retry-After, the budget, and timeouts not retried', async () => {
     const startJob = (await operations('fixtures/reference-rich/openapi.yaml')).get('startJob');
     expect(startJob?.retry).toEqual([
       'Up to 5 attempts (4 retries) on status 503, 5XX and network errors.',
@@ -22,8 +22,8 @@ describe('the reference in words', () => {
       'Each attempt times out after 10 s; the whole call, waits included, ends after 30 s.',
       'Retry-After headers are ignored (respectRetryAfter: false).',
       expect.stringMatching(/^A 409 idempotency-request-in-progress is retried with the same key/),
-      // 10 s attempts in a 30 s deadline: the third starts after 20 s plus two waits and is cut at 30 s.
-      'If every attempt runs into its timeout, 3 attempts start before the deadline.',
+      // retryOn names no timeout: the client does not retry a timed-out attempt.
+      'An attempt that runs into its timeout ends the call: retryOn has no timeout.',
       'Retries draw on the client-wide retry budget (10 tokens, 0.1 back per success); when it is empty the client stops retrying.',
     ]);
     expect(startJob?.timeline?.note).toContain('decorrelated jitter are the average of a fixed sample');
