@@ -51,7 +51,7 @@ export function idempotencyToFacts(op: OperationModel): Fact[] {
     {
       label: 'Key',
       text:
-        `${keySourceToText(idem.key)}${fromClient ? ', minted by the generated client per call and sent on every attempt' : ', the request’s own value'}; ` +
+        `${keySourceToText(idem.key)}${fromClient ? ', a UUID the generated client mints per call (unless the caller passes a key) and sends on every attempt' : ', the request’s own value'}; ` +
         (idem.required
           ? 'required (a request without it gets 400 idempotency-key-missing).'
           : 'optional (a request without it runs without deduplication).'),

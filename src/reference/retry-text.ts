@@ -72,8 +72,8 @@ export function retryToSentences(input: {
   ];
   if (op.idempotency) {
     sentences.push(
-      'A 409 idempotency-request-in-progress is retried with the same key after its hint until the deadline, ' +
-        'even past maxAttempts: the first attempt is still running, and the call ends with its outcome.',
+      `A 409 idempotency-request-in-progress is retried with the same key after ${retry.respectRetryAfter ? 'its hint' : 'the computed wait'} ` +
+        'until the deadline, even past maxAttempts: the first attempt is still running, and the call ends with its outcome.',
     );
   }
   if (!retry.retryOn.includes('timeout')) {

@@ -21,7 +21,9 @@ describe('the reference in words', () => {
       'Each wait is drawn between 200 ms and three times the previous wait, at most 5 s (decorrelated jitter).',
       'Each attempt times out after 10 s; the whole call, waits included, ends after 30 s.',
       'Retry-After headers are ignored (respectRetryAfter: false).',
-      expect.stringMatching(/^A 409 idempotency-request-in-progress is retried with the same key/),
+      expect.stringMatching(
+        /^A 409 idempotency-request-in-progress is retried with the same key after the computed wait until/,
+      ),
       // retryOn names no timeout: the client does not retry a timed-out attempt.
       'An attempt that runs into its timeout ends the call: retryOn has no timeout.',
       'Retries draw on the client-wide retry budget (10 tokens, 0.1 back per success); when it is empty the client stops retrying.',
