@@ -119,7 +119,7 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     const table = await page.locator('#op-createPayment table.attempts tbody tr').allInnerTexts();
     expect(table[3]).toContain('0 ms – 700 ms (expected 350 ms)');
     await page.locator('#op-createPayment').screenshot({ path: join(SCREENSHOTS, 'operation.png') });
-  });
+  }, 90_000);
 
   it('opens an operation by deep link', async () => {
     await page.goto(`${url}#op-upsertRefund`);
@@ -130,7 +130,7 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     expect(target.id).toBe('op-upsertRefund');
     expect(target.top).toBeGreaterThanOrEqual(0);
     expect(target.top).toBeLessThan(target.height / 2);
-  });
+  }, 90_000);
 
   it('finds an operation by search and jumps to it on Enter', async () => {
     await page.goto(url);
@@ -144,7 +144,7 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     expect(await page.evaluate(() => location.hash)).toBe('#op-upsertRefund');
     await page.getByLabel('Search operations').fill('');
     expect(await page.locator('.op-list li:visible').count()).toBe(3);
-  });
+  }, 90_000);
 
   it('passes axe-core with no serious or critical violations, on a desktop and on a phone', async () => {
     for (const [viewport, address] of [
@@ -167,7 +167,7 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     // The last page shows its findings where they apply.
     expect(await page.locator('#op-createOrder .finding.error').count()).toBe(1);
     await page.setViewportSize({ width: 1280, height: 900 });
-  });
+  }, 180_000);
 
   it('fits a phone screen without sideways scrolling, and saves screenshots', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
@@ -179,5 +179,5 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     await page.goto(`${url}#op-createPayment`);
     await page.screenshot({ path: join(SCREENSHOTS, 'reference-page.png') });
     expect(existsSync(join(SCREENSHOTS, 'reference-page.png'))).toBe(true);
-  });
+  }, 90_000);
 });
