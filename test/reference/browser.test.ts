@@ -132,7 +132,7 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     expect(target.top).toBeLessThan(target.height / 2);
   }, 90_000);
 
-  it('finds an operation by search and jumps to it on Enter', async () => {
+  it('finds an operation by search (typed or ?q=) and jumps to it on Enter', async () => {
     await page.goto(url);
     await page.getByLabel('Search operations').fill('refund');
     expect(await page.locator('#search-count').textContent()).toBe('1 operation');
@@ -142,8 +142,16 @@ describe.skipIf(executablePath === undefined)('the reference page in Chromium', 
     expect(await page.locator('#op-createPayment').isVisible()).toBe(false);
     await page.getByLabel('Search operations').press('Enter');
     expect(await page.evaluate(() => location.hash)).toBe('#op-upsertRefund');
-    await page.getByLabel('Search operations').fill('');
+    // A deep link to an operation the search hides shows everything again.
+    await page.evaluate(() => {
+      location.hash = '#op-getPayment';
+    });
+    await page.waitForFunction(() => !(document.getElementById('op-getPayment') as HTMLElement).hidden);
+    expect(await page.getByLabel('Search operations').inputValue()).toBe('');
     expect(await page.locator('.op-list li:visible').count()).toBe(3);
+    // ?q= fills the search on load.
+    await page.goto(`${url}?q=GET`);
+    expect(await page.locator('#search-count').textContent()).toBe('1 operation');
   }, 90_000);
 
   it('passes axe-core with no serious or critical violations, on a desktop and on a phone', async () => {
