@@ -43,6 +43,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'scaffold',
   ],
   verify: ['core', 'load', 'model', 'render', 'runtime'],
+  reference: ['core', 'load', 'model', 'runtime', 'render', 'lint.ts'],
   cli: [
     'core',
     'load',
@@ -54,6 +55,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'generate.ts',
     'scaffold',
     'verify',
+    'reference',
   ],
 };
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import yargs from 'yargs';
 import { type CommandContext, EXIT_CODES } from './command-context.js';
+import { docsCommand } from './commands/docs/command.js';
 import { generateCommand } from './commands/generate/command.js';
 import { initCommand } from './commands/init/command.js';
 import { lintCommand } from './commands/lint/command.js';
@@ -11,7 +12,7 @@ import { fileSystemErrorToMessage, isFileSystemError } from './file-system-error
 import { type CliIo, resolveIo } from './io.js';
 import { isUsageError, UsageError } from './usage-error.js';
 
-const COMMANDS = ['lint', 'generate', 'templates', 'init', 'scaffold', 'verify'] as const;
+const COMMANDS = ['lint', 'generate', 'templates', 'init', 'docs', 'scaffold', 'verify'] as const;
 
 /**
  * The CLI: argv (without `node` and the script) -> exit code. Usage mistakes print a message to stderr and
@@ -37,6 +38,7 @@ export async function main(argv: string[], io: Partial<CliIo> = {}): Promise<num
     .command(initCommand(context))
     .command(scaffoldCommand(context))
     .command(verifyCommand(context))
+    .command(docsCommand(context))
     .demandCommand(1, 'Name a command.')
     .strict()
     .recommendCommands()

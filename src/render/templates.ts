@@ -38,6 +38,16 @@ export const TEMPLATES = {
     output: 'server/routes.js',
     purpose: 'the route table, plain JavaScript (typed by the generated `routes.d.ts`)',
   },
+  referenceHtml: {
+    id: 'reference/index.html.hbs',
+    output: 'index.html',
+    purpose: '`idemgen docs`: the reference site, one self-contained page',
+  },
+  referenceMarkdown: {
+    id: 'reference/reference.md.hbs',
+    output: 'reference.md',
+    purpose: '`idemgen docs`: the same reference as Markdown',
+  },
   header: {
     id: 'partials/header.hbs',
     output: '{{> header}}',

@@ -13,6 +13,7 @@ const COMMANDS = [
   ['init'],
   ['scaffold', 'handlers'],
   ['verify'],
+  ['docs'],
 ];
 
 async function flagsOf(command: string[]): Promise<string[]> {
@@ -35,7 +36,7 @@ describe('docs/cli.md', () => {
   it('documents every command', async () => {
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.matchAll(/^ {2}idemgen (\w+)/gm)].map((m) => m[1]);
-    expect(commands.sort()).toEqual(['generate', 'init', 'lint', 'scaffold', 'templates', 'verify']);
+    expect(commands.sort()).toEqual(['docs', 'generate', 'init', 'lint', 'scaffold', 'templates', 'verify']);
     for (const name of commands) expect(DOC).toContain(`## \`idemgen ${name}`);
   });
 });

@@ -28,6 +28,8 @@ describe('templates', () => {
       'client/index.hbs',
       'client/operations.hbs',
       'partials/header.hbs',
+      'reference/index.html.hbs',
+      'reference/reference.md.hbs',
       'server/handlers.hbs',
       'server/index.hbs',
       'server/routes.hbs',
