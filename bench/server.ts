@@ -4,7 +4,8 @@
  * (bench/server-child.ts; load generator and servers pinned to separate cores with taskset where it can):
  * without idempotency, with idempotency on the memory store (a new key per request, and replays of 100
  * pre-warmed keys), the same handler behind express-idempotency and @node-idempotency/core and bare, and
- * the Redis store (with its round trips per request) when IDEMGEN_TEST_REDIS_URL is set. Each run lasts
+ * the Redis store (with its round trips per request) when IDEMGEN_TEST_REDIS_URL is set, and the memory store
+ * with OpenTelemetry's API loaded but no SDK, and with the SDK registered and recording (docs/observability.md). Each run lasts
  * BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3), the scenarios taking turns run by run. Also
  * the same scenarios in process, without sockets (bench/server-inprocess.ts), which drift far less.
  */
@@ -184,6 +185,14 @@ async function main(): Promise<void> {
     const memoryNew = scenario('generated, memory store, new keys', memoryUrl, 'new');
     const memoryReplay = scenario('generated, memory store, replays', memoryUrl, 'replay');
     const scenarios = [scenario('generated, no idempotency', plainUrl, 'new'), memoryNew, memoryReplay];
+    // Telemetry: the rows above run without the API; these load it, then register the SDK.
+    for (const [variant, label] of [
+      ['memory-otel-api', 'OTel API, no SDK'],
+      ['memory-otel-sdk', 'OTel SDK recording'],
+    ] as const) {
+      const url = await start(variant, idemDir);
+      scenarios.push(scenario(`memory, new keys, ${label}`, url, 'new'));
+    }
     const peers: Scenario[] = [];
     for (const variant of ['express-idempotency', 'node-idempotency']) {
       const url = await start(variant, '');

@@ -117,7 +117,6 @@ export const callOperation = async <Data = unknown, Status extends number = numb
           url,
           pathTemplate,
           keyHash: key === undefined ? undefined : await keyDigest(key),
-          clock: client.clock,
         });
   const correlationId = headers.get(CORRELATION_HEADER) ?? call?.callIds?.traceId ?? randomUuid();
   call?.correlate(correlationId);

@@ -100,7 +100,6 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       method: request.method,
       path: request.pathname ?? request.url.pathname,
       headers: request.headers,
-      clock,
       storeName,
     });
     let response: CoreResponse;

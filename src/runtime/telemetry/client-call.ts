@@ -5,10 +5,10 @@
  * when telemetry is on; the call site holds `undefined` otherwise.
  */
 import { brandOf } from '../shared/brand.js';
-import type { Clock } from '../shared/clock.js';
 import type { Attributes, OtelContext, OtelSpan } from './api-types.js';
 import { activeContext, idsOf, traceparentOf, withSpan } from './context.js';
 import type { ClientInstruments } from './instruments.js';
+import { elapsedSince, monotonicNow } from './monotonic.js';
 import type { Telemetry } from './source.js';
 
 const KIND_INTERNAL = 0;
@@ -21,7 +21,6 @@ export interface ClientCallInput {
   pathTemplate: string;
   /** The idempotency key's digest (`keyDigest`), never the key. */
   keyHash?: string | undefined;
-  clock: Clock;
 }
 
 export interface ClientCallTelemetry {
@@ -63,7 +62,7 @@ export function startClientCall(
   input: ClientCallInput,
 ): ClientCallTelemetry {
   const { tracer, instruments, propagator, contextManager } = telemetry;
-  const { clock, method } = input;
+  const { method } = input;
   const url = new URL(input.url);
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   const common: Attributes = {
@@ -82,7 +81,7 @@ export function startClientCall(
     parent,
   );
   const callContext: OtelContext = callSpan === undefined ? parent : withSpan(parent, callSpan);
-  const startedAt = clock.now();
+  const startedAt = monotonicNow();
   let attemptSpan: OtelSpan | undefined;
   let attemptContext: OtelContext = callContext;
   let attemptStartedAt = startedAt;
@@ -107,7 +106,7 @@ export function startClientCall(
       const attributes: Attributes = { ...metricBase };
       if (lastStatus !== undefined) attributes['http.response.status_code'] = lastStatus;
       if (type !== undefined) attributes['error.type'] = type;
-      instruments.requestDuration.record((clock.now() - attemptStartedAt) / 1000, attributes);
+      instruments.requestDuration.record(elapsedSince(attemptStartedAt), attributes);
     }
   };
 
@@ -122,7 +121,7 @@ export function startClientCall(
       attemptOpen = true;
       lastStatus = undefined;
       lastErrorType = undefined;
-      attemptStartedAt = clock.now();
+      attemptStartedAt = monotonicNow();
       instruments?.attempts.add(1, metricBase);
       if (tracer === undefined) return;
       const attributes: Attributes = { ...spanBase, 'retry.attempt': attempt };
@@ -165,7 +164,7 @@ export function startClientCall(
       if (instruments !== undefined) {
         const attributes: Attributes = { ...metricBase, 'retry.outcome': outcome };
         instruments.calls.add(1, attributes);
-        instruments.callDuration.record((clock.now() - startedAt) / 1000, attributes);
+        instruments.callDuration.record(elapsedSince(startedAt), attributes);
         if (outcome === 'budget_exhausted') instruments.budgetExhausted.add(1, metricBase);
       }
     },

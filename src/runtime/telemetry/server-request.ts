@@ -5,10 +5,10 @@
  * take-over, fenced completion, store error) as span events, the store calls as child spans, and the
  * server's metrics. Built only when telemetry is on; the core holds `undefined` otherwise.
  */
-import type { Clock } from '../shared/clock.js';
 import type { Attributes, OtelContext, OtelSpan } from './api-types.js';
 import { activeContext, contextFromTraceparent, headerRecordGetter, idsOf, withSpan } from './context.js';
 import type { ServerInstruments } from './instruments.js';
+import { elapsedSince, monotonicNow } from './monotonic.js';
 import type { Telemetry } from './source.js';
 
 const KIND_SERVER = 1;
@@ -30,7 +30,6 @@ export interface ServerRequestInput {
   path: string;
   /** Lower-case names (`CoreRequest.headers`). */
   headers: Readonly<Record<string, string>>;
-  clock: Clock;
   /** `idempotency.store.name`: the store's `name`, else `custom`. */
   storeName: string;
 }
@@ -59,7 +58,7 @@ export function startServerRequest(
   input: ServerRequestInput,
 ): ServerRequestTelemetry {
   const { tracer, instruments, propagator, contextManager } = telemetry;
-  const { clock, method, headers, storeName } = input;
+  const { method, headers, storeName } = input;
   const base = activeContext(contextManager);
   const parent =
     propagator !== undefined
@@ -76,7 +75,7 @@ export function startServerRequest(
   if (agent !== undefined) attributes['user_agent.original'] = agent;
   const span: OtelSpan | undefined = tracer?.startSpan(method, { kind: KIND_SERVER, attributes }, parent);
   const context: OtelContext = span === undefined ? parent : withSpan(parent, span);
-  const startedAt = clock.now();
+  const startedAt = monotonicNow();
   let route: string | undefined;
   let operationId: string | undefined;
   let outcome: IdempotencyOutcome | undefined;
@@ -122,7 +121,7 @@ export function startServerRequest(
             { kind: KIND_CLIENT, attributes: storeAttributes },
             context,
           );
-      const started = clock.now();
+      const started = monotonicNow();
       try {
         return await call();
       } catch (error) {
@@ -134,7 +133,7 @@ export function startServerRequest(
         throw error;
       } finally {
         child?.end();
-        instruments?.storeDuration.record((clock.now() - started) / 1000, storeAttributes);
+        instruments?.storeDuration.record(elapsedSince(started), storeAttributes);
       }
     },
     end(status, error) {
@@ -160,7 +159,7 @@ export function startServerRequest(
         const a = metricAttributes();
         a['http.response.status_code'] = status;
         if (errorType !== undefined) a['error.type'] = errorType;
-        instruments.requestDuration.record((clock.now() - startedAt) / 1000, a);
+        instruments.requestDuration.record(elapsedSince(startedAt), a);
         if (outcome !== undefined) {
           const counted = metricAttributes();
           counted['idempotency.outcome'] = outcome;
