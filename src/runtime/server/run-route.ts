@@ -51,7 +51,7 @@ export interface RunRouteInput {
 }
 
 /** The `idempotency.outcome` of each problem the engine answers with. */
-const PROBLEM_OUTCOMES: Record<string, IdempotencyOutcome> = {
+const PROBLEM_OUTCOMES: Partial<Record<string, IdempotencyOutcome>> = {
   'idempotency-request-in-progress': 'in_progress',
   'idempotency-key-reused': 'key_reused',
   'idempotency-key-missing': 'key_missing',
@@ -90,7 +90,12 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const searchParams = request.searchParams ?? request.url.searchParams;
   const maxBodyBytes = route.maxBodyBytes ?? run.maxBodyBytes;
   const head = checkBeforeBody({ request, route, params, searchParams, maxBodyBytes });
-  if (head.kind === 'refuse') return run.problem(head.problem);
+  if (head.kind === 'refuse') {
+    // A key missing or invalid in a header, query or path parameter is refused here, before the engine.
+    const outcome = head.problem.slug === undefined ? undefined : PROBLEM_OUTCOMES[head.problem.slug];
+    if (outcome !== undefined) run.telemetry?.outcome(outcome);
+    return run.problem(head.problem);
+  }
   const bytes = await readBody(request, maxBodyBytes);
   if (bytes === null) return run.problem(tooLargeProblem(maxBodyBytes));
   const contentType = request.headers['content-type'] ?? '';
