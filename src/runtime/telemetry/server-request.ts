@@ -63,13 +63,13 @@ export function startServerRequest(
   const parent =
     propagator !== undefined
       ? propagator.extract(base, headers, headerRecordGetter)
-      : contextFromTraceparent(base, headers.traceparent);
+      : contextFromTraceparent(base, headers['traceparent']);
   const attributes: Attributes = {
     'http.request.method': method,
     'url.path': input.path,
     'url.scheme': 'http',
   };
-  const host = headers.host;
+  const host = headers['host'];
   if (host !== undefined) attributes['server.address'] = host.replace(/:\d+$/, '');
   const agent = headers['user-agent'];
   if (agent !== undefined) attributes['user_agent.original'] = agent;

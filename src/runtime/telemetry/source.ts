@@ -6,7 +6,7 @@ import type {
   Tracer,
   TracerProvider,
 } from './api-types.js';
-import { type OtelGlobal, otelGlobal, type TelemetryOptions } from './find-api.js';
+import { otelGlobal, type TelemetryOptions } from './find-api.js';
 
 /** The instrumentation scope: the name tracers and meters are asked for. */
 export const SCOPE_NAME = 'idemgen';
@@ -57,7 +57,7 @@ export function telemetrySource<I>(
     }
     return made;
   };
-  let seen: (OtelGlobal | undefined)[] = [];
+  let seen: readonly unknown[] = [];
   let cached: Telemetry<I> | undefined;
   return () => {
     const registry = otelGlobal();
@@ -68,7 +68,7 @@ export function telemetrySource<I>(
     const contextManager = own.contextManager ?? registry?.context;
     const key = [tracerProvider, meterProvider, propagator, contextManager] as const;
     if (cached !== undefined && key.every((entry, index) => entry === seen[index])) return cached;
-    seen = [...key] as (OtelGlobal | undefined)[];
+    seen = key;
     cached = {
       tracer: tracerOf(tracerProvider),
       instruments: instrumentsOf(meterProvider),
