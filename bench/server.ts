@@ -170,7 +170,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const idemDir = await generateInto(join(OUT, 'server-payments'), SPEC);
   const plainDir = await generateInto(join(OUT, 'server-payments-plain'), plainSpec());
-  const inProcess = inProcessLines(idemDir, plainDir);
+  const inProcess = [...inProcessLines(idemDir, plainDir), ...telemetryInProcessLines(idemDir)];
   // Every server runs for the whole benchmark (an idle one costs nothing), and the scenarios take turns run by
   // run, so that a change in the machine's speed falls on both sides of a ratio alike.
   const servers: ChildProcess[] = [];
@@ -262,6 +262,33 @@ function inProcessLines(idemDir: string, plainDir: string): string[] {
     row('generated, memory store, replays', us.replays),
     row('node-idempotency, new keys', us.peerNewKeys),
     row('node-idempotency, replays', us.peerReplays),
+  ];
+}
+
+/**
+ * bench/server-inprocess-telemetry.ts in its own process: the memory store with OpenTelemetry's API loaded
+ * and nothing registered, against the SDK registered and recording, taking turns.
+ */
+function telemetryInProcessLines(idemDir: string): string[] {
+  const script = join(REPO_ROOT, 'bench/server-inprocess-telemetry.ts');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, idemDir, '30000'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (child.status !== 0) return [`telemetry in process: failed (${child.stderr.trim().split('\n')[0]})`];
+  const us = JSON.parse(child.stdout) as Record<
+    'apiNewKeys' | 'sdkNewKeys' | 'apiReplays' | 'sdkReplays',
+    number
+  >;
+  const row = (name: string, value: number, base: number) =>
+    `${name.padEnd(46)}${value.toFixed(1).padStart(10)}  ${`${(value / base).toFixed(2)}x`.padStart(10)}`;
+  return [
+    `${'telemetry, in process'.padEnd(46)}${'µs/req'.padStart(10)}  ${'vs no SDK'.padStart(10)}`,
+    row('memory, new keys, OTel API, no SDK', us.apiNewKeys, us.apiNewKeys),
+    row('memory, new keys, OTel SDK recording', us.sdkNewKeys, us.apiNewKeys),
+    row('memory, replays, OTel API, no SDK', us.apiReplays, us.apiReplays),
+    row('memory, replays, OTel SDK recording', us.sdkReplays, us.apiReplays),
   ];
 }
 
