@@ -106,8 +106,20 @@ export const callOperation = async <Data = unknown, Status extends number = numb
     idempotency?.in === 'header' ? (options.idempotencyKey ?? headers.get(idempotency.name)) : null;
   const key = resolveKey({ idempotency, given: given ?? undefined, pathParams, query, body });
   if (idempotency?.in === 'header' && key !== undefined) headers.set(idempotency.name, key);
-  // Telemetry, when on: the call's span (child of the active one); a call without its own `X-Request-Id`
-  // is correlated by its trace id, which is what the server takes as correlation id from `traceparent`.
+  // The client's or the caller's own `Accept` wins over the operation's.
+  if (!headers.has('accept')) headers.set('accept', options.accept ?? DEFAULT_ACCEPT);
+  // Serialized once, before anything is sent: a body that does not fit its media type throws here. A
+  // `content-type` the caller set picks the media type as `contentType` does.
+  const contentType = options.contentType ?? headers.get('content-type') ?? undefined;
+  const serialized =
+    body === undefined ? undefined : serializeBody({ body, spec: options.bodySpec, contentType });
+  const payload = serialized?.payload;
+  if (serialized?.contentType === undefined) headers.delete('content-type');
+  else headers.set('content-type', serialized.contentType);
+
+  // Telemetry, when on, after everything that can throw before the first attempt: the call's span (a child
+  // of the active one). A call without its own `X-Request-Id` is correlated by its trace id, which is what
+  // the server takes as its correlation id from `traceparent`.
   const found = client.telemetry?.();
   const call =
     found === undefined
@@ -121,17 +133,6 @@ export const callOperation = async <Data = unknown, Status extends number = numb
   const correlationId = headers.get(CORRELATION_HEADER) ?? call?.callIds?.traceId ?? randomUuid();
   call?.correlate(correlationId);
   headers.set(CORRELATION_HEADER, correlationId);
-  // The client's or the caller's own `Accept` wins over the operation's.
-  if (!headers.has('accept')) headers.set('accept', options.accept ?? DEFAULT_ACCEPT);
-  // Serialized once, before anything is sent: a body that does not fit its media type throws here. A
-  // `content-type` the caller set picks the media type as `contentType` does.
-  const contentType = options.contentType ?? headers.get('content-type') ?? undefined;
-  const serialized =
-    body === undefined ? undefined : serializeBody({ body, spec: options.bodySpec, contentType });
-  const payload = serialized?.payload;
-  if (serialized?.contentType === undefined) headers.delete('content-type');
-  else headers.set('content-type', serialized.contentType);
-
   const streamed = options.responseAs === 'stream';
   const retryOn = retry?.retryOn ?? DEFAULT_RETRY_ON;
   const ids = { idempotencyKey: key, correlationId };
