@@ -59,17 +59,18 @@ export function startServerRequest(
 ): ServerRequestTelemetry {
   const { tracer, instruments, propagator, contextManager } = telemetry;
   const { method, headers, storeName } = input;
+  // Destructured: index-signature members without property access (strict output settings forbid it).
+  const { host, traceparent } = headers;
   const base = activeContext(contextManager);
   const parent =
     propagator !== undefined
       ? propagator.extract(base, headers, headerRecordGetter)
-      : contextFromTraceparent(base, headers['traceparent']);
+      : contextFromTraceparent(base, traceparent);
   const attributes: Attributes = {
     'http.request.method': method,
     'url.path': input.path,
     'url.scheme': 'http',
   };
-  const host = headers['host'];
   if (host !== undefined) attributes['server.address'] = host.replace(/:\d+$/, '');
   const agent = headers['user-agent'];
   if (agent !== undefined) attributes['user_agent.original'] = agent;
