@@ -70,7 +70,7 @@ export const clientInstruments = (meter: Meter): ClientInstruments => ({
   }),
   retries: meter.createCounter('retry.client.retries', {
     unit: '{retry}',
-    description: 'Attempts that were retried, by reason (network, timeout, status, in_progress).',
+    description: 'Attempts that were retried, by reason (network, timeout, status, in-progress).',
   }),
   calls: meter.createCounter('retry.client.calls', {
     unit: '{call}',
