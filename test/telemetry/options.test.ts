@@ -1,9 +1,13 @@
 /**
  * The `telemetry` option of the generated client and server: providers passed in with nothing registered
  * globally (no propagator and no context manager either: the runtime writes and reads `traceparent`
- * itself), and `telemetry: false` with the SDK registered (nothing recorded, nothing sent).
+ * itself), the SDK's own objects for every option (their types fit the runtime's structural ones), and
+ * `telemetry: false` with the SDK registered (nothing recorded, nothing sent).
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -13,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { otelGlobal } from '../../src/runtime/telemetry/find-api.js';
 import { listenNode } from '../e2e/helpers/server-adapters.js';
 import { type GeneratedApi, generateE2eApi } from '../e2e/helpers/server-generated.js';
-import { type RegisteredSdk, registerSdk } from './helpers/otel-sdk.js';
+import { OnDemandReader, type RegisteredSdk, registerSdk } from './helpers/otel-sdk.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -79,6 +83,37 @@ describe('telemetry options', () => {
       isRemote: true,
     });
     expect(result.ok && result.correlationId).toBe(traceId);
+  }, 30_000);
+
+  it('takes the SDK objects for every option: tracer and meter providers, propagator, context manager', async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const reader = new OnDemandReader();
+    const meterProvider = new MeterProvider({ readers: [reader] });
+    const contextManager = new AsyncLocalStorageContextManager().enable();
+    closers.push(async () => {
+      contextManager.disable();
+      await tracerProvider.shutdown();
+      await meterProvider.shutdown();
+    });
+    const telemetry = {
+      tracerProvider,
+      meterProvider,
+      propagator: new W3CTraceContextPropagator(),
+      contextManager,
+    };
+    const server = await start(telemetry);
+    const client = api.client.createClient({ baseUrl: server.url, telemetry });
+
+    const result = await api.client.createPayment(client, { body: { amount: 1, currency: 'EUR' } });
+
+    expect(result.ok).toBe(true);
+    const kinds = exporter.getFinishedSpans().map((span) => span.kind);
+    // The call (INTERNAL), the server request (SERVER), the attempt and the store's claim and complete (CLIENT).
+    expect(kinds.sort()).toEqual([0, 1, 2, 2, 2]);
+    const { resourceMetrics } = await reader.collect();
+    const names = resourceMetrics.scopeMetrics.flatMap((m) => m.metrics.map((x) => x.descriptor.name));
+    expect(names).toEqual(expect.arrayContaining(['retry.client.attempts', 'idempotency.server.requests']));
   }, 30_000);
 
   it('records and sends nothing with telemetry: false, though the SDK is registered', async () => {

@@ -83,7 +83,13 @@ export interface TextMapPropagator {
   extract(context: OtelContext, carrier: unknown, getter: TextMapGetter<unknown>): OtelContext;
 }
 
+/** The API's own signature of `with` (so that the SDK's managers fit), called here as `with(context, fn)`. */
 export interface ContextManager {
   active(): OtelContext;
-  with<F extends (...args: never[]) => unknown>(context: OtelContext, fn: F): ReturnType<F>;
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    context: OtelContext,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F>;
 }
