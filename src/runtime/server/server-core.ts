@@ -3,9 +3,9 @@ import { createIdempotencyEngine } from '../idempotency/engine.js';
 import { createMemoryStore } from '../idempotency/stores/memory.js';
 import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
 import { systemClock } from '../shared/clock.js';
-import { serverInstruments } from '../telemetry/instruments.js';
+import { type ServerInstruments, serverInstruments } from '../telemetry/instruments.js';
 import { type ServerRequestTelemetry, startServerRequest } from '../telemetry/server-request.js';
-import { telemetrySource } from '../telemetry/source.js';
+import { type Telemetry, telemetrySource } from '../telemetry/source.js';
 import { checkLimit, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 import { type CoreRequest, type CoreResponse, coreToWebResponse, webToCoreRequest } from './core-exchange.js';
 import { headersToCorrelationId } from './correlation-id.js';
@@ -92,10 +92,16 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     handle,
   };
 
-  async function handle(request: CoreRequest): Promise<CoreResponse> {
-    // One call and a null check when no telemetry is registered or given.
+  // Not async itself: without telemetry a request pays one call and a null check, and no promise more.
+  function handle(request: CoreRequest): Promise<CoreResponse> {
     const found = telemetry?.();
-    if (found === undefined) return handleRequest(request, undefined);
+    return found === undefined ? handleRequest(request, undefined) : handleTraced(request, found);
+  }
+
+  async function handleTraced(
+    request: CoreRequest,
+    found: Telemetry<ServerInstruments>,
+  ): Promise<CoreResponse> {
     const traced = startServerRequest(found, {
       method: request.method,
       path: request.pathname ?? request.url.pathname,
