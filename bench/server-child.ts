@@ -9,7 +9,12 @@
  *   counted by wrapping the ioredis client; `GET /__stats` answers them);
  * - `express-idempotency`: Express 5 + express.json() + express-idempotency's middleware (its memory store);
  * - `node-idempotency`: a bare node:http server with @node-idempotency/core and its memory adapter;
- * - `bare`: that server and handler without the idempotency calls (no routing, no validation either).
+ * - `bare`: that server and handler without the idempotency calls (no routing, no validation either);
+ * - `memory-otel-api`: `memory` with `@opentelemetry/api` loaded and nothing registered (an application that
+ *   instruments its own code but runs no SDK);
+ * - `memory-otel-sdk`: `memory` with the OpenTelemetry SDK registered and recording: a tracer provider whose
+ *   batched spans go to an exporter that drops them, a meter provider (aggregating, read by nobody), the
+ *   AsyncLocalStorage context manager and the W3C propagator.
  * Every variant also answers `GET /__cpu` with the process's CPU time, read before and after each load run.
  */
 import { createServer as createHttpServer } from 'node:http';
@@ -19,6 +24,26 @@ import { pathToFileURL } from 'node:url';
 import { createPayment, type NodeHandler, nodeIdempotencyHandler } from './server-handlers.js';
 
 const stats = { evals: 0 };
+
+/** What the `memory-otel-*` variants set up before the server is built. */
+async function setUpTelemetry(level: 'api' | 'sdk'): Promise<void> {
+  const api = await import('@opentelemetry/api');
+  if (level === 'api') return;
+  const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
+  const { W3CTraceContextPropagator } = await import('@opentelemetry/core');
+  const { MeterProvider } = await import('@opentelemetry/sdk-metrics');
+  const { BasicTracerProvider, BatchSpanProcessor } = await import('@opentelemetry/sdk-trace-base');
+  const dropping = {
+    export: (_spans: unknown, done: (result: { code: number }) => void) => done({ code: 0 }),
+    shutdown: async () => {},
+  };
+  api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  api.propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  api.trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(dropping)] }),
+  );
+  api.metrics.setGlobalMeterProvider(new MeterProvider());
+}
 
 async function generatedHandler(dir: string, store: 'memory' | 'redis'): Promise<NodeHandler> {
   const server = await import(pathToFileURL(join(dir, 'server/index.js')).href);
@@ -78,6 +103,9 @@ async function main(): Promise<void> {
       : variant === 'node-idempotency' || variant === 'bare'
         ? await nodeIdempotencyHandler(variant === 'node-idempotency')
         : await generatedHandler(dir ?? '', variant === 'redis' ? 'redis' : 'memory');
+  if (variant === 'memory-otel-api' || variant === 'memory-otel-sdk') {
+    await setUpTelemetry(variant === 'memory-otel-api' ? 'api' : 'sdk');
+  }
   // `GET /__cpu`: this process's CPU time so far (µs), for the bench's CPU-per-request figure.
   const http = createHttpServer((request, response) => {
     if (request.url === '/__cpu') response.end(JSON.stringify(process.cpuUsage()));

@@ -4,7 +4,8 @@
  * (bench/server-child.ts; load generator and servers pinned to separate cores with taskset where it can):
  * without idempotency, with idempotency on the memory store (a new key per request, and replays of 100
  * pre-warmed keys), the same handler behind express-idempotency and @node-idempotency/core and bare, and
- * the Redis store (with its round trips per request) when IDEMGEN_TEST_REDIS_URL is set. Each run lasts
+ * the Redis store (with its round trips per request) when IDEMGEN_TEST_REDIS_URL is set, and the memory store
+ * with OpenTelemetry's API loaded but no SDK, and with the SDK registered and recording (docs/observability.md). Each run lasts
  * BENCH_SERVER_SECONDS (5); medians of BENCH_SERVER_RUNS (3), the scenarios taking turns run by run. Also
  * the same scenarios in process, without sockets (bench/server-inprocess.ts), which drift far less.
  */
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const idemDir = await generateInto(join(OUT, 'server-payments'), SPEC);
   const plainDir = await generateInto(join(OUT, 'server-payments-plain'), plainSpec());
-  const inProcess = inProcessLines(idemDir, plainDir);
+  const inProcess = [...inProcessLines(idemDir, plainDir), ...telemetryInProcessLines(idemDir)];
   // Every server runs for the whole benchmark (an idle one costs nothing), and the scenarios take turns run by
   // run, so that a change in the machine's speed falls on both sides of a ratio alike.
   const servers: ChildProcess[] = [];
@@ -184,6 +185,14 @@ async function main(): Promise<void> {
     const memoryNew = scenario('generated, memory store, new keys', memoryUrl, 'new');
     const memoryReplay = scenario('generated, memory store, replays', memoryUrl, 'replay');
     const scenarios = [scenario('generated, no idempotency', plainUrl, 'new'), memoryNew, memoryReplay];
+    // Telemetry: the rows above run without the API; these load it, then register the SDK.
+    for (const [variant, label] of [
+      ['memory-otel-api', 'OTel API, no SDK'],
+      ['memory-otel-sdk', 'OTel SDK recording'],
+    ] as const) {
+      const url = await start(variant, idemDir);
+      scenarios.push(scenario(`memory, new keys, ${label}`, url, 'new'));
+    }
     const peers: Scenario[] = [];
     for (const variant of ['express-idempotency', 'node-idempotency']) {
       const url = await start(variant, '');
@@ -253,6 +262,33 @@ function inProcessLines(idemDir: string, plainDir: string): string[] {
     row('generated, memory store, replays', us.replays),
     row('node-idempotency, new keys', us.peerNewKeys),
     row('node-idempotency, replays', us.peerReplays),
+  ];
+}
+
+/**
+ * bench/server-inprocess-telemetry.ts in its own process: the memory store with OpenTelemetry's API loaded
+ * and nothing registered, against the SDK registered and recording, taking turns.
+ */
+function telemetryInProcessLines(idemDir: string): string[] {
+  const script = join(REPO_ROOT, 'bench/server-inprocess-telemetry.ts');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, idemDir, '30000'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (child.status !== 0) return [`telemetry in process: failed (${child.stderr.trim().split('\n')[0]})`];
+  const us = JSON.parse(child.stdout) as Record<
+    'apiNewKeys' | 'sdkNewKeys' | 'apiReplays' | 'sdkReplays',
+    number
+  >;
+  const row = (name: string, value: number, base: number) =>
+    `${name.padEnd(46)}${value.toFixed(1).padStart(10)}  ${`${(value / base).toFixed(2)}x`.padStart(10)}`;
+  return [
+    `${'telemetry, in process'.padEnd(46)}${'µs/req'.padStart(10)}  ${'vs no SDK'.padStart(10)}`,
+    row('memory, new keys, OTel API, no SDK', us.apiNewKeys, us.apiNewKeys),
+    row('memory, new keys, OTel SDK recording', us.sdkNewKeys, us.apiNewKeys),
+    row('memory, replays, OTel API, no SDK', us.apiReplays, us.apiReplays),
+    row('memory, replays, OTel SDK recording', us.sdkReplays, us.apiReplays),
   ];
 }
 

@@ -22,6 +22,7 @@ describe('runtimeFilesFor', () => {
       'retry',
       'server',
       'shared',
+      'telemetry',
     ]);
   });
 });

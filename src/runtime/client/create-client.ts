@@ -1,6 +1,8 @@
 import { RetryBudget } from '../retry/budget.js';
 import { systemClock } from '../shared/clock.js';
 import { systemRandom } from '../shared/random.js';
+import { clientInstruments } from '../telemetry/instruments.js';
+import { telemetrySource } from '../telemetry/source.js';
 import type { Client, ClientOptions } from './types.js';
 
 /**
@@ -31,5 +33,6 @@ export const createClient = (options: ClientOptions): Client => {
     random: options.random ?? systemRandom,
     budget: budget === undefined || budget instanceof RetryBudget ? budget : new RetryBudget(budget),
     hooks: options.hooks ?? {},
+    telemetry: telemetrySource(options.telemetry, clientInstruments),
   };
 };

@@ -23,6 +23,7 @@ export {
 } from '../errors/index.js';
 export type { FormEncoding, FormFieldEncoding } from '../shared/form-fields.js';
 export type { IdempotencyKeySource } from '../shared/key-source.js';
+export type { TelemetryOptions } from '../telemetry/find-api.js';
 export { type BuildUrlInput, buildUrl } from './build-url.js';
 export { CORRELATION_HEADER, callOperation } from './call-operation.js';
 export { createClient } from './create-client.js';
@@ -46,6 +47,7 @@ export {
   type WithFiles,
 } from './serialize-body.js';
 export type {
+  CallCorrelation,
   CallOptions,
   CallResult,
   Client,

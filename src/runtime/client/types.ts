@@ -4,6 +4,9 @@ import type { Clock } from '../shared/clock.js';
 import type { IdempotencyKeySource } from '../shared/key-source.js';
 import type { ParameterSpec } from '../shared/parameters/types.js';
 import type { Random } from '../shared/random.js';
+import type { TelemetryOptions } from '../telemetry/find-api.js';
+import type { ClientInstruments } from '../telemetry/instruments.js';
+import type { TelemetrySource } from '../telemetry/source.js';
 import type { RequestBodySpec } from './serialize-body.js';
 
 /** The subset of `fetch` the client calls; any Web-standard fetch fits. */
@@ -15,9 +18,19 @@ export interface OperationInfo {
   pathTemplate: string;
 }
 
+/**
+ * What ties a hook event to its logs and trace: the call's correlation id (`X-Request-Id`), and the trace
+ * and span ids of the attempt's span when telemetry is on (`onRetry`: the attempt being retried).
+ */
+export interface CallCorrelation {
+  correlationId: string;
+  traceId?: string | undefined;
+  spanId?: string | undefined;
+}
+
 export interface ClientHooks {
-  onAttempt?: (event: AttemptEvent & OperationInfo) => void;
-  onRetry?: (event: RetryEvent & OperationInfo) => void;
+  onAttempt?: (event: AttemptEvent & OperationInfo & CallCorrelation) => void;
+  onRetry?: (event: RetryEvent & OperationInfo & CallCorrelation) => void;
 }
 
 /** Headers sent on every call; a function is called once per logical call (for fresh auth tokens). */
@@ -33,6 +46,12 @@ export interface ClientOptions {
   /** The spec's root `x-retry.budget`: one bucket shared by every call of this client. */
   budget?: RetryBudget | RetryBudgetOptions | undefined;
   hooks?: ClientHooks | undefined;
+  /**
+   * OpenTelemetry (docs/observability.md): by default the providers the application registered with
+   * `@opentelemetry/api`, found without importing it; an object names providers to use instead; `false`
+   * turns it off.
+   */
+  telemetry?: TelemetryOptions | undefined;
 }
 
 export interface Client {
@@ -43,6 +62,8 @@ export interface Client {
   readonly random: Random;
   readonly budget?: RetryBudget | undefined;
   readonly hooks: ClientHooks;
+  /** Where each call finds its telemetry; `undefined` when turned off. */
+  readonly telemetry?: TelemetrySource<ClientInstruments> | undefined;
 }
 
 export type PathValue = string | number | boolean;

@@ -6,7 +6,7 @@ import { DEFAULT_IDEMPOTENCY } from './defaults.js';
 import { sha256Hex, syncSha256Hex } from './digest.js';
 import { type ExtractedKey, extractIdempotencyKey } from './extract-key.js';
 import { requestToFingerprintText } from './fingerprint.js';
-import type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
+import type { IdempotencyEvent, IdempotencyHooks, IdempotencyObserver, StoreOperation } from './hooks.js';
 import { fireHook } from './hooks.js';
 import { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
 import {
@@ -63,6 +63,8 @@ export interface RunIdempotentInput {
    * completed again by the engine, and one whose completion was fenced is answered with 409.
    */
   execute(signal: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse>;
+  /** This request's observer (the server's telemetry): events, and the store its calls go through. */
+  observer?: IdempotencyObserver | undefined;
 }
 
 export interface IdempotencyEngine {
@@ -103,19 +105,25 @@ const NEVER_ABORTED = new AbortController().signal;
  * ```
  */
 export function createIdempotencyEngine(options: IdempotencyEngineOptions): IdempotencyEngine {
-  const { store, hooks = {}, failOpen = false } = options;
+  const { store: engineStore, hooks = {}, failOpen = false } = options;
   const clock = options.clock ?? systemClock;
 
   const reportStoreError = (event: IdempotencyEvent, operation: StoreOperation, error: unknown): void =>
     fireHook(hooks.onStoreError, event, { operation, error, failOpen });
 
-  const pending = createPendingCompletions(store, clock);
+  const pending = createPendingCompletions(engineStore, clock);
 
-  const releaseQuietly = async (event: IdempotencyEvent, token: string): Promise<void> => {
+  const releaseQuietly = async (
+    store: IdempotencyStore,
+    event: IdempotencyEvent,
+    token: string,
+    observer: IdempotencyObserver | undefined,
+  ): Promise<void> => {
     try {
       await store.release({ key: event.storeKey, token });
     } catch (error) {
       reportStoreError(event, 'release', error);
+      observer?.event('store_error', { operation: 'release' });
     }
   };
 
@@ -123,7 +131,9 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
     pendingCompletions: pending,
     async runIdempotent(input) {
       // `input.signal` is read only when it is needed (a server adapter may create it on first use).
-      const { contract, request, operationId } = input;
+      const { contract, request, operationId, observer } = input;
+      // The observer's store times this request's calls; without one, the engine's store itself.
+      const store = observer?.store?.(engineStore) ?? engineStore;
       const signal = (): AbortSignal => input.signal ?? NEVER_ABORTED;
       const run = (): Promise<IdempotentResponse> => input.execute(signal());
       /** Runs the handler without a claim (no key, or the store down and `failOpen`), after `check`. */
@@ -158,9 +168,11 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       if (held !== undefined) {
         if (held.fingerprint !== fingerprint) {
           fireHook(hooks.onMismatch, event, { state: 'in-progress' });
+          observer?.event('mismatch', { state: 'in-progress' });
           return problems.createKeyReusedProblem();
         }
         fireHook(hooks.onReplay, event, { status: held.outcome.status });
+        observer?.event('replay', { status: held.outcome.status });
         return { kind: 'replayed', response: outcomeToResponse(held.outcome) };
       }
       // The lease cannot end before this instant (a `wait` claim reads its `now` later).
@@ -172,10 +184,12 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
 
       if (claim.kind === 'store-error') {
         reportStoreError(event, 'claim', claim.error);
+        observer?.event('store_error', { operation: 'claim', fail_open: failOpen });
         return failOpen ? checkedRun() : problems.createStoreUnavailableProblem();
       }
       if (claim.kind !== 'claimed' && claim.fingerprint !== fingerprint) {
         fireHook(hooks.onMismatch, event, { state: claim.kind });
+        observer?.event('mismatch', { state: claim.kind });
         return problems.createKeyReusedProblem();
       }
       if (claim.kind === 'in-progress') {
@@ -183,6 +197,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
           leaseExpiresAt: claim.leaseExpiresAt,
           waitedMs: claim.waitedMs,
         });
+        observer?.event('conflict', { waited_ms: claim.waitedMs });
         return problems.createInProgressProblem({
           retryAfterMs,
           leaseExpiresAt: claim.leaseExpiresAt,
@@ -191,15 +206,20 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
       }
       if (claim.kind === 'completed') {
         fireHook(hooks.onReplay, event, { status: claim.outcome.status });
+        observer?.event('replay', { status: claim.outcome.status });
         return { kind: 'replayed', response: outcomeToResponse(claim.outcome) };
       }
 
+      observer?.event('claim', { fence: claim.fence, taken_over: claim.takenOver });
       const refused = input.check?.();
       if (refused !== undefined) {
-        await releaseQuietly(event, claim.token);
+        await releaseQuietly(store, event, claim.token, observer);
         return { kind: 'refused', response: refused };
       }
-      if (claim.takenOver) fireHook(hooks.onTakeOver, event, { fence: claim.fence });
+      if (claim.takenOver) {
+        fireHook(hooks.onTakeOver, event, { fence: claim.fence });
+        observer?.event('take_over', { fence: claim.fence });
+      }
       const replayHeaders = input.replayHeaders ?? [];
       const execution = createExecutionClaim({
         store,
@@ -217,16 +237,17 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
         if (isFencedCompletionError(error)) {
           // The handler rolled back; the newer holder's claim is not ours to release.
           fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: error.status });
+          observer?.event('fenced_completion', { fence: claim.fence, status: error.status });
           // The newer holder's lease end is not known here: the poll hint alone.
           return problems.createInProgressProblem({ retryAfterMs, now: clock.now() });
         }
-        await releaseQuietly(event, claim.token);
+        await releaseQuietly(store, event, claim.token, observer);
         throw error;
       }
       // Recorded in the handler's transaction (committed with it, or released above when that failed).
       if (execution.completed()) return executed(response);
       if (!isReplayableStatus(response.status, contract.replay)) {
-        await releaseQuietly(event, claim.token);
+        await releaseQuietly(store, event, claim.token, observer);
         return executed(response);
       }
       // The handler ran: from here on the key is never released, whatever the store does.
@@ -239,10 +260,13 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
           ttlMs: contract.ttlMs,
           now: clock.now(),
         });
-        if (!stored && !(await isCompletedUnder(store, storeKey, claim.token)))
+        if (!stored && !(await isCompletedUnder(store, storeKey, claim.token))) {
           fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: response.status });
+          observer?.event('fenced_completion', { fence: claim.fence, status: response.status });
+        }
       } catch (error) {
         reportStoreError(event, 'complete', error);
+        observer?.event('store_error', { operation: 'complete' });
         void pending
           .hold(
             {
@@ -259,6 +283,7 @@ export function createIdempotencyEngine(options: IdempotencyEngineOptions): Idem
               end: (end) => {
                 if (end.kind === 'fenced') {
                   fireHook(hooks.onFencedCompletion, event, { fence: claim.fence, status: response.status });
+                  observer?.event('fenced_completion', { fence: claim.fence, status: response.status });
                 }
                 fireHook(hooks.onCompletionRetried, event, {
                   result: end.kind,

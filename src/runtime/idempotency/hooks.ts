@@ -1,3 +1,5 @@
+import type { IdempotencyStore } from './store.js';
+
 /**
  * Hooks for metrics and logs. `storeKey` is the hashed, scoped key (never the client's raw key). A hook that
  * throws or rejects is ignored: observing a request never changes its answer.
@@ -8,6 +10,26 @@ export interface IdempotencyEvent {
 }
 
 export type StoreOperation = 'claim' | 'complete' | 'release';
+
+/** What one request's observer hears (`idempotency.<name>` span events in telemetry). */
+export type IdempotencyEventName =
+  | 'claim'
+  | 'replay'
+  | 'conflict'
+  | 'mismatch'
+  | 'take_over'
+  | 'fenced_completion'
+  | 'store_error';
+
+/**
+ * One request's observer (the server's telemetry): the engine's events as they happen, and a wrapper of the
+ * store for this request's calls (to time them). Unlike hooks it is per request, so that the events reach
+ * that request's span; absent, the engine builds nothing for it.
+ */
+export interface IdempotencyObserver {
+  event(name: IdempotencyEventName, attributes?: Record<string, string | number | boolean>): void;
+  store?(store: IdempotencyStore): IdempotencyStore;
+}
 
 export interface IdempotencyHooks {
   /** A duplicate was answered with the stored outcome. */

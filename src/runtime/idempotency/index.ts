@@ -17,7 +17,13 @@ export {
 } from './engine.js';
 export { type ExtractedKey, extractIdempotencyKey, MAX_KEY_LENGTH } from './extract-key.js';
 export { requestToFingerprint } from './fingerprint.js';
-export type { IdempotencyEvent, IdempotencyHooks, StoreOperation } from './hooks.js';
+export type {
+  IdempotencyEvent,
+  IdempotencyEventName,
+  IdempotencyHooks,
+  IdempotencyObserver,
+  StoreOperation,
+} from './hooks.js';
 export { resolveJsonPointer } from './json-pointer.js';
 export { isReplayableStatus, outcomeToResponse, responseToOutcome } from './outcome.js';
 export { requestToStoreKey } from './scope.js';

@@ -71,6 +71,8 @@ export interface ReleaseInput {
 }
 
 export interface IdempotencyStore {
+  /** What telemetry calls the store (`idempotency.store.name`): `memory`, `sqlite`, `redis`, `postgresql`. */
+  readonly name?: string;
   /**
    * Atomically claims `key`: a missing record, a completed record at or past its `expiresAt` or an in-progress
    * record at or past its lease is (re)claimed; otherwise the live record is reported.

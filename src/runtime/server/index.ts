@@ -9,6 +9,7 @@ export {
   UndeclaredStatusError,
 } from '../errors/index.js';
 export type { WithFiles } from '../shared/form-fields.js';
+export type { TelemetryOptions } from '../telemetry/find-api.js';
 export {
   type ExpressNext,
   type ExpressRequestLike,

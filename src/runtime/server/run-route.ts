@@ -3,6 +3,8 @@ import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
+import { keyDigest } from '../telemetry/key-digest.js';
+import type { IdempotencyOutcome, ServerRequestTelemetry } from '../telemetry/server-request.js';
 import {
   checkBeforeBody,
   notAcceptableProblem,
@@ -19,6 +21,7 @@ import type { ProblemInput } from './problem-response.js';
 import { parseRequestBody } from './request-body.js';
 import { NO_COOKIES, parseParameters } from './request-parameters.js';
 import { copyToRecord, searchParamsToQuery } from './request-parts.js';
+import { requestObserver } from './traced-store.js';
 import type {
   Handler,
   HandlerIdempotency,
@@ -43,7 +46,18 @@ export interface RunRouteInput {
   maxBodyBytes: number;
   maxBodyDepth: number;
   problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): CoreResponse;
+  /** The request's telemetry, when on. */
+  telemetry?: ServerRequestTelemetry | undefined;
 }
+
+/** The `idempotency.outcome` of each problem the engine answers with. */
+const PROBLEM_OUTCOMES: Partial<Record<string, IdempotencyOutcome>> = {
+  'idempotency-request-in-progress': 'in_progress',
+  'idempotency-key-reused': 'key_reused',
+  'idempotency-key-missing': 'key_missing',
+  'idempotency-key-invalid': 'key_invalid',
+  'dependency-unavailable': 'store_unavailable',
+};
 
 const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): CoreResponse =>
   run.problem({
@@ -76,7 +90,12 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const searchParams = request.searchParams ?? request.url.searchParams;
   const maxBodyBytes = route.maxBodyBytes ?? run.maxBodyBytes;
   const head = checkBeforeBody({ request, route, params, searchParams, maxBodyBytes });
-  if (head.kind === 'refuse') return run.problem(head.problem);
+  if (head.kind === 'refuse') {
+    // A key missing or invalid in a header, query or path parameter is refused here, before the engine.
+    const outcome = head.problem.slug === undefined ? undefined : PROBLEM_OUTCOMES[head.problem.slug];
+    if (outcome !== undefined) run.telemetry?.outcome(outcome);
+    return run.problem(head.problem);
+  }
   const bytes = await readBody(request, maxBodyBytes);
   if (bytes === null) return run.problem(tooLargeProblem(maxBodyBytes));
   const contentType = request.headers['content-type'] ?? '';
@@ -173,6 +192,9 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   if (route.idempotency === undefined || run.engine === undefined) {
     return validate() ?? withOwnRequestId(await execute(), correlationId);
   }
+  const { telemetry } = run;
+  if (telemetry !== undefined && extracted?.kind === 'present')
+    telemetry.keyHash(await keyDigest(extracted.key));
   const result = await run.engine.runIdempotent({
     contract: route.idempotency,
     request: idempotencyRequest,
@@ -184,8 +206,13 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     signal: route.idempotency.concurrent === 'wait' ? request.signal : undefined,
     check: validate,
     execute,
+    observer: telemetry === undefined ? undefined : requestObserver(telemetry),
   });
-  if (result.kind === 'refused') return result.response;
+  if (result.kind === 'refused') {
+    telemetry?.outcome('request_invalid');
+    return result.response;
+  }
+  telemetry?.outcome(result.kind === 'problem' ? (PROBLEM_OUTCOMES[result.slug] ?? 'executed') : result.kind);
   if (result.kind === 'problem') {
     return run.problem({
       slug: result.slug,

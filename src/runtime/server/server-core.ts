@@ -3,6 +3,9 @@ import { createIdempotencyEngine } from '../idempotency/engine.js';
 import { createMemoryStore } from '../idempotency/stores/memory.js';
 import { DEFAULT_PROBLEM_BASE } from '../problem/problem-type.js';
 import { systemClock } from '../shared/clock.js';
+import { type ServerInstruments, serverInstruments } from '../telemetry/instruments.js';
+import { type ServerRequestTelemetry, startServerRequest } from '../telemetry/server-request.js';
+import { type Telemetry, telemetrySource } from '../telemetry/source.js';
 import { checkLimit, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 import { type CoreRequest, type CoreResponse, coreToWebResponse, webToCoreRequest } from './core-exchange.js';
 import { headersToCorrelationId } from './correlation-id.js';
@@ -11,10 +14,13 @@ import { createRouter } from './router.js';
 import { type RunRouteInput, runRoute } from './run-route.js';
 import type { ServerCore, ServerCoreOptions, ServerLogger } from './types.js';
 
-/** The default logger: one line on stderr with the correlation id, then the error. */
+/** The default logger: one line on stderr with the correlation id (and trace id, if any), then the error. */
 export const consoleLogger: ServerLogger = {
   error: (entry) =>
-    console.error(`[idemgen] ${entry.message} (correlation id ${entry.correlationId})`, entry.error),
+    console.error(
+      `[idemgen] ${entry.message} (correlation id ${entry.correlationId}${entry.traceId === undefined ? '' : `, trace ${entry.traceId} span ${entry.spanId}`})`,
+      entry.error,
+    ),
 };
 
 /**
@@ -63,6 +69,9 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
           ...(options.hooks ? { hooks: options.hooks } : {}),
         })
       : undefined);
+  const telemetry = telemetrySource(options.telemetry, serverInstruments);
+  const storeName =
+    options.engine !== undefined ? 'custom' : (options.store?.name ?? (options.store ? 'custom' : 'memory'));
   const missing = [...new Set(options.routes.map((route) => route.operationId))].filter(
     (id) => handlerOf(id) === undefined,
   );
@@ -83,7 +92,37 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     handle,
   };
 
-  async function handle(request: CoreRequest): Promise<CoreResponse> {
+  // Not async itself: without telemetry a request pays one call and a null check, and no promise more.
+  function handle(request: CoreRequest): Promise<CoreResponse> {
+    const found = telemetry?.();
+    return found === undefined ? handleRequest(request, undefined) : handleTraced(request, found);
+  }
+
+  async function handleTraced(
+    request: CoreRequest,
+    found: Telemetry<ServerInstruments>,
+  ): Promise<CoreResponse> {
+    const traced = startServerRequest(found, {
+      method: request.method,
+      path: request.pathname ?? request.url.pathname,
+      headers: request.headers,
+      storeName,
+    });
+    let response: CoreResponse;
+    try {
+      response = await traced.run(() => handleRequest(request, traced));
+    } catch (error) {
+      traced.end(500, error);
+      throw error;
+    }
+    traced.end(response.status);
+    return response;
+  }
+
+  async function handleRequest(
+    request: CoreRequest,
+    traced: ServerRequestTelemetry | undefined,
+  ): Promise<CoreResponse> {
     const correlationId = headersToCorrelationId(request.headers);
     const { method } = request;
     const pathname = request.pathname ?? request.url.pathname;
@@ -97,6 +136,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
           logger.error({
             message: 'errorBody failed',
             correlationId,
+            ...traced?.ids(),
             ...(operationId === undefined ? {} : { operationId }),
             method,
             path: pathname,
@@ -119,6 +159,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
     }
     const { route, params, rawParams } = found;
     operationId = route.operationId;
+    traced?.route(route.pathTemplate, route.operationId);
     const handler = handlerOf(route.operationId);
     if (handler === undefined) {
       return problem({
@@ -140,6 +181,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
         maxBodyBytes,
         maxBodyDepth,
         problem,
+        telemetry: traced,
       });
     } catch (error) {
       // A response that breaks the spec says which one and how; anything else stays a plain failure.
@@ -147,7 +189,15 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
       // A client that went away (an upload cut off mid-body, say) is not a server failure: nobody gets
       // the answer, and it is not logged.
       if (!request.signal.aborted) {
-        logger.error({ message, correlationId, operationId: route.operationId, method, path, error });
+        logger.error({
+          message,
+          correlationId,
+          ...traced?.ids(),
+          operationId: route.operationId,
+          method,
+          path,
+          error,
+        });
       }
       const detail = `The server could not complete the request; quote ${correlationId} when reporting it.`;
       return problem({ slug: 'internal-error', detail });

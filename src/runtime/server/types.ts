@@ -8,6 +8,7 @@ import type { IdempotencyStore } from '../idempotency/store.js';
 import type { IdempotencyContract } from '../idempotency/types.js';
 import type { Clock } from '../shared/clock.js';
 import type { ParameterSpec } from '../shared/parameters/types.js';
+import type { TelemetryOptions } from '../telemetry/find-api.js';
 import type { CoreRequest, CoreResponse } from './core-exchange.js';
 import type { ErrorBodyShaper } from './error-body.js';
 
@@ -166,6 +167,9 @@ export interface ServerLogEntry {
   method: string;
   path: string;
   error?: unknown;
+  /** The request's trace and span ids, when telemetry is on and its span is valid (a log line's trace). */
+  traceId?: string;
+  spanId?: string;
 }
 
 export interface ServerLogger {
@@ -211,6 +215,12 @@ export interface ServerCoreOptions {
    * error responses. If it throws, the problem is sent and `logger.error` gets the error.
    */
   errorBody?: ErrorBodyShaper;
+  /**
+   * OpenTelemetry (docs/observability.md): by default the providers the application registered with
+   * `@opentelemetry/api`, found without importing it; an object names providers to use instead; `false`
+   * turns it off. Nothing registered, nothing given: nothing is built per request.
+   */
+  telemetry?: TelemetryOptions;
 }
 
 export interface ServerCore {

@@ -273,7 +273,8 @@ describe('hooks', () => {
     const t = setup([{ status: 503 }, { throws: new TypeError('reset') }, ok]);
     const result = await t.call();
     const key = result.value?.idempotencyKey;
-    const operation = { method: 'POST', pathTemplate: '/orders' };
+    // Every event names the call's correlation id (issue 18: hooks correlate with logs and traces).
+    const operation = { method: 'POST', pathTemplate: '/orders', correlationId: result.value?.correlationId };
     expect(t.attempts).toEqual([1, 2, 3].map((attempt) => ({ attempt, key, ...operation })));
     expect(t.retries).toEqual([
       { attempt: 1, reason: 'status', delayMs: 100, status: 503, key, ...operation },

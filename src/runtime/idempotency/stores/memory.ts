@@ -152,6 +152,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   };
 
   return {
+    name: 'memory',
     async claim({ key, fingerprint, leaseMs, now }) {
       const existing = entries.get(key);
       const current = existing?.record;

@@ -85,6 +85,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   };
 
   return {
+    name: 'postgresql',
     async migrate() {
       await query(pool, sql.migrate);
     },

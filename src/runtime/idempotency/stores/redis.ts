@@ -49,6 +49,7 @@ export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
   };
 
   return {
+    name: 'redis',
     async claim({ key, fingerprint, leaseMs, now }) {
       const leaseExpiresAt = now + leaseMs;
       const keepMs = Math.max(1, Math.ceil(leaseMs + graceMs));

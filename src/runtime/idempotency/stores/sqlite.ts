@@ -60,6 +60,7 @@ export function createSqliteStore(options: SqliteStoreOptions): IdempotencyStore
   const read = (key: string): Row | undefined => readStatement.get({ key }) as Row | undefined;
 
   return {
+    name: 'sqlite',
     claim: ({ key, fingerprint, leaseMs, now }) =>
       guard((): ClaimResult => {
         // A record deleted between the failed upsert and the read is claimed on the next round.
