@@ -38,6 +38,11 @@ export const TEMPLATES = {
     output: 'server/routes.js',
     purpose: 'the route table, plain JavaScript (typed by the generated `routes.d.ts`)',
   },
+  serverSenders: {
+    id: 'server/senders.hbs',
+    output: 'server/senders.ts',
+    purpose: '`send<Webhook>` for each webhook and callback receiver (only when the spec has some)',
+  },
   header: {
     id: 'partials/header.hbs',
     output: '{{> header}}',

@@ -20,6 +20,7 @@ export {
   scheduleFromRetryPolicy,
 } from './schedule.js';
 export { createWebhookSecret } from './secrets.js';
+export { type EventSpec, type SendEventOptions, sendEvent } from './send-event.js';
 export {
   type DeliveryAttempt,
   type DeliveryResult,

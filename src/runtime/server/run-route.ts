@@ -1,8 +1,10 @@
 import { isRequestBodyTooLargeError, UndeclaredStatusError } from '../errors/index.js';
+import { type EventHooks, fireEventHook } from '../events/hooks.js';
 import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
+import { type Clock, systemClock } from '../shared/clock.js';
 import {
   checkBeforeBody,
   notAcceptableProblem,
@@ -26,7 +28,9 @@ import type {
   ServerRoute,
   ValidationInput,
   ValidationIssue,
+  WebhookSecrets,
 } from './types.js';
+import { checkWebhookSignature } from './webhook-signature.js';
 
 export interface RunRouteInput {
   request: CoreRequest;
@@ -43,6 +47,8 @@ export interface RunRouteInput {
   maxBodyBytes: number;
   maxBodyDepth: number;
   problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): CoreResponse;
+  /** For routes with `signature` (verification) and receivers (`eventHooks`). */
+  events?: { secrets: WebhookSecrets | undefined; hooks: EventHooks | undefined; clock: Clock };
 }
 
 const validationProblem = (run: RunRouteInput, errors: ValidationIssue[]): CoreResponse =>
@@ -79,6 +85,19 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   if (head.kind === 'refuse') return run.problem(head.problem);
   const bytes = await readBody(request, maxBodyBytes);
   if (bytes === null) return run.problem(tooLargeProblem(maxBodyBytes));
+  // A signed receiver's delivery is verified on its raw bytes, before anything else reads it.
+  if (route.signature !== undefined) {
+    const refused = await checkWebhookSignature({
+      request,
+      route,
+      bytes,
+      secrets: run.events?.secrets,
+      clock: run.events?.clock ?? systemClock,
+      hooks: run.events?.hooks,
+      problem: run.problem,
+    });
+    if (refused !== undefined) return refused;
+  }
   const contentType = request.headers['content-type'] ?? '';
   const body = parseRequestBody(bytes, contentType, route.bodyMediaTypes, run.maxBodyDepth);
   if (body.kind === 'unsupported') return run.problem(unsupportedMediaTypeProblem(route));
@@ -147,7 +166,16 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     if (run.validateResponses) checkResponseBody(route, result);
   };
   // The engine's signal argument is the request's own signal, or none: the handler reads `request.signal`.
+  const eventHooks =
+    route.event === undefined && route.signature === undefined ? undefined : run.events?.hooks;
+  const eventKey = extracted?.kind === 'present' ? extracted.key : undefined;
   const execute = async (_signal?: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
+    if (claim?.takenOver === true && eventHooks !== undefined && eventKey !== undefined)
+      fireEventHook(eventHooks.onRedelivery, {
+        operationId: route.operationId,
+        key: eventKey,
+        cause: 'take-over',
+      });
     const handlerRequest = new ServerHandlerRequest(request, {
       path: input.path,
       query: input.query,
@@ -169,6 +197,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   if (route.idempotency === undefined || run.engine === undefined) {
     return withOwnRequestId(await execute(), correlationId);
   }
+  if (eventHooks !== undefined && eventKey !== undefined)
+    fireEventHook(eventHooks.onDelivery, { operationId: route.operationId, key: eventKey });
   const result = await run.engine.runIdempotent({
     contract: route.idempotency,
     request: idempotencyRequest,
@@ -180,6 +210,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     signal: route.idempotency.concurrent === 'wait' ? request.signal : undefined,
     execute,
   });
+  if (eventHooks !== undefined && eventKey !== undefined)
+    fireDeliveryOutcome(eventHooks, route, eventKey, result);
   if (result.kind === 'problem') {
     return run.problem({
       slug: result.slug,
@@ -189,6 +221,19 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     });
   }
   return withOwnRequestId(result.response, correlationId);
+}
+
+/** A duplicate answered from the store, or a redelivery that met the first one still running. */
+function fireDeliveryOutcome(
+  hooks: EventHooks,
+  route: ServerRoute,
+  key: string,
+  result: Awaited<ReturnType<IdempotencyEngine['runIdempotent']>>,
+): void {
+  const event = { operationId: route.operationId, key };
+  if (result.kind === 'replayed') fireEventHook(hooks.onDuplicate, event);
+  else if (result.kind === 'problem' && result.slug === 'idempotency-request-in-progress')
+    fireEventHook(hooks.onRedelivery, { ...event, cause: 'in-progress' });
 }
 
 function claimToHandlerIdempotency(
