@@ -147,7 +147,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<Delivery
     }
     if (delay !== undefined) record.nextAttemptAt = clock.now() + delay;
     await options.onAttempt?.(record, id);
-    if (delivered) return { outcome: 'delivered', id, status, attempts };
+    if (delivered) return { outcome: 'delivered', id, status: outcome.status, attempts };
     if (delay === undefined) break;
     previousDelay = delay;
     await clock.sleep(delay, options.signal);
