@@ -127,6 +127,46 @@ describe('events extensions: diagnostics', () => {
     });
   });
 
+  it('applies the safety rules to receivers, and x-webhook-signature to an ordinary operation that asks', async () => {
+    const spec = makeSpec(`openapi: 3.1.0
+info: { title: T, version: '1' }
+x-webhook-signature: true
+x-idempotency: true
+paths:
+  /stripe/events:
+    post:
+      operationId: stripeEvents
+      x-webhook-signature: { tolerance: 1m }
+      responses: { '204': { description: ok } }
+  /orders:
+    post:
+      operationId: createOrder
+      responses: { '201': { description: ok } }
+webhooks:
+  paid:
+    post:
+      x-idempotency: { key: { in: body, pointer: /eventId } }
+      requestBody: { content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
+      responses: { '204': { description: ok } }
+  shipped:
+    post:
+      x-retry: { maxAttempts: 4 }
+      responses: { '204': { description: ok } }
+`);
+    const { model } = buildModel({ spec });
+    const byId = new Map(model.operations.map((op) => [op.id, op]));
+    expect(byId.get('stripeEvents')?.signature).toMatchObject({ toleranceMs: 60_000 });
+    // The root's signature reaches receivers only; the root's x-idempotency does not reach receivers.
+    expect(byId.get('createOrder')?.signature).toBeUndefined();
+    expect(byId.get('createOrder')?.idempotency).toBeDefined();
+    expect(byId.get('postWebhooksShipped')?.idempotency).toBeUndefined();
+    expect(byId.get('postWebhooksShipped')?.signature).toMatchObject({ toleranceMs: 300_000 });
+    const { checkRules } = await import('../../src/model/rules.js');
+    const rules = checkRules({ model }).map((d) => [d.code, d.pointer]);
+    expect(rules).toContainEqual(['key-pointer-missing', '/webhooks/paid/post/x-idempotency/key/pointer']);
+    expect(rules).toContainEqual(['unsafe-retry', '/webhooks/shipped/post']);
+  });
+
   it('locates the diagnostics in the file, with line and column', async () => {
     const { writeFileSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
