@@ -25,7 +25,8 @@ function eventSpec(op: OperationModel): EventSpec {
   const spec: EventSpec = { operationId: op.id, signed: op.signature !== undefined };
   if (op.retry) {
     const { backoff, ...rest } = pickKeys<RetryPolicy>(op.retry, RETRY_POLICY_KEYS);
-    spec.retry = { ...rest, backoff: { ...backoff } };
+    // As in the client: x-retry on an unsafe receiver without x-idempotency (the rule turned off) is one attempt.
+    spec.retry = { ...rest, backoff: { ...backoff }, ...(op.retrySuppressed ? { maxAttempts: 1 } : {}) };
   }
   if (op.idempotency) spec.key = op.idempotency.key;
   return spec;

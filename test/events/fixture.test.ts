@@ -165,6 +165,11 @@ webhooks:
     const rules = checkRules({ model }).map((d) => [d.code, d.pointer]);
     expect(rules).toContainEqual(['key-pointer-missing', '/webhooks/paid/post/x-idempotency/key/pointer']);
     expect(rules).toContainEqual(['unsafe-retry', '/webhooks/shipped/post']);
+    // With the rule turned off, its sender makes one attempt, as the client would.
+    const { modelToSenders } = await import('../../src/render/sender-context.js');
+    const shipped = modelToSenders(model).find((s) => s.typeName === 'PostWebhooksShipped');
+    expect(JSON.parse(shipped?.specLiteral ?? '{}')).toMatchObject({ signed: true, retry: { maxAttempts: 1 } });
+    expect(modelToSenders(model).map((s) => s.typeName)).toEqual(['PostWebhooksPaid', 'PostWebhooksShipped']);
   });
 
   it('locates the diagnostics in the file, with line and column', async () => {
