@@ -165,10 +165,11 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     }
     if (run.validateResponses) checkResponseBody(route, result);
   };
-  // The engine's signal argument is the request's own signal, or none: the handler reads `request.signal`.
+  // Receivers (and signed operations) count deliveries, duplicates and redeliveries through `eventHooks`.
   const eventHooks =
     route.event === undefined && route.signature === undefined ? undefined : run.events?.hooks;
   const eventKey = extracted?.kind === 'present' ? extracted.key : undefined;
+  // The engine's signal argument is the request's own signal, or none: the handler reads `request.signal`.
   const execute = async (_signal?: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
     if (claim?.takenOver === true && eventHooks !== undefined && eventKey !== undefined)
       fireEventHook(eventHooks.onRedelivery, {
