@@ -145,6 +145,10 @@ describe('idempotent consumer', () => {
     const store = createMemoryStore({ clock });
     const { hooks, counts } = counting();
     let release: () => void = () => {};
+    let started: () => void = () => {};
+    const firstStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const seen: boolean[] = [];
     const consumer = createIdempotentConsumer<Message>({
       store,
@@ -154,19 +158,27 @@ describe('idempotent consumer', () => {
       hooks,
       handler: async (_m, context) => {
         seen.push(context.takenOver);
-        if (seen.length === 1) await new Promise<void>((resolve) => (release = resolve));
-        return 'done';
+        if (seen.length > 1) return 'done';
+        started();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return 'late';
       },
     });
     const stuck = consumer.consume({ id: 'k', amount: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await firstStarted;
     expect(await consumer.consume({ id: 'k', amount: 1 })).toMatchObject({ kind: 'in-progress', ack: false });
     clock.setTime(1_000_000 + 10_001);
     expect(await consumer.consume({ id: 'k', amount: 1 })).toMatchObject({ kind: 'handled', result: 'done' });
     expect(seen).toEqual([false, true]);
     release();
     // The stuck one finishes late: its completion is fenced, it does not overwrite the new outcome.
-    expect(await stuck).toMatchObject({ kind: 'handled' });
+    expect(await stuck).toMatchObject({ kind: 'handled', result: 'late' });
+    expect(await consumer.consume({ id: 'k', amount: 1 })).toMatchObject({
+      kind: 'duplicate',
+      result: 'done',
+    });
     expect(counts.redelivery).toBe(2);
   });
 });

@@ -168,7 +168,10 @@ webhooks:
     // With the rule turned off, its sender makes one attempt, as the client would.
     const { modelToSenders } = await import('../../src/render/sender-context.js');
     const shipped = modelToSenders(model).find((s) => s.typeName === 'PostWebhooksShipped');
-    expect(JSON.parse(shipped?.specLiteral ?? '{}')).toMatchObject({ signed: true, retry: { maxAttempts: 1 } });
+    expect(JSON.parse(shipped?.specLiteral ?? '{}')).toMatchObject({
+      signed: true,
+      retry: { maxAttempts: 1 },
+    });
     expect(modelToSenders(model).map((s) => s.typeName)).toEqual(['PostWebhooksPaid', 'PostWebhooksShipped']);
   });
 
