@@ -162,3 +162,21 @@ describe('sendWebhook', () => {
     expect(refused).toMatchObject({ outcome: 'failed', attempts: [{ attempt: 1, error: 'network' }] });
   }, 30_000);
 });
+
+describe('sendEvent (what generated senders call)', () => {
+  it('sends the key in its own header when the receiver reads another one, and refuses an unsigned signed send', async () => {
+    const { sendEvent } = await import('../../src/runtime/events/send-event.js');
+    const { url, received } = await receiver([200]);
+    const spec = {
+      operationId: 'paid',
+      signed: false,
+      key: { in: 'header' as const, name: 'Idempotency-Key' },
+    };
+    const result = await sendEvent(spec, url, { n: 1 });
+    expect(result.outcome).toBe('delivered');
+    expect(received[0]?.headers['idempotency-key']).toBe(result.id);
+    expect(received[0]?.headers['webhook-id']).toBe(result.id);
+    await expect(sendEvent({ ...spec, signed: true }, url, { n: 1 })).rejects.toThrow(/pass secrets/);
+    expect(received).toHaveLength(1);
+  }, 30_000);
+});
