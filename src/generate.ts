@@ -14,6 +14,7 @@ import type { ApiModel } from './model/types.js';
 import { checkSyntax, type SyntaxProblem } from './render/check.js';
 import { type ContextDump, createRecordingRenderer, recordingToContextDump } from './render/context-dump.js';
 import { type EmitResult, emitFiles, type GeneratedFile } from './render/emit.js';
+import { hasEventReceivers } from './render/event-paths.js';
 import type { TemplateProblem } from './render/handlebars.js';
 import { createProjectRenderer, modelToFiles } from './render/render-project.js';
 import { hasRepeatedOperationIds, toSchemaDocument } from './render/schema-document.js';
@@ -53,7 +54,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const linted = await lint(options, {
     onLoaded: (loaded) => {
       // Operations sharing an operationId need the model's ids for them first (toSchemaDocument).
-      if (hasRepeatedOperationIds(loaded.document)) return;
+      // So do webhooks and callbacks, typed at their mount paths (withEventPaths).
+      if (hasRepeatedOperationIds(loaded.document) || hasEventReceivers(loaded.document)) return;
       schemaTypes = worker?.renderTypes(loaded.document);
       schemaTypes?.catch(() => {}); // awaited below; this only keeps an early return from leaving it unhandled
     },

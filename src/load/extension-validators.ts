@@ -13,6 +13,8 @@ import idempotencySchema from './extensions/x-idempotency.schema.json' with { ty
 import maxBodySizeSchema from './extensions/x-max-body-size.schema.json' with { type: 'json' };
 import retrySchema from './extensions/x-retry.schema.json' with { type: 'json' };
 import speakeasySchema from './extensions/x-speakeasy-retries.schema.json' with { type: 'json' };
+import webhookPathSchema from './extensions/x-webhook-path.schema.json' with { type: 'json' };
+import webhookSignatureSchema from './extensions/x-webhook-signature.schema.json' with { type: 'json' };
 
 export const EXTENSION_NAMES = [
   'x-idempotency',
@@ -21,6 +23,8 @@ export const EXTENSION_NAMES = [
   'x-fern-idempotent',
   'x-fern-idempotency-headers',
   'x-max-body-size',
+  'x-webhook-signature',
+  'x-webhook-path',
 ] as const;
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];
 
@@ -34,6 +38,8 @@ const SCHEMAS: Record<ExtensionName, object> = {
   'x-fern-idempotent': fernIdempotentSchema,
   'x-fern-idempotency-headers': fernHeadersSchema,
   'x-max-body-size': maxBodySizeSchema,
+  'x-webhook-signature': webhookSignatureSchema,
+  'x-webhook-path': webhookPathSchema,
 };
 
 /** The ajv validator of an extension's JSON Schema. */

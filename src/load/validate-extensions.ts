@@ -8,6 +8,7 @@ import { HTTP_METHODS } from '../core/http.js';
 import { isObject, type JsonObject } from '../core/json.js';
 import { appendPointer } from '../core/json-pointer.js';
 import { ajvErrorsToDiagnostics } from './ajv-errors-to-diagnostics.js';
+import { eventHosts } from './event-hosts.js';
 import { EXTENSION_NAMES, extensionValidator } from './extension-validators.js';
 import type { LoadedSpec } from './types.js';
 
@@ -45,7 +46,7 @@ export function isExtensionValueValid(kind: 'x-idempotency' | 'x-retry', value: 
 function* extensionHosts(document: JsonObject): Generator<{ node: JsonObject; pointer: string }> {
   yield { node: document, pointer: '' };
   const paths = document.paths;
-  if (!isObject(paths)) return;
+  if (!isObject(paths)) return yield* eventHosts(document);
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
     const itemPointer = appendPointer('/paths', path);
@@ -55,4 +56,5 @@ function* extensionHosts(document: JsonObject): Generator<{ node: JsonObject; po
       if (isObject(operation)) yield { node: operation, pointer: appendPointer(itemPointer, method) };
     }
   }
+  yield* eventHosts(document);
 }

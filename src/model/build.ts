@@ -17,9 +17,17 @@ import {
 import { mergeParameters, readRequestBody, readResponses } from './operation-parts.js';
 import { readMaxBodySize } from './read-max-body-size.js';
 import { readRetryBudget } from './read-retry-budget.js';
+import { readWebhookSignature } from './read-webhook-signature.js';
 import { resolveRef } from './resolve-ref.js';
 import { applySeverities, type RuleSeverities } from './rules.js';
 import { type ApiModel, HTTP_METHODS, type OperationModel } from './types.js';
+import {
+  type EventPathItem,
+  eventMountPath,
+  findCallbacks,
+  findMountCollisions,
+  findWebhooks,
+} from './webhooks.js';
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
@@ -69,7 +77,45 @@ function buildOperation(options: {
   if (body) op.requestBody = body;
   const maxBodySize = readMaxBodySize([options.root, pathItem, operation]);
   if (maxBodySize) op.maxBodySize = maxBodySize;
+  const signature = readWebhookSignature([pathItem, operation]);
+  if (signature) op.signature = signature;
   return op;
+}
+
+/** No contract from the root reaches an event receiver (docs/events.md); its path item's and its own do. */
+const EVENT_ROOT: ContractLevel = { node: {}, pointer: '' };
+
+/** The receivers of webhooks and callbacks: one operation per method of each, with `event` set. */
+function buildEventOperations(options: {
+  document: JsonObject;
+  items: EventPathItem[];
+  diagnostics: UnlocatedDiagnostic[];
+}): OperationModel[] {
+  const out: OperationModel[] = [];
+  for (const item of options.items) {
+    const pathItem = { node: item.node, pointer: item.pointer };
+    for (const method of HTTP_METHODS) {
+      const node = item.node[method];
+      if (!isObject(node)) continue;
+      const path = eventMountPath(item, node);
+      const op = buildOperation({ ...options, root: EVENT_ROOT, pathItem, path, method });
+      if (!op) continue;
+      op.event = item.event;
+      // Signed by default when the document's root asks for it; the receiver's own setting wins.
+      const signature = readWebhookSignature([
+        { node: options.document, pointer: '' },
+        pathItem,
+        { node, pointer: op.pointer },
+      ]);
+      if (signature) op.signature = signature;
+      else delete op.signature;
+      // A receiver's key defaults to the `webhook-id` header that every Standard Webhooks delivery carries.
+      if (op.idempotency && op.idempotency.fieldPointers?.key === undefined)
+        op.idempotency.key = { in: 'header', name: 'webhook-id' };
+      out.push(op);
+    }
+  }
+  return out;
 }
 
 /**
@@ -110,12 +156,21 @@ export function buildModel(options: { spec: LoadedSpec; rules?: RuleSeverities }
         });
     }
   }
+  const pathOperations = [...operations];
+  operations.push(
+    ...buildEventOperations({
+      document,
+      items: [...findWebhooks(document), ...findCallbacks(document, pathOperations)],
+      diagnostics,
+    }),
+  );
   const modules = assignModuleNames(operations);
   for (const op of operations) op.module = modules.names.get(op.tags[0]) ?? '';
   diagnostics.push(
     ...resolveIdCollisions(operations),
     ...findShadowedAliases(aliasNodes),
     ...modules.diagnostics,
+    ...findMountCollisions(operations),
   );
 
   const model: ApiModel = {

@@ -178,6 +178,32 @@ export interface OperationModel {
    * reaches it, a migration default that is not applied (a warning, not the `unsafe-retry` error).
    */
   retrySuppressed?: 'unsafe-without-idempotency' | 'compat-default-on-unsafe';
+  /**
+   * Set on a webhook (`webhooks`, 3.1) or callback receiver: it has no path of its own, and `path` is where
+   * the server mounts it (`x-webhook-path`, see webhooks.ts). Absent on the operations of `paths`.
+   */
+  event?: EventModel;
+  /** `x-webhook-signature`: deliveries must carry a valid Standard Webhooks signature. */
+  signature?: SignatureContract;
+}
+
+/** What a receiver receives: a webhook of the document, or a callback of one of its operations. */
+export interface EventModel {
+  kind: 'webhook' | 'callback';
+  /** The webhook's name (its key under `webhooks`) or the callback's name (its key under `callbacks`). */
+  name: string;
+  /** A callback's runtime expression (`{$request.body#/callbackUrl}`): where the API sends it. */
+  expression?: string;
+  /** A callback's operation (its id). */
+  parentId?: string;
+}
+
+/** The merged `x-webhook-signature`. */
+export interface SignatureContract {
+  scheme: 'standard-webhooks';
+  /** How far a delivery's `webhook-timestamp` may be from the receiver's clock, either way. */
+  toleranceMs: number;
+  pointer: string;
 }
 
 export interface ApiModel {

@@ -144,7 +144,7 @@ export function buildReference(input: {
     serverUrl: model.serverUrl ?? '',
     source: input.source,
     operations,
-    catalogue: frameworkCatalogue(),
+    catalogue: frameworkCatalogue(model.operations),
     apiFindings,
     findingCount: diagnostics.length,
   };

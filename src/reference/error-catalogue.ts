@@ -46,11 +46,15 @@ const ROUTING_PROBLEMS: readonly CatalogueEntry[] = [
 ];
 
 /**
- * The site-wide catalogue: every framework problem, then the router's two, retryability under the default
- * retryOn.
+ * The site-wide catalogue: every framework problem (given `operations`, those that one of them can answer:
+ * no webhook signature problem for an API without signed receivers), then the router's two, retryability
+ * under the default retryOn.
  */
-export function frameworkCatalogue(): CatalogueEntry[] {
-  const framework = (Object.keys(FRAMEWORK_PROBLEMS) as ProblemSlug[]).map((slug) => {
+export function frameworkCatalogue(operations?: readonly OperationModel[]): CatalogueEntry[] {
+  const slugs = (Object.keys(FRAMEWORK_PROBLEMS) as ProblemSlug[]).filter(
+    (slug) => operations === undefined || operations.some((op) => PROBLEM_TEXTS[slug].appliesTo(op)),
+  );
+  const framework = slugs.map((slug) => {
     const { status, title } = FRAMEWORK_PROBLEMS[slug];
     const retried = classifyStatus({ status, problemType: slug, retryOn: DEFAULT_RETRY_ON }).transient;
     return {

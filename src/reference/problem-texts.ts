@@ -60,6 +60,12 @@ export const PROBLEM_TEXTS: Record<ProblemSlug, ProblemText> = {
     remedy: 'Retry with the same key after the Retry-After hint; nothing ran.',
     appliesTo: (op) => op.idempotency !== undefined,
   },
+  'webhook-signature-invalid': {
+    when: 'A webhook or callback delivery’s Standard Webhooks signature is missing, wrong, or its timestamp is outside the tolerance.',
+    remedy:
+      'Sign each attempt with a current secret and the current time (webhook-id, webhook-timestamp, webhook-signature).',
+    appliesTo: (op) => op.signature !== undefined,
+  },
   'internal-error': {
     when: 'The handler failed (threw, or answered against the spec with response validation on).',
     remedy:

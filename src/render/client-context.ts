@@ -214,6 +214,8 @@ export function modelToClientGroups(
 ): Array<{ file: string; group: string; operations: ClientOperationContext[] }> {
   const groups = new Map<string, { file: string; group: string; operations: ClientOperationContext[] }>();
   for (const op of model.operations) {
+    // Webhook and callback receivers are called by the API itself: the server's senders, not the client.
+    if (op.event !== undefined) continue;
     const file = op.module;
     let group = groups.get(file);
     if (!group) {

@@ -26,7 +26,7 @@ export interface FileHeaderContext {
    * Module specifiers of the runtime parts, relative to a file one folder below the output root:
    * `../runtime/client/index.js` (runtime copied) or `idemgen/runtime/client` (runtime from the package).
    */
-  runtimeImports: { client: string; server: string; idempotency: string };
+  runtimeImports: { client: string; server: string; idempotency: string; events: string };
   choices: ChoicesContext;
 }
 

@@ -138,7 +138,12 @@ export async function modelToFiles(input: {
 function runtimeImportsFor(runtime: 'copy' | 'package'): FileHeaderContext['runtimeImports'] {
   const from = (part: string) =>
     runtime === 'copy' ? `../runtime/${part}/index.js` : `idemgen/runtime/${part}`;
-  return { client: from('client'), server: from('server'), idempotency: from('idempotency') };
+  return {
+    client: from('client'),
+    server: from('server'),
+    idempotency: from('idempotency'),
+    events: from('events'),
+  };
 }
 
 /** openapi-typescript's own refusal of a schema (`Error: #/pointer: message`), as a pointer and a message. */

@@ -8,6 +8,7 @@ import type { GeneratedFile } from './emit.js';
 import { fileHeader } from './file-header.js';
 import type { Renderer } from './handlebars.js';
 import { renderFile } from './render-client.js';
+import { modelToSenders } from './sender-context.js';
 import { modelToServerGroups } from './server-context.js';
 import { modelToErrorBodies } from './server-error-bodies.js';
 import { TEMPLATES, templateOutput } from './templates.js';
@@ -52,6 +53,17 @@ export function renderServer(options: {
     );
   }
   const operations = groups.flatMap((g) => g.operations.map((op) => ({ ...op, file: g.file })));
+  const senders = modelToSenders(model);
+  if (senders.length > 0) {
+    files.push(
+      renderFile({
+        ...options,
+        template: TEMPLATES.serverSenders.id,
+        path: templateOutput(TEMPLATES.serverSenders),
+        context: { senders },
+      }),
+    );
+  }
   files.push(
     renderFile({
       ...options,
@@ -69,6 +81,7 @@ export function renderServer(options: {
         operations,
         errorBodies: modelToErrorBodies(model),
         maxBodyBytes: options.maxBodyBytes === undefined ? '' : String(options.maxBodyBytes),
+        hasSenders: senders.length > 0,
       },
     }),
   );

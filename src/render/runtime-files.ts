@@ -15,7 +15,8 @@ export type Target = 'client' | 'server';
 
 const FOLDERS: Record<Target, readonly string[]> = {
   client: ['shared', 'problem', 'errors', 'telemetry', 'retry', 'client'],
-  server: ['shared', 'problem', 'errors', 'telemetry', 'idempotency', 'server'],
+  // `retry` and `events`: webhook signatures, the senders and the idempotent consumer.
+  server: ['shared', 'problem', 'errors', 'telemetry', 'retry', 'idempotency', 'events', 'server'],
 };
 
 const cache = new Map<string, GeneratedFile[]>();

@@ -11,6 +11,7 @@ import { isObject } from '../core/json.js';
 import { appendPointer, pointerToSegments } from '../core/json-pointer.js';
 import { resolveRef } from '../model/resolve-ref.js';
 import { HTTP_METHODS } from '../model/types.js';
+import { type EventOperationPlace, withEventPaths } from './event-paths.js';
 
 interface OperationPlace {
   /** Where the operation object stands (a shared path item's operation is one place). */
@@ -69,7 +70,7 @@ function withValueAt(root: JsonObject, segments: readonly string[], value: JsonV
  */
 export function toSchemaDocument(
   document: JsonObject,
-  operations: readonly { pointer: string; id: string }[],
+  operations: readonly ({ pointer: string; id: string } & Partial<EventOperationPlace>)[],
 ): JsonObject {
   const repeated = repeatedPlaces(documentOperations(document));
   let out = document;
@@ -77,5 +78,9 @@ export function toSchemaDocument(
     if (!repeated.delete(op.pointer)) continue;
     out = withValueAt(out, [...pointerToSegments(op.pointer), 'operationId'], op.id);
   }
-  return out;
+  // Webhooks and callbacks also go under `paths` at their mount paths (event-paths.ts).
+  const events = operations.filter(
+    (op): op is EventOperationPlace & { id: string } => op.event !== undefined,
+  );
+  return withEventPaths(out, events);
 }

@@ -104,6 +104,9 @@ const ROUTE: LiteralBuilder<RouteLiteral, RouteInput> = {
   },
   // Only when the spec sets one: the server's maxBodyBytes applies to the others.
   maxBodyBytes: ({ op }) => op.maxBodySize?.bytes,
+  event: ({ op }) => (op.event ? { kind: op.event.kind, name: op.event.name } : undefined),
+  signature: ({ op }) =>
+    op.signature ? { scheme: op.signature.scheme, toleranceMs: op.signature.toleranceMs } : undefined,
 };
 
 /**

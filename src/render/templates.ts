@@ -48,6 +48,11 @@ export const TEMPLATES = {
     output: 'reference.md',
     purpose: '`idemgen docs`: the same reference as Markdown',
   },
+  serverSenders: {
+    id: 'server/senders.hbs',
+    output: 'server/senders.ts',
+    purpose: '`send<Webhook>` for each webhook and callback receiver (only when the spec has some)',
+  },
   header: {
     id: 'partials/header.hbs',
     output: '{{> header}}',

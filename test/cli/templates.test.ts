@@ -33,6 +33,7 @@ describe('templates', () => {
       'server/handlers.hbs',
       'server/index.hbs',
       'server/routes.hbs',
+      'server/senders.hbs',
     ]);
   });
 

@@ -17,6 +17,7 @@ describe('runtimeFilesFor', () => {
     expect([...folders].sort()).toEqual([
       'client',
       'errors',
+      'events',
       'idempotency',
       'problem',
       'retry',

@@ -14,6 +14,7 @@ export const FRAMEWORK_PROBLEMS = {
   'dependency-unavailable': { status: 503, title: 'Dependency unavailable' },
   'internal-error': { status: 500, title: 'Internal error' },
   'not-implemented': { status: 501, title: 'Not implemented' },
+  'webhook-signature-invalid': { status: 401, title: 'Webhook signature invalid' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemSlug = keyof typeof FRAMEWORK_PROBLEMS;

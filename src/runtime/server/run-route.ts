@@ -1,8 +1,10 @@
 import { isRequestBodyTooLargeError, UndeclaredStatusError } from '../errors/index.js';
+import { type EventHooks, fireEventHook } from '../events/hooks.js';
 import type { IdempotencyEngine } from '../idempotency/engine.js';
 import { extractIdempotencyKey } from '../idempotency/extract-key.js';
 import type { ExecutionClaim } from '../idempotency/transactional-claim.js';
 import type { IdempotencyRequest, IdempotentResponse } from '../idempotency/types.js';
+import { type Clock, systemClock } from '../shared/clock.js';
 import { keyDigest } from '../telemetry/key-digest.js';
 import type { IdempotencyOutcome, ServerRequestTelemetry } from '../telemetry/server-request.js';
 import {
@@ -29,7 +31,9 @@ import type {
   ServerRoute,
   ValidationInput,
   ValidationIssue,
+  WebhookSecrets,
 } from './types.js';
+import { checkWebhookSignature } from './webhook-signature.js';
 
 export interface RunRouteInput {
   request: CoreRequest;
@@ -48,6 +52,8 @@ export interface RunRouteInput {
   problem(input: Omit<ProblemInput, 'base' | 'correlationId'>): CoreResponse;
   /** The request's telemetry, when on. */
   telemetry?: ServerRequestTelemetry | undefined;
+  /** For routes with `signature` (verification) and receivers (`eventHooks`). */
+  events?: { secrets: WebhookSecrets | undefined; hooks: EventHooks | undefined; clock: Clock };
 }
 
 /** The `idempotency.outcome` of each problem the engine answers with. */
@@ -98,6 +104,19 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   }
   const bytes = await readBody(request, maxBodyBytes);
   if (bytes === null) return run.problem(tooLargeProblem(maxBodyBytes));
+  // A signed receiver's delivery is verified on its raw bytes, before anything else reads it.
+  if (route.signature !== undefined) {
+    const refused = await checkWebhookSignature({
+      request,
+      route,
+      bytes,
+      secrets: run.events?.secrets,
+      clock: run.events?.clock ?? systemClock,
+      hooks: run.events?.hooks,
+      problem: run.problem,
+    });
+    if (refused !== undefined) return refused;
+  }
   const contentType = request.headers['content-type'] ?? '';
   const body = parseRequestBody(bytes, contentType, route.bodyMediaTypes, run.maxBodyDepth);
   if (body.kind === 'unsupported') return run.problem(unsupportedMediaTypeProblem(route));
@@ -169,8 +188,18 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     }
     if (run.validateResponses) checkResponseBody(route, result);
   };
+  // Receivers (and signed operations) count deliveries, duplicates and redeliveries through `eventHooks`.
+  const eventHooks =
+    route.event === undefined && route.signature === undefined ? undefined : run.events?.hooks;
+  const eventKey = extracted?.kind === 'present' ? extracted.key : undefined;
   // The engine's signal argument is the request's own signal, or none: the handler reads `request.signal`.
   const execute = async (_signal?: AbortSignal, claim?: ExecutionClaim): Promise<IdempotentResponse> => {
+    if (claim?.takenOver === true && eventHooks !== undefined && eventKey !== undefined)
+      fireEventHook(eventHooks.onRedelivery, {
+        operationId: route.operationId,
+        key: eventKey,
+        cause: 'take-over',
+      });
     const handlerRequest = new ServerHandlerRequest(request, {
       path: input.path,
       query: input.query,
@@ -195,6 +224,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
   const { telemetry } = run;
   if (telemetry !== undefined && extracted?.kind === 'present')
     telemetry.keyHash(await keyDigest(extracted.key));
+  if (eventHooks !== undefined && eventKey !== undefined)
+    fireEventHook(eventHooks.onDelivery, { operationId: route.operationId, key: eventKey });
   const result = await run.engine.runIdempotent({
     contract: route.idempotency,
     request: idempotencyRequest,
@@ -213,6 +244,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     return result.response;
   }
   telemetry?.outcome(result.kind === 'problem' ? (PROBLEM_OUTCOMES[result.slug] ?? 'executed') : result.kind);
+  if (eventHooks !== undefined && eventKey !== undefined)
+    fireDeliveryOutcome(eventHooks, route, eventKey, result);
   if (result.kind === 'problem') {
     return run.problem({
       slug: result.slug,
@@ -222,6 +255,19 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     });
   }
   return withOwnRequestId(result.response, correlationId);
+}
+
+/** A duplicate answered from the store, or a redelivery that met the first one still running. */
+function fireDeliveryOutcome(
+  hooks: EventHooks,
+  route: ServerRoute,
+  key: string,
+  result: Awaited<ReturnType<IdempotencyEngine['runIdempotent']>>,
+): void {
+  const event = { operationId: route.operationId, key };
+  if (result.kind === 'replayed') fireEventHook(hooks.onDuplicate, event);
+  else if (result.kind === 'problem' && result.slug === 'idempotency-request-in-progress')
+    fireEventHook(hooks.onRedelivery, { ...event, cause: 'in-progress' });
 }
 
 function claimToHandlerIdempotency(

@@ -75,6 +75,15 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
   const missing = [...new Set(options.routes.map((route) => route.operationId))].filter(
     (id) => handlerOf(id) === undefined,
   );
+  const unsigned = options.routes.find(
+    (route) => route.signature !== undefined && handlerOf(route.operationId) !== undefined,
+  );
+  if (unsigned !== undefined && options.webhookSecrets === undefined) {
+    throw new TypeError(
+      `${unsigned.operationId} requires a Standard Webhooks signature (x-webhook-signature): pass webhookSecrets`,
+    );
+  }
+  const events = { secrets: options.webhookSecrets, hooks: options.eventHooks, clock };
 
   const toRoutePath = (path: string): string | undefined => {
     if (basePath === '') return path;
@@ -182,6 +191,7 @@ export function createServerCore(options: ServerCoreOptions): ServerCore {
         maxBodyDepth,
         problem,
         telemetry: traced,
+        events,
       });
     } catch (error) {
       // A response that breaks the spec says which one and how; anything else stays a plain failure.

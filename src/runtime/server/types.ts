@@ -2,6 +2,7 @@
  * The generated server's shapes. Routes are generated data; handlers are the user's code. Everything here is
  * structural, so generated code can pass the model's contracts as they are.
  */
+import type { EventHooks } from '../events/hooks.js';
 import type { IdempotencyEngine } from '../idempotency/engine.js';
 import type { IdempotencyHooks } from '../idempotency/hooks.js';
 import type { IdempotencyStore } from '../idempotency/store.js';
@@ -76,6 +77,13 @@ export interface ServerRoute {
    * `responseValidators`): checked when `validateResponses` is on.
    */
   validateResponse?: (status: number, body: unknown) => ValidationIssue[] | null;
+  /** A webhook or callback receiver (`webhooks`, `callbacks`): its deliveries are counted by `eventHooks`. */
+  event?: { kind: 'webhook' | 'callback'; name: string };
+  /**
+   * `x-webhook-signature`: a Standard Webhooks signature is verified (against `webhookSecrets`) before the
+   * body is parsed, the handler runs or the dedup store is touched; `401 webhook-signature-invalid` if not.
+   */
+  signature?: { scheme: 'standard-webhooks'; toleranceMs: number };
 }
 
 /**
@@ -221,7 +229,20 @@ export interface ServerCoreOptions {
    * turns it off. Nothing registered, nothing given: nothing is built per request.
    */
   telemetry?: TelemetryOptions;
+  /**
+   * The Standard Webhooks secrets (`whsec_...`) of the routes with `signature`: one, several (during a
+   * rotation every one is accepted), or per operation id. `createServerCore` throws when a signed route has
+   * a handler and this is absent.
+   */
+  webhookSecrets?: WebhookSecrets;
+  /** Deliveries, redeliveries, duplicates and signature failures of webhook and callback receivers. */
+  eventHooks?: EventHooks;
 }
+
+export type WebhookSecrets =
+  | string
+  | readonly string[]
+  | ((operationId: string) => string | readonly string[] | undefined);
 
 export interface ServerCore {
   fetch(request: Request): Promise<Response>;

@@ -109,6 +109,7 @@ describe('problem types and slugs', () => {
       'dependency-unavailable': 503,
       'internal-error': 500,
       'not-implemented': 501,
+      'webhook-signature-invalid': 401,
     });
     expect(isProblemSlug('internal-error')).toBe(true);
     expect(isProblemSlug('toString')).toBe(false);
