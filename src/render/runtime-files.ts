@@ -14,8 +14,8 @@ export const RUNTIME_SOURCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)
 export type Target = 'client' | 'server';
 
 const FOLDERS: Record<Target, readonly string[]> = {
-  client: ['shared', 'problem', 'errors', 'retry', 'client'],
-  server: ['shared', 'problem', 'errors', 'idempotency', 'server'],
+  client: ['shared', 'problem', 'errors', 'retry', 'client', 'pagination', 'long-running'],
+  server: ['shared', 'problem', 'errors', 'idempotency', 'pagination', 'server'],
 };
 
 const cache = new Map<string, GeneratedFile[]>();

@@ -7,6 +7,7 @@ import type {
   ResponseValidationError,
   UndeclaredStatusError,
 } from './server-errors.js';
+import type { OperationFailedError } from './operation-failed-error.js';
 import type { StoreUnavailableError } from './store-unavailable-error.js';
 import type {
   AbortedError,
@@ -49,6 +50,10 @@ export const isHttpError = <S extends number = number>(
 /** A status the operation does not declare (the generated client's catch-all). */
 export const isUnexpectedStatusError = (value: unknown): value is UnexpectedStatusError =>
   brandOf(value) === 'unexpected-status';
+
+/** A long-running operation reached a failed final state. */
+export const isOperationFailedError = (value: unknown): value is OperationFailedError =>
+  brandOf(value) === 'operation-failed';
 
 /** The dedup store cannot serve (unreachable, failing, or full). */
 export const isStoreUnavailableError = (value: unknown): value is StoreUnavailableError =>

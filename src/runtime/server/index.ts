@@ -26,6 +26,13 @@ export {
 } from './adapters/node.js';
 export { nodeToCoreRequest, readNodeBody, writeCoreResponse } from './adapters/node-core.js';
 export { toWebHandler, type WebHandler } from './adapters/web.js';
+export {
+  type CursorCodec,
+  type CursorCodecOptions,
+  type CursorReading,
+  type CursorRefusal,
+  createCursorCodec,
+} from '../pagination/cursor.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 export {
   type CoreRequest,
@@ -33,6 +40,7 @@ export {
   coreToWebResponse,
   webToCoreRequest,
 } from './core-exchange.js';
+export { cursorInvalidResult } from './cursor-problem.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
 export {
   createErrorCoreResponse,
@@ -48,6 +56,14 @@ export {
   isDeclaredStatus,
   responseToWebResponse,
 } from './handler-response.js';
+export {
+  createOperationTracker,
+  type OperationState,
+  type OperationStatus,
+  type OperationTracker,
+  type OperationTrackerOptions,
+  type StartedOperation,
+} from './long-running.js';
 export { negotiateMediaType } from './negotiate.js';
 export {
   createProblem,
