@@ -15,7 +15,9 @@ import {
   resolveIdCollisions,
 } from './operation-ids.js';
 import { mergeParameters, readRequestBody, readResponses } from './operation-parts.js';
+import { readLongRunning } from './read-long-running.js';
 import { readMaxBodySize } from './read-max-body-size.js';
+import { readPagination } from './read-pagination.js';
 import { readRetryBudget } from './read-retry-budget.js';
 import { resolveRef } from './resolve-ref.js';
 import { applySeverities, type RuleSeverities } from './rules.js';
@@ -69,6 +71,11 @@ function buildOperation(options: {
   if (body) op.requestBody = body;
   const maxBodySize = readMaxBodySize([options.root, pathItem, operation]);
   if (maxBodySize) op.maxBodySize = maxBodySize;
+  const levels = { root: options.root, pathItem, operation };
+  const pagination = readPagination(levels);
+  if (pagination) op.pagination = pagination;
+  const longRunning = readLongRunning(levels);
+  if (longRunning) op.longRunning = longRunning;
   return op;
 }
 

@@ -2,12 +2,12 @@ import { brandOf } from '../shared/brand.js';
 import type { FencedCompletionError } from './fenced-completion-error.js';
 import type { HttpError } from './http-error.js';
 import { ERROR_KINDS, type ErrorKind, type IdemgenError } from './idemgen-error.js';
+import type { OperationFailedError } from './operation-failed-error.js';
 import type {
   RequestBodyTooLargeError,
   ResponseValidationError,
   UndeclaredStatusError,
 } from './server-errors.js';
-import type { OperationFailedError } from './operation-failed-error.js';
 import type { StoreUnavailableError } from './store-unavailable-error.js';
 import type {
   AbortedError,

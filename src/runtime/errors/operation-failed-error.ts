@@ -10,7 +10,13 @@ export class OperationFailedError extends IdemgenError {
   readonly body: unknown;
   readonly statusUrl: string;
 
-  constructor(init: { state: string; body: unknown; statusUrl: string; polls: number; correlationId?: string }) {
+  constructor(init: {
+    state: string;
+    body: unknown;
+    statusUrl: string;
+    polls: number;
+    correlationId?: string;
+  }) {
     super('operation-failed', `The long-running operation ended ${init.state} (${init.statusUrl})`, {
       retryable: false,
       attempts: init.polls,

@@ -97,7 +97,12 @@ async function poll(input: {
     if (now + delay >= deadline)
       return {
         ok: false,
-        error: new DeadlineExceededError({ retryable: false, attempts: polls, maxElapsedMs: maxWaitMs, retryAfterMs }),
+        error: new DeadlineExceededError({
+          retryable: false,
+          attempts: polls,
+          maxElapsedMs: maxWaitMs,
+          retryAfterMs,
+        }),
       };
     try {
       await client.clock.sleep(delay, options.signal);
@@ -128,7 +133,10 @@ async function poll(input: {
     const is = (states: readonly string[]) =>
       state !== undefined && states.some((s) => s.toLowerCase() === state.toLowerCase());
     if (is(spec.failed))
-      return { ok: false, error: new OperationFailedError({ state: state as string, body, statusUrl, polls }) };
+      return {
+        ok: false,
+        error: new OperationFailedError({ state: state as string, body, statusUrl, polls }),
+      };
     if (is(spec.succeeded)) {
       const data = spec.resultPointer === undefined ? body : resolveJsonPointer(body, spec.resultPointer);
       return { ok: true, data, state, polls };

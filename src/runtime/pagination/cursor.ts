@@ -60,10 +60,15 @@ export function createCursorCodec<T = unknown>(options: CursorCodecOptions): Cur
     },
     async read(cursor, readOptions) {
       if (cursor === undefined || cursor === '') return { ok: true, position: undefined };
-      const refuse = (reason: CursorRefusal, detail: string): CursorReading<T> => ({ ok: false, reason, detail });
+      const refuse = (reason: CursorRefusal, detail: string): CursorReading<T> => ({
+        ok: false,
+        reason,
+        detail,
+      });
       if (typeof cursor !== 'string') return refuse('malformed', 'The cursor is not a string.');
       const parts = cursor.split('.');
-      if (parts.length !== 3 || parts[0] !== PREFIX) return refuse('malformed', 'The cursor is not one this API issued.');
+      if (parts.length !== 3 || parts[0] !== PREFIX)
+        return refuse('malformed', 'The cursor is not one this API issued.');
       const [, body, signature] = parts as [string, string, string];
       const signatureBytes = fromBase64Url(signature);
       const bodyBytes = fromBase64Url(body);

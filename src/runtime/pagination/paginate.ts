@@ -73,8 +73,11 @@ export class PageIterator<R extends PageCallResult, Item, O extends { signal?: A
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Page<R, Item>, void, undefined> {
-    const { maxItems = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, signal } =
-      this.options ?? {};
+    const {
+      maxItems = Number.POSITIVE_INFINITY,
+      maxPages = Number.POSITIVE_INFINITY,
+      signal,
+    } = this.options ?? {};
     const callOptions = this.callOptions();
     let position = this.position;
     while (!this.done && this.pages < maxPages && this.items < maxItems) {
@@ -83,7 +86,13 @@ export class PageIterator<R extends PageCallResult, Item, O extends { signal?: A
       const result = await this.fetchPage(pageInput(this.spec, this.input, position), callOptions);
       if (!result.ok) throw result.error;
       const items = itemsOf(this.spec, result.data) as Item[];
-      const next = nextPosition({ spec: this.spec, result, position, count: items.length, input: this.input });
+      const next = nextPosition({
+        spec: this.spec,
+        result,
+        position,
+        count: items.length,
+        input: this.input,
+      });
       this.pages++;
       this.items += items.length;
       if (next === undefined) this.done = true;
@@ -204,7 +213,11 @@ function nextPosition(options: {
       if (Number.isInteger(limit) && limit > 0 && count < limit) return undefined;
       const first = Number(query?.[spec.offsetParam ?? 'offset'] ?? 0);
       const offset =
-        position !== undefined && 'offset' in position ? position.offset : Number.isInteger(first) ? first : 0;
+        position !== undefined && 'offset' in position
+          ? position.offset
+          : Number.isInteger(first)
+            ? first
+            : 0;
       return { offset: offset + count };
     }
   }

@@ -8,6 +8,13 @@ export {
   ResponseValidationError,
   UndeclaredStatusError,
 } from '../errors/index.js';
+export {
+  type CursorCodec,
+  type CursorCodecOptions,
+  type CursorReading,
+  type CursorRefusal,
+  createCursorCodec,
+} from '../pagination/cursor.js';
 export type { WithFiles } from '../shared/form-fields.js';
 export {
   type ExpressNext,
@@ -26,13 +33,6 @@ export {
 } from './adapters/node.js';
 export { nodeToCoreRequest, readNodeBody, writeCoreResponse } from './adapters/node-core.js';
 export { toWebHandler, type WebHandler } from './adapters/web.js';
-export {
-  type CursorCodec,
-  type CursorCodecOptions,
-  type CursorReading,
-  type CursorRefusal,
-  createCursorCodec,
-} from '../pagination/cursor.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BODY_DEPTH } from './body-limit.js';
 export {
   type CoreRequest,
@@ -40,8 +40,8 @@ export {
   coreToWebResponse,
   webToCoreRequest,
 } from './core-exchange.js';
-export { cursorInvalidResult } from './cursor-problem.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
+export { cursorInvalidResult } from './cursor-problem.js';
 export {
   createErrorCoreResponse,
   type ErrorBodyAnswer,
