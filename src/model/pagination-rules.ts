@@ -94,16 +94,27 @@ export const paginationOffsetUnstable: RuleCheck = ({ op, document }) => {
   if (paging?.type !== 'offset') return [];
   const page = pageResponse(op);
   const texts = [op.summary, op.description, page?.description, schemaDescription(document, page)];
-  const said = texts.find((t) => t !== undefined && CHANGING.test(t));
+  const said = texts.map(changeSaid).find((word) => word !== undefined);
   if (said === undefined) return [];
   return finding(op, {
     code: 'pagination-offset-unstable',
     severity: 'warning',
-    message: `offset paging over data that changes ("${CHANGING.exec(said)?.[0]}"): an insert or delete between pages shifts the offsets, so a listing repeats or skips items.`,
+    message: `offset paging over data that changes ("${said}"): an insert or delete between pages shifts the offsets, so a listing repeats or skips items.`,
     pointer: paging.fieldPointers?.type ?? paging.pointer,
     hint: 'Use type: cursor with a keyset cursor (the sort key of the last item), see docs/pagination.md.',
   });
 };
+
+/** The word that says the data changes, unless negated just before ("never change", "not updated"). */
+function changeSaid(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const pattern = new RegExp(CHANGING.source, 'gi');
+  for (const match of text.matchAll(pattern)) {
+    const before = text.slice(Math.max(0, match.index - 24), match.index);
+    if (!/\b(never|not|no|n't|without)\b[^.;]*$/i.test(before)) return match[0];
+  }
+  return undefined;
+}
 
 function schemaDescription(document: JsonObject, page: ResponseModel | undefined): string | undefined {
   const schema = page?.jsonSchema;

@@ -138,7 +138,13 @@ export async function modelToFiles(input: {
 function runtimeImportsFor(runtime: 'copy' | 'package'): FileHeaderContext['runtimeImports'] {
   const from = (part: string) =>
     runtime === 'copy' ? `../runtime/${part}/index.js` : `idemgen/runtime/${part}`;
-  return { client: from('client'), server: from('server'), idempotency: from('idempotency') };
+  return {
+    client: from('client'),
+    server: from('server'),
+    idempotency: from('idempotency'),
+    pagination: from('pagination'),
+    longRunning: from('long-running'),
+  };
 }
 
 /** openapi-typescript's own refusal of a schema (`Error: #/pointer: message`), as a pointer and a message. */

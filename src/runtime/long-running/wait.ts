@@ -84,7 +84,10 @@ async function poll(input: {
   const deadline = client.clock.now() + maxWaitMs;
   const url = new URL(statusUrl);
   const target = { ...client, baseUrl: url.origin };
-  const query = Object.fromEntries(url.searchParams);
+  const query: Record<string, string> = {};
+  url.searchParams.forEach((value, name) => {
+    query[name] = value;
+  });
   let hint = input.first;
   let previousDelay: number | undefined;
   for (let polls = 0; ; ) {

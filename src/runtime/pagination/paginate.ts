@@ -20,10 +20,9 @@ export type PageCallResult =
 /** The generated operation function, bound to its client: `(input, options) => listItems(client, input, options)`. */
 export type FetchPage<R extends PageCallResult, O> = (input: PageInput, options: O | undefined) => Promise<R>;
 
-/** The parts of an operation's input that paging changes. */
+/** An operation's input (`path`, `query`, `headers`, `body`): paging changes its `query`. */
 export interface PageInput {
   query?: object | undefined;
-  [part: string]: unknown;
 }
 
 export interface PaginateOptions {
@@ -66,7 +65,7 @@ export class PageIterator<R extends PageCallResult, Item, O extends { signal?: A
   constructor(
     private readonly fetchPage: FetchPage<R, O>,
     private readonly spec: PaginationSpec,
-    private readonly input: PageInput | undefined,
+    private readonly input: object | undefined,
     private readonly options: (O & PaginateOptions) | undefined,
   ) {
     this.position = options?.from;
@@ -119,7 +118,7 @@ export class ItemIterator<R extends PageCallResult, Item, O extends { signal?: A
   constructor(
     fetchPage: FetchPage<R, O>,
     spec: PaginationSpec,
-    input: PageInput | undefined,
+    input: object | undefined,
     options: (O & PaginateOptions) | undefined,
   ) {
     this.pageIterator = new PageIterator(fetchPage, spec, input, options);
@@ -149,7 +148,7 @@ export class ItemIterator<R extends PageCallResult, Item, O extends { signal?: A
 /** The input of the page at `position`: the caller's input with the position's query parameters. */
 export function pageInput(
   spec: PaginationSpec,
-  input: PageInput | undefined,
+  input: object | undefined,
   position: PagePosition | undefined,
 ): PageInput {
   const base: PageInput = { ...input };
@@ -164,10 +163,11 @@ export function pageInput(
 /** The query of a `next` link as the operation's query input (a repeated name gives an array). */
 function linkQuery(link: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  for (const [name, value] of new URL(link, 'http://link.invalid/').searchParams) {
+  // forEach: a project whose lib has no `dom.iterable` cannot iterate URLSearchParams.
+  new URL(link, 'http://link.invalid/').searchParams.forEach((value, name) => {
     const seen = query[name];
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
+  });
   return query;
 }
 
@@ -186,7 +186,7 @@ function nextPosition(options: {
   result: { data: unknown; headers: Headers };
   position: PagePosition | undefined;
   count: number;
-  input: PageInput | undefined;
+  input: object | undefined;
 }): PagePosition | undefined {
   const { spec, result, position, count } = options;
   switch (spec.type) {
@@ -208,7 +208,7 @@ function nextPosition(options: {
     }
     case 'offset': {
       if (count === 0) return undefined;
-      const query = options.input?.query as Record<string, unknown> | undefined;
+      const query = (options.input as PageInput | undefined)?.query as Record<string, unknown> | undefined;
       const limit = Number(query?.[spec.limitParam ?? '']);
       if (Number.isInteger(limit) && limit > 0 && count < limit) return undefined;
       const first = Number(query?.[spec.offsetParam ?? 'offset'] ?? 0);
