@@ -74,6 +74,9 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'toExpressMiddleware toFastifyPlugin toNodeHandler toWebHandler webToCoreRequest webToNodeResponse ' +
     'writeCoreResponse FormBody parseFormBody withFiles ' +
     'ErrorBodyAnswer ErrorBodyContext ErrorBodyProblem ErrorBodyShaper PROBLEM_TYPE_HEADER createErrorCoreResponse ' +
+    'CursorCodec CursorCodecOptions CursorReading CursorRefusal createCursorCodec cursorInvalidResult ' +
+    'OperationState OperationStatus OperationTracker OperationTrackerOptions StartedOperation ' +
+    'createOperationTracker ' +
     // runtime/idempotency
     'ClaimAttempt ClaimInput ClaimResult CompleteInput CompleteWithinInput ExecutionClaim ' +
     'ExecutionClaimControl ExtractedKey FencedCompletionError HeadersLike IdempotencyContract ' +

@@ -18,6 +18,8 @@ describe('runtimeFilesFor', () => {
       'client',
       'errors',
       'idempotency',
+      'long-running',
+      'pagination',
       'problem',
       'retry',
       'server',
