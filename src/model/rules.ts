@@ -46,7 +46,7 @@ export const RULES = {
   'compat-alias-shadowed': {
     defaultSeverity: 'warning',
     description:
-      'A compat alias (x-speakeasy-retries, x-fern-idempotent) is ignored next to x-retry/x-idempotency.',
+      'A compat alias (x-speakeasy-retries, x-fern-idempotent, x-speakeasy-pagination, x-fern-pagination, x-ms-long-running-operation) is ignored next to our extension on the same node.',
   },
   'operation-id-not-identifier': {
     defaultSeverity: 'warning',
