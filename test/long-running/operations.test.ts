@@ -1,5 +1,5 @@
 /**
- * Long-running operations over real sockets (fixtures/paging/openapi.yaml): the generated server answers
+ * Long-running operations over real sockets (examples/paging.yaml): the generated server answers
  * `202` with `Location` and `Retry-After` from `createOperationTracker` (state in the dedup store), and the
  * generated client's `operation.wait()` polls it to the end. A submission whose `202` is lost is retried with
  * the same key, replayed, and polls the one operation; the deadline and a failed operation end `wait()`

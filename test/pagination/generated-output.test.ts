@@ -1,5 +1,5 @@
 /**
- * The generated output of fixtures/paging/openapi.yaml: it compiles under the strictest settings a user's
+ * The generated output of examples/paging.yaml: it compiles under the strictest settings a user's
  * project may have, with the iterators typed by the page's items and the long-running result by its final
  * result (a wrong item type does not compile).
  */
@@ -14,7 +14,7 @@ beforeAll(async () => {
   mkdirSync(resolve('test/.out'), { recursive: true });
   outDir = mkdtempSync(resolve('test/.out', 'paging-types-'));
   const result = await generate({
-    spec: resolve('fixtures/paging/openapi.yaml'),
+    spec: resolve('examples/paging.yaml'),
     outDir,
     target: 'both',
     mode: 'write',

@@ -1,5 +1,5 @@
 /**
- * The generated iterators against the generated server over real sockets (fixtures/paging/openapi.yaml):
+ * The generated iterators against the generated server over real sockets (examples/paging.yaml):
  * 1,000 items come back exactly once and in order through failing page fetches (each retried with the same
  * cursor), items inserted during a keyset listing cause no repeat and no skip (where offsets do), the
  * limits and the caller's signal stop a listing, a saved position resumes it, and `Link` headers page.

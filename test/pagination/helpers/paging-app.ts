@@ -1,5 +1,5 @@
 /**
- * The API of fixtures/paging/openapi.yaml, generated (server and client, runtime copied) and served over
+ * The API of examples/paging.yaml, generated (server and client, runtime copied) and served over
  * Node `http` on 127.0.0.1, with the handlers a user would write: a keyset listing with signed cursors,
  * an offset listing over the same rows (to show what cursors avoid), a `Link`-paged listing, and a
  * long-running export tracked in the dedup store. Faults are injected per request through `fault`.
@@ -29,7 +29,7 @@ import type {
 import { generateBoth } from '../../e2e/helpers/generate-both.js';
 import { listenNode, type RunningServer } from '../../e2e/helpers/server-adapters.js';
 
-export const PAGING_SPEC = 'fixtures/paging/openapi.yaml';
+export const PAGING_SPEC = 'examples/paging.yaml';
 export const SECRET = 'test-secret-of-at-least-thirty-two-bytes!';
 
 export interface Item {
