@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../src/generate.js';
+import { typecheckStrictest } from '../helpers/strictest.js';
 import { typecheckDir } from '../helpers/typecheck-dir.js';
 
 let outDir: string;
@@ -59,7 +60,8 @@ describe('generated paging and long-running code', () => {
   it('type-checks, iterators and wait() typed by the spec', () => {
     writeFileSync(join(outDir, 'use.ts'), USE);
     expect(typecheckDir(outDir)).toEqual([]);
-  }, 120_000);
+    expect(typecheckStrictest(outDir, 'NodeNext')).toEqual([]);
+  }, 240_000);
 
   it('refuses a wrong item type', () => {
     writeFileSync(

@@ -35,6 +35,7 @@ export function parseLinkHeader(value: string | null | undefined): LinkValue[] {
     const uri = text.slice(at + 1, end).trim();
     at = end + 1;
     const params: Record<string, string> = {};
+    let relations = '';
     for (;;) {
       skip(/\s/);
       if (text[at] !== ';') break;
@@ -63,9 +64,11 @@ export function parseLinkHeader(value: string | null | undefined): LinkValue[] {
         }
       }
       const key = name.toLowerCase();
-      if (!Object.hasOwn(params, key)) params[key] = paramValue;
+      if (Object.hasOwn(params, key)) continue;
+      params[key] = paramValue;
+      if (key === 'rel') relations = paramValue;
     }
-    const rel = (params.rel ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const rel = relations.toLowerCase().split(/\s+/).filter(Boolean);
     links.push({ uri, rel, params });
     at = nextComma(text, at);
   }
