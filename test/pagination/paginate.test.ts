@@ -62,7 +62,7 @@ describe('cursor paging', () => {
       nextCursor: { in: 'header', name: 'X-Next' },
     };
     const op = fakeOperation([{ data: ['a'], headers: { 'x-next': 't2' } }, { data: ['b'] }]);
-    const pages = new PageIterator(
+    const pages = new PageIterator<PageCallResult, string, { headers?: Record<string, string> }>(
       op.fetchPage,
       spec,
       { query: { q: 'x' } },
