@@ -62,7 +62,11 @@ describe('cursor paging', () => {
       nextCursor: { in: 'header', name: 'X-Next' },
     };
     const op = fakeOperation([{ data: ['a'], headers: { 'x-next': 't2' } }, { data: ['b'] }]);
-    const pages = new PageIterator<PageCallResult, string, { headers?: Record<string, string> }>(
+    const pages = new PageIterator<
+      PageCallResult,
+      string,
+      { headers?: Record<string, string>; signal?: AbortSignal }
+    >(
       op.fetchPage,
       spec,
       { query: { q: 'x' } },
