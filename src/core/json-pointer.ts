@@ -1,6 +1,6 @@
 /**
  * RFC 6901 JSON pointers: encode, decode and resolve. `''` is the whole document. The generator's one
- * pointer module (the runtime keeps its own copy in `runtime/idempotency/json-pointer.ts`, since the runtime
+ * pointer module (the runtime keeps its own copy in `runtime/shared/json-pointer.ts`, since the runtime
  * imports nothing outside itself).
  * @see https://www.rfc-editor.org/rfc/rfc6901
  */

@@ -9,9 +9,14 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { durationOrUndefined } from '../core/durations.js';
 import fernHeadersSchema from './extensions/x-fern-idempotency-headers.schema.json' with { type: 'json' };
 import fernIdempotentSchema from './extensions/x-fern-idempotent.schema.json' with { type: 'json' };
+import fernPaginationSchema from './extensions/x-fern-pagination.schema.json' with { type: 'json' };
 import idempotencySchema from './extensions/x-idempotency.schema.json' with { type: 'json' };
+import longRunningSchema from './extensions/x-long-running.schema.json' with { type: 'json' };
 import maxBodySizeSchema from './extensions/x-max-body-size.schema.json' with { type: 'json' };
+import msLongRunningSchema from './extensions/x-ms-long-running-operation.schema.json' with { type: 'json' };
+import paginationSchema from './extensions/x-pagination.schema.json' with { type: 'json' };
 import retrySchema from './extensions/x-retry.schema.json' with { type: 'json' };
+import speakeasyPaginationSchema from './extensions/x-speakeasy-pagination.schema.json' with { type: 'json' };
 import speakeasySchema from './extensions/x-speakeasy-retries.schema.json' with { type: 'json' };
 import webhookPathSchema from './extensions/x-webhook-path.schema.json' with { type: 'json' };
 import webhookSignatureSchema from './extensions/x-webhook-signature.schema.json' with { type: 'json' };
@@ -25,6 +30,11 @@ export const EXTENSION_NAMES = [
   'x-max-body-size',
   'x-webhook-signature',
   'x-webhook-path',
+  'x-pagination',
+  'x-speakeasy-pagination',
+  'x-fern-pagination',
+  'x-long-running',
+  'x-ms-long-running-operation',
 ] as const;
 export type ExtensionName = (typeof EXTENSION_NAMES)[number];
 
@@ -40,6 +50,11 @@ const SCHEMAS: Record<ExtensionName, object> = {
   'x-max-body-size': maxBodySizeSchema,
   'x-webhook-signature': webhookSignatureSchema,
   'x-webhook-path': webhookPathSchema,
+  'x-pagination': paginationSchema,
+  'x-speakeasy-pagination': speakeasyPaginationSchema,
+  'x-fern-pagination': fernPaginationSchema,
+  'x-long-running': longRunningSchema,
+  'x-ms-long-running-operation': msLongRunningSchema,
 };
 
 /** The ajv validator of an extension's JSON Schema. */

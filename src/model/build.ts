@@ -15,7 +15,9 @@ import {
   resolveIdCollisions,
 } from './operation-ids.js';
 import { mergeParameters, readRequestBody, readResponses } from './operation-parts.js';
+import { readLongRunning } from './read-long-running.js';
 import { readMaxBodySize } from './read-max-body-size.js';
+import { readPagination } from './read-pagination.js';
 import { readRetryBudget } from './read-retry-budget.js';
 import { readWebhookSignature } from './read-webhook-signature.js';
 import { resolveRef } from './resolve-ref.js';
@@ -79,6 +81,11 @@ function buildOperation(options: {
   if (maxBodySize) op.maxBodySize = maxBodySize;
   const signature = readWebhookSignature([pathItem, operation]);
   if (signature) op.signature = signature;
+  const levels = { root: options.root, pathItem, operation };
+  const pagination = readPagination(levels);
+  if (pagination) op.pagination = pagination;
+  const longRunning = readLongRunning(levels);
+  if (longRunning) op.longRunning = longRunning;
   return op;
 }
 

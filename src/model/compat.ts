@@ -76,6 +76,9 @@ export function readFernIdempotent(options: {
 const ALIASES = [
   { ours: 'x-retry', alias: SPEAKEASY_RETRIES },
   { ours: 'x-idempotency', alias: FERN_IDEMPOTENT },
+  { ours: 'x-pagination', alias: 'x-speakeasy-pagination' },
+  { ours: 'x-pagination', alias: 'x-fern-pagination' },
+  { ours: 'x-long-running', alias: 'x-ms-long-running-operation' },
 ] as const;
 
 /** `compat-alias-shadowed` for each node (root, path item, operation) that carries both forms. */

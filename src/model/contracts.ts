@@ -56,7 +56,11 @@ interface Merged<F> {
   pointer: string;
 }
 
-function mergeLevels<F>(levels: (Annotation<F> | undefined)[], overlay: (base: F, top: F) => F, empty: F) {
+export function mergeLevels<F>(
+  levels: (Annotation<F> | undefined)[],
+  overlay: (base: F, top: F) => F,
+  empty: F,
+) {
   let merged: Merged<F> | undefined;
   for (const level of levels) {
     if (level === undefined) continue;

@@ -74,6 +74,9 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'toExpressMiddleware toFastifyPlugin toNodeHandler toWebHandler webToCoreRequest webToNodeResponse ' +
     'writeCoreResponse FormBody parseFormBody withFiles ' +
     'ErrorBodyAnswer ErrorBodyContext ErrorBodyProblem ErrorBodyShaper PROBLEM_TYPE_HEADER createErrorCoreResponse ' +
+    'CursorCodec CursorCodecOptions CursorReading CursorRefusal createCursorCodec cursorInvalidResult ' +
+    'OperationState OperationStatus OperationTracker OperationTrackerOptions StartedOperation ' +
+    'createOperationTracker ' +
     // runtime/idempotency
     'ClaimAttempt ClaimInput ClaimResult CompleteInput CompleteWithinInput ExecutionClaim ' +
     'ExecutionClaimControl ExtractedKey FencedCompletionError HeadersLike IdempotencyContract ' +
@@ -88,7 +91,9 @@ export const RUNTIME_EXPORTS: readonly string[] =
     'createRedisStore createSqliteStore extractIdempotencyKey fromIoredis fromNodeRedis ' +
     'isFencedCompletionError isRecordClaimable isReplayableStatus isStoreUnavailableError outcomeToResponse ' +
     'postgresSchemaSql requestToFingerprint requestToStoreKey resolveJsonPointer responseToOutcome ' +
-    'supportsCompleteWithin valueToCanonicalJson withTransactionalCompletion'
+    'supportsCompleteWithin valueToCanonicalJson withTransactionalCompletion IdempotencyEventName IdempotencyObserver ' +
+    // runtime/telemetry (re-exported by the client and server indexes)
+    'TelemetryOptions CallCorrelation'
   ).split(' ');
 
 const TAKEN = new Set([...TEMPLATE_NAMES, ...RUNTIME_EXPORTS]);

@@ -3,6 +3,7 @@
  * a built model; `parseRuleFlags` reads `--rule <code>=<error|warn|off>`.
  */
 import type { Severity, SeveritySetting, UnlocatedDiagnostic } from '../core/diagnostics.js';
+import { PAGINATION_RULE_CHECKS } from './pagination-rules.js';
 import { RULE_CHECKS } from './rule-checks.js';
 import type { ApiModel } from './types.js';
 
@@ -45,7 +46,7 @@ export const RULES = {
   'compat-alias-shadowed': {
     defaultSeverity: 'warning',
     description:
-      'A compat alias (x-speakeasy-retries, x-fern-idempotent) is ignored next to x-retry/x-idempotency.',
+      'A compat alias (x-speakeasy-retries, x-fern-idempotent, x-speakeasy-pagination, x-fern-pagination, x-ms-long-running-operation) is ignored next to our extension on the same node.',
   },
   'operation-id-not-identifier': {
     defaultSeverity: 'warning',
@@ -65,6 +66,25 @@ export const RULES = {
     defaultSeverity: 'error',
     description:
       'A header name (header parameter, idempotency key header, header: in fingerprint or scope) is not an HTTP token (RFC 9110).',
+  },
+  'pagination-parameter-missing': {
+    defaultSeverity: 'error',
+    description:
+      'x-pagination names a cursor, offset or limit parameter that the operation does not declare in its query.',
+  },
+  'pagination-field-missing': {
+    defaultSeverity: 'error',
+    description:
+      "x-pagination's items or nextCursor names nothing in the page response (a body field or a declared header).",
+  },
+  'pagination-offset-unstable': {
+    defaultSeverity: 'warning',
+    description:
+      'Offset paging over data that the description says changes: a listing may repeat or skip items.',
+  },
+  'long-running-without-202': {
+    defaultSeverity: 'warning',
+    description: 'x-long-running on an operation that declares no 202 response.',
   },
 } as const satisfies Record<string, { defaultSeverity: Severity; description: string }>;
 
@@ -97,7 +117,7 @@ export function applySeverities(options: {
 export function checkRules(options: { model: ApiModel; severities?: RuleSeverities }): UnlocatedDiagnostic[] {
   const byPlace = new Map<string, { diagnostic: UnlocatedDiagnostic; also: string[] }>();
   for (const op of options.model.operations) {
-    for (const check of RULE_CHECKS) {
+    for (const check of [...RULE_CHECKS, ...PAGINATION_RULE_CHECKS]) {
       for (const found of check({ op, document: options.model.document })) {
         const place = `${found.diagnostic.code}\u0000${found.diagnostic.pointer}`;
         const seen = byPlace.get(place);

@@ -11,6 +11,8 @@ import type {
   IdempotencyContract as RuntimeIdempotencyContract,
   ScopePart,
 } from '../runtime/idempotency/types.js';
+import type { LongRunningSpec } from '../runtime/long-running/types.js';
+import type { PaginationSpec } from '../runtime/pagination/types.js';
 import type { BackoffPolicy, Jitter, RetryCondition, RetryPolicy } from '../runtime/retry/types.js';
 import type {
   ParameterLocation,
@@ -59,6 +61,12 @@ export interface IdempotencyContract extends RuntimeIdempotencyContract, Located
 
 /** The merged `x-retry`: the runtime's policy, located in the spec. */
 export interface RetryContract extends RetryPolicy, Located {}
+
+/** The merged `x-pagination` (or alias) of a paginated operation, defaults filled in, located in the spec. */
+export interface PaginationContract extends PaginationSpec, Located {}
+
+/** The merged `x-long-running` (or Azure's alias) of a long-running operation, located in the spec. */
+export interface LongRunningContract extends LongRunningSpec, Located {}
 
 /** Root-only client-wide retry throttling (gRPC style). */
 export interface RetryBudget {
@@ -185,6 +193,10 @@ export interface OperationModel {
   event?: EventModel;
   /** `x-webhook-signature`: deliveries must carry a valid Standard Webhooks signature. */
   signature?: SignatureContract;
+  /** Set when the operation opts into `x-pagination` (or an alias): its client gets `.pages()` and `.all()`. */
+  pagination?: PaginationContract;
+  /** Set when the operation opts into `x-long-running` (or Azure's alias): its result carries `operation.wait()`. */
+  longRunning?: LongRunningContract;
 }
 
 /** What a receiver receives: a webhook of the document, or a callback of one of its operations. */

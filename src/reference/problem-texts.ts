@@ -60,6 +60,11 @@ export const PROBLEM_TEXTS: Record<ProblemSlug, ProblemText> = {
     remedy: 'Retry with the same key after the Retry-After hint; nothing ran.',
     appliesTo: (op) => op.idempotency !== undefined,
   },
+  'cursor-invalid': {
+    when: 'A paging cursor was altered, made for another listing, or has expired (cursors are signed and dated).',
+    remedy: 'Start the listing again from its first page, or resume from a cursor the server gave recently.',
+    appliesTo: (op) => op.pagination !== undefined,
+  },
   'webhook-signature-invalid': {
     when: 'A webhook or callback delivery’s Standard Webhooks signature is missing, wrong, or its timestamp is outside the tolerance.',
     remedy:

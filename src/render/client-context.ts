@@ -206,7 +206,67 @@ export function operationToClientContext(op: OperationModel): ClientOperationCon
       (r) => isSuccessStatus(r.status) && r.mediaTypes.length > 0 && r.jsonMediaType === undefined,
     ),
     specLiteral: toLiteral(operationSpec(op)),
+    ...pagingContext(op, toTypeName(name), successes),
   };
+}
+
+/** The success member whose data holds a page (or an operation resource): the first 2XX with a JSON body. */
+function jsonSuccess(
+  op: OperationModel,
+  successes: readonly { name: string }[],
+  status?: string,
+): string | undefined {
+  const response = op.responses.find(
+    (r) =>
+      isSuccessStatus(r.status) &&
+      r.jsonMediaType !== undefined &&
+      (status === undefined || r.status === status),
+  );
+  if (!response) return undefined;
+  const name = /^\d/.test(response.status) ? response.status.toUpperCase() : 'Default';
+  return successes.some((s) => s.name === name) ? name : undefined;
+}
+
+/** `T` at a JSON pointer, as indexed accesses: `/data/items` -> `NonNullable<NonNullable<T>["data"]>["items"]`. */
+function typeAtPointer(type: string, pointer: string): string {
+  if (pointer === '') return type;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((at, token) => `NonNullable<${at}>[${toStringLiteral(token)}]`, type);
+}
+
+function pagingContext(
+  op: OperationModel,
+  prefix: string,
+  successes: readonly { name: string }[],
+): Pick<ClientOperationContext, 'pagination' | 'longRunning'> {
+  const out: Pick<ClientOperationContext, 'pagination' | 'longRunning'> = {};
+  if (op.pagination) {
+    const { pointer: _p, fieldPointers: _f, ...spec } = op.pagination;
+    const page = jsonSuccess(op, successes);
+    out.pagination = {
+      literal: toLiteral(spec),
+      itemType: page
+        ? `NonNullable<${typeAtPointer(`${prefix}Ok${page}["data"]`, spec.items)}>[number]`
+        : 'unknown',
+    };
+  }
+  if (op.longRunning) {
+    const { pointer: _p, fieldPointers: _f, ...spec } = op.longRunning;
+    const accepted = jsonSuccess(op, successes, '202');
+    const resource = `${prefix}Ok202["data"]`;
+    out.longRunning = {
+      literal: toLiteral(spec),
+      finalType: accepted
+        ? spec.resultPointer === undefined
+          ? resource
+          : `NonNullable<${typeAtPointer(resource, spec.resultPointer)}>`
+        : 'unknown',
+    };
+  }
+  return out;
 }
 
 export function modelToClientGroups(

@@ -26,7 +26,17 @@ export interface FileHeaderContext {
    * Module specifiers of the runtime parts, relative to a file one folder below the output root:
    * `../runtime/client/index.js` (runtime copied) or `idemgen/runtime/client` (runtime from the package).
    */
-  runtimeImports: { client: string; server: string; idempotency: string; events: string };
+  runtimeImports: {
+    client: string;
+    server: string;
+    idempotency: string;
+    /** Webhook senders and signatures (`runtime/events`). */
+    events: string;
+    /** The iterators of `x-pagination` (`runtime/pagination`). */
+    pagination: string;
+    /** The `wait()` handle of `x-long-running` (`runtime/long-running`). */
+    longRunning: string;
+  };
   choices: ChoicesContext;
 }
 
@@ -62,12 +72,26 @@ export interface ClientOperationContext {
   errors: Array<{ status: string; bodyType: string }>;
   /** The operation's runtime spec (method, path, idempotency, retry) as a literal expression. */
   specLiteral: string;
+  /**
+   * Set for an operation with `x-pagination`: its `PaginationSpec` as a literal, and the type of one item
+   * (an indexed access into the page's success data).
+   */
+  pagination?: { literal: string; itemType: string };
+  /**
+   * Set for an operation with `x-long-running`: its `LongRunningSpec` as a literal, and the type of the final
+   * result that `operation.wait()` answers.
+   */
+  longRunning?: { literal: string; finalType: string };
 }
 
 export interface ClientFileContext extends FileHeaderContext {
   /** The group (first tag) this file holds. */
   group: string;
   operations: ClientOperationContext[];
+  /** Some operation of the file has `pagination` (the file imports the pagination runtime). */
+  usesPagination: boolean;
+  /** Some operation of the file has `longRunning` (the file imports the long-running runtime). */
+  usesLongRunning: boolean;
 }
 
 export interface ClientIndexContext extends FileHeaderContext {

@@ -37,7 +37,12 @@ export function renderClient(options: {
       ...options,
       template: TEMPLATES.clientOperations.id,
       path: templateOutput(TEMPLATES.clientOperations, group.file),
-      context: { group: group.group, operations: group.operations },
+      context: {
+        group: group.group,
+        operations: group.operations,
+        usesPagination: group.operations.some((op) => op.pagination !== undefined),
+        usesLongRunning: group.operations.some((op) => op.longRunning !== undefined),
+      },
     }),
   );
   files.push(

@@ -143,6 +143,8 @@ function runtimeImportsFor(runtime: 'copy' | 'package'): FileHeaderContext['runt
     server: from('server'),
     idempotency: from('idempotency'),
     events: from('events'),
+    pagination: from('pagination'),
+    longRunning: from('long-running'),
   };
 }
 

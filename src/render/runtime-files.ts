@@ -14,9 +14,19 @@ export const RUNTIME_SOURCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)
 export type Target = 'client' | 'server';
 
 const FOLDERS: Record<Target, readonly string[]> = {
-  client: ['shared', 'problem', 'errors', 'telemetry', 'retry', 'client'],
+  client: ['shared', 'problem', 'errors', 'telemetry', 'retry', 'client', 'pagination', 'long-running'],
   // `retry` and `events`: webhook signatures, the senders and the idempotent consumer.
-  server: ['shared', 'problem', 'errors', 'telemetry', 'retry', 'idempotency', 'events', 'server'],
+  server: [
+    'shared',
+    'problem',
+    'errors',
+    'telemetry',
+    'retry',
+    'idempotency',
+    'events',
+    'pagination',
+    'server',
+  ],
 };
 
 const cache = new Map<string, GeneratedFile[]>();

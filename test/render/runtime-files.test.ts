@@ -19,6 +19,8 @@ describe('runtimeFilesFor', () => {
       'errors',
       'events',
       'idempotency',
+      'long-running',
+      'pagination',
       'problem',
       'retry',
       'server',

@@ -97,7 +97,7 @@ describe('schema.ts for $refs into schemas, paths and parameter lists', () => {
     const dir = outDirs.get('nested')!;
     expect(typecheckDir(dir)).toEqual([]);
     expect(typecheckStrictest(dir, 'NodeNext')).toEqual([]);
-  });
+  }, 120_000); // two type-checks of client, server and runtime: slow on a loaded machine
 
   it('hoists each target into components under a name made of its pointer, and refers to it there', () => {
     const schema = schemaOf('nested');
@@ -139,7 +139,7 @@ describe('schema.ts for self-referencing unions', () => {
     const dir = outDirs.get('nullOneOf')!;
     expect(typecheckDir(dir)).toEqual([]);
     expect(typecheckStrictest(dir, 'NodeNext')).toEqual([]);
-  });
+  }, 120_000); // two type-checks of client, server and runtime: slow on a loaded machine
 
   it('types type null beside oneOf as the nullable union, through an exported recursive alias', () => {
     const schema = schemaOf('nullOneOf');

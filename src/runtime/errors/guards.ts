@@ -2,6 +2,7 @@ import { brandOf } from '../shared/brand.js';
 import type { FencedCompletionError } from './fenced-completion-error.js';
 import type { HttpError } from './http-error.js';
 import { ERROR_KINDS, type ErrorKind, type IdemgenError } from './idemgen-error.js';
+import type { OperationFailedError } from './operation-failed-error.js';
 import type {
   RequestBodyTooLargeError,
   ResponseValidationError,
@@ -49,6 +50,10 @@ export const isHttpError = <S extends number = number>(
 /** A status the operation does not declare (the generated client's catch-all). */
 export const isUnexpectedStatusError = (value: unknown): value is UnexpectedStatusError =>
   brandOf(value) === 'unexpected-status';
+
+/** A long-running operation reached a failed final state. */
+export const isOperationFailedError = (value: unknown): value is OperationFailedError =>
+  brandOf(value) === 'operation-failed';
 
 /** The dedup store cannot serve (unreachable, failing, or full). */
 export const isStoreUnavailableError = (value: unknown): value is StoreUnavailableError =>

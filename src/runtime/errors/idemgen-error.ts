@@ -8,6 +8,7 @@ export const ERROR_KINDS = [
   'budget-exhausted',
   'http',
   'unexpected-status',
+  'operation-failed',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

@@ -11,6 +11,7 @@ export {
   isHttpError,
   isIdemgenError,
   isNetworkError,
+  isOperationFailedError,
   isRequestBodyTooLargeError,
   isResponseValidationError,
   isStoreUnavailableError,
@@ -20,6 +21,7 @@ export {
 } from './guards.js';
 export { HttpError, type HttpErrorInit } from './http-error.js';
 export { type CallErrorInit, ERROR_KINDS, type ErrorKind, IdemgenError } from './idemgen-error.js';
+export { OperationFailedError } from './operation-failed-error.js';
 export {
   RequestBodyTooLargeError,
   ResponseValidationError,

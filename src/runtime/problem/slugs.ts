@@ -8,6 +8,7 @@ export const FRAMEWORK_PROBLEMS = {
   'idempotency-key-reused': { status: 422, title: 'Idempotency key reused' },
   'idempotency-request-in-progress': { status: 409, title: 'Idempotent request in progress' },
   'request-validation-failed': { status: 400, title: 'Request validation failed' },
+  'cursor-invalid': { status: 400, title: 'Cursor invalid' },
   'request-too-large': { status: 413, title: 'Request too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },

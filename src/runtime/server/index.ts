@@ -8,6 +8,13 @@ export {
   ResponseValidationError,
   UndeclaredStatusError,
 } from '../errors/index.js';
+export {
+  type CursorCodec,
+  type CursorCodecOptions,
+  type CursorReading,
+  type CursorRefusal,
+  createCursorCodec,
+} from '../pagination/cursor.js';
 export type { WithFiles } from '../shared/form-fields.js';
 export type { TelemetryOptions } from '../telemetry/find-api.js';
 export {
@@ -35,6 +42,7 @@ export {
   webToCoreRequest,
 } from './core-exchange.js';
 export { correlationIdToInstance, headersToCorrelationId } from './correlation-id.js';
+export { cursorInvalidResult } from './cursor-problem.js';
 export {
   createErrorCoreResponse,
   type ErrorBodyAnswer,
@@ -49,6 +57,14 @@ export {
   isDeclaredStatus,
   responseToWebResponse,
 } from './handler-response.js';
+export {
+  createOperationTracker,
+  type OperationState,
+  type OperationStatus,
+  type OperationTracker,
+  type OperationTrackerOptions,
+  type StartedOperation,
+} from './long-running.js';
 export { negotiateMediaType } from './negotiate.js';
 export {
   createProblem,

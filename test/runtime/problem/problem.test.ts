@@ -98,6 +98,7 @@ describe('problem types and slugs', () => {
   it('holds the framework slugs with their statuses', () => {
     const statuses = Object.fromEntries(PROBLEM_SLUGS.map((slug) => [slug, FRAMEWORK_PROBLEMS[slug].status]));
     expect(statuses).toEqual({
+      'cursor-invalid': 400,
       'idempotency-key-missing': 400,
       'idempotency-key-invalid': 400,
       'idempotency-key-reused': 422,
