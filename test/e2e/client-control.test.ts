@@ -82,7 +82,7 @@ describe('generated client: AbortSignal', () => {
 describe('generated client: hooks', () => {
   it('tells client and per-call hooks of each attempt and each retry, with reason and delay', async () => {
     const faults = await serve([drop(), status(503), inProgress('0'), ok(201, PAYMENT)]);
-    const attempts: AttemptEvent[] = [];
+    const attempts: (AttemptEvent & { correlationId?: string })[] = [];
     const retries: RetryEvent[] = [];
     const perCall = { attempts: 0, retries: 0 };
     const client = out.client.createClient({
@@ -97,7 +97,10 @@ describe('generated client: hooks', () => {
 
     expect(result.ok && result.attempts).toBe(4);
     const key = faults.requests[0]?.idempotencyKey;
-    const operation = { method: 'POST', pathTemplate: '/payments', key };
+    // One correlation id for the whole call, on every event (the trace id when a span is active).
+    const correlationId = attempts[0]?.correlationId;
+    expect(correlationId).toMatch(/^[0-9a-f-]{32,36}$/);
+    const operation = { method: 'POST', pathTemplate: '/payments', key, correlationId };
     expect(attempts).toEqual([1, 2, 3, 4].map((attempt) => ({ attempt, ...operation })));
     // Delays: backoff 5 ms then 10 ms (no jitter); the 409's Retry-After: 0 replaces the third (20 ms).
     expect(retries).toEqual([

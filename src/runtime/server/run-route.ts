@@ -164,7 +164,8 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
     issues.push(...(route.validate?.(input, bodyOption) ?? []));
     return issues.length > 0 ? validationProblem(run, issues) : undefined;
   };
-  const handlerBody =
+  // Read when the handler runs, after validation: a form's fields are coerced by the validator in place.
+  const handlerBody = (): unknown =>
     body.kind === 'other' ? body.value : form?.ok === true ? withFiles(input.body, form.files) : json;
 
   const idempotencyRequest: IdempotencyRequest = {
@@ -205,7 +206,7 @@ export async function runRoute(run: RunRouteInput): Promise<CoreResponse> {
       query: input.query,
       cookies: input.cookies ?? NO_COOKIES,
       headers: input.headers,
-      body: handlerBody,
+      body: handlerBody(),
       idempotencyKey: extracted?.kind === 'present' ? extracted.key : undefined,
       idempotency:
         claim === undefined ? undefined : claimToHandlerIdempotency(claim, checkStatus, mediaType, accept),
