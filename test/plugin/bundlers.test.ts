@@ -175,7 +175,10 @@ describe('the bundler plugin', () => {
     });
     try {
       // At least one: webpack may compile twice at start (the generated files are written during the first).
-      await vi.waitFor(() => expect(compilations).toBeGreaterThanOrEqual(1), { timeout: 60_000, interval: 200 });
+      await vi.waitFor(() => expect(compilations).toBeGreaterThanOrEqual(1), {
+        timeout: 60_000,
+        interval: 200,
+      });
       const before = compilations;
       const spec = readFileSync(join(cwd, 'openapi.yaml'), 'utf8');
       const changed = spec.replace('summary: Read an order', 'summary: Read one order');
@@ -186,7 +189,10 @@ describe('the bundler plugin', () => {
         },
         { timeout: 60_000, interval: 500 },
       );
-      await vi.waitFor(() => expect(compilations).toBeGreaterThan(before), { timeout: 60_000, interval: 200 });
+      await vi.waitFor(() => expect(compilations).toBeGreaterThan(before), {
+        timeout: 60_000,
+        interval: 200,
+      });
     } finally {
       if (watching) await new Promise<void>((done) => watching.close(() => done()));
     }
