@@ -4,7 +4,7 @@ import type { OperationModel } from '../../model/types.js';
 import { parseRetryAfter } from '../../runtime/retry/retry-after.js';
 import type { CheckName } from '../check-names.js';
 import type { FaultProxy } from '../fault-proxy.js';
-import type { RequestTemplate } from '../request-template.js';
+import { type RequestTemplate, toProbe } from '../request-template.js';
 import type { SchemaValidator } from '../schema-validator.js';
 import type { Send } from '../send-request.js';
 import type {
@@ -95,6 +95,15 @@ export async function sendSettled(context: CheckContext, planned: PlannedRequest
     await context.sleep(Math.min(wait, MAX_WAIT_MS));
   }
   return exchanges;
+}
+
+/** The operation's valid request (its template) under a key no other probe has used. */
+export function probeWithNewKey(context: CheckContext): ProbeRequest {
+  return toProbe({
+    operation: context.operation,
+    template: context.template,
+    key: { key: context.newKey() },
+  });
 }
 
 export function retryAfterMs(response: ProbeResponse): number | undefined {

@@ -2,13 +2,13 @@
  * concurrent-duplicates: N requests with one key at once show one execution: identical bodies, every
  * answer but one a replay, or 409 with a Retry-After.
  */
-import { toProbe } from '../request-template.js';
 import type { Exchange } from '../types.js';
 import {
   type ActiveCheck,
   fail,
   isReplayed,
   pass,
+  probeWithNewKey,
   retryAfterMs,
   sameBody,
   sendPlanned,
@@ -18,11 +18,7 @@ export const concurrentDuplicatesCheck: ActiveCheck = {
   name: 'concurrent-duplicates',
   skip: () => undefined,
   plan(context) {
-    const request = toProbe({
-      operation: context.operation,
-      template: context.template,
-      key: { key: context.newKey() },
-    });
+    const request = probeWithNewKey(context);
     const count = context.setup.concurrency;
     return Array.from({ length: count }, (_, index) => ({
       label: `duplicate ${index + 1} of ${count}`,

@@ -2,13 +2,13 @@
  * lost-response: the first answer is dropped by verify's fault proxy after the server handled the request;
  * the retry with the same key must be answered as a replay of that outcome (and so must the next one).
  */
-import { toProbe } from '../request-template.js';
 import {
   type ActiveCheck,
   fail,
   isReplayed,
   isSuccess,
   pass,
+  probeWithNewKey,
   sameBody,
   sendPlanned,
   sendSettled,
@@ -21,11 +21,7 @@ export const lostResponseCheck: ActiveCheck = {
       ? 'the fault proxy cuts plain HTTP connections only; run verify against the http:// address'
       : undefined,
   plan(context) {
-    const request = toProbe({
-      operation: context.operation,
-      template: context.template,
-      key: { key: context.newKey() },
-    });
+    const request = probeWithNewKey(context);
     return [
       {
         label: 'first, its answer dropped',

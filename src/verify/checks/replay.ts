@@ -1,5 +1,4 @@
 /** replay: the same key and body twice give the same status and body; the second says Idempotent-Replayed. */
-import { toProbe } from '../request-template.js';
 import {
   type ActiveCheck,
   fail,
@@ -7,6 +6,7 @@ import {
   isSuccess,
   notAccepted,
   pass,
+  probeWithNewKey,
   sameBody,
   sendPlanned,
   sendSettled,
@@ -16,11 +16,7 @@ export const replayCheck: ActiveCheck = {
   name: 'replay',
   skip: () => undefined,
   plan(context) {
-    const request = toProbe({
-      operation: context.operation,
-      template: context.template,
-      key: { key: context.newKey() },
-    });
+    const request = probeWithNewKey(context);
     return [
       { label: 'first', role: 'valid', request },
       { label: 'duplicate (same key, same body)', role: 'valid', request },
